@@ -1,0 +1,8 @@
+import { benchLedgerRules } from "./ledger-rules";
+
+async function main() {
+  console.log(`年报通 基准测试  node ${process.version}  ${new Date().toISOString()}`);
+  for (const line of await benchLedgerRules()) console.log(line);
+}
+
+void main();

@@ -1,0 +1,86 @@
+import { readFile } from "node:fs/promises";
+import type { RuleResult } from "@/lib/ledger/check-ledger";
+import { checkReport, countBySeverity } from "@/lib/report/check-report";
+import { parseReportJson } from "@/lib/report/parse-report";
+
+export type CheckOutput = { stdout: (text: string) => void; stderr: (text: string) => void };
+
+export const EXIT_OK = 0;
+export const EXIT_RULE_ERRORS = 1;
+export const EXIT_UNREADABLE = 2;
+
+const usage = `用法：npm run --silent check -- [--json] 报告文件.json ...
+逐个检查报告 JSON 文件的表格勾稽关系和填报规范。
+  --json  以 JSON 数组输出全部检查结果（每项带 file 字段）
+退出码：0 无错误；1 有文件存在错误；2 有文件无法读取或不符合报告格式`;
+
+const severityName = { error: "错误", warning: "警告" } as const;
+
+type FileOutcome = { file: string; results: RuleResult[] } | { file: string; problem: string };
+
+async function checkFile(file: string): Promise<FileOutcome> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : `无法读取（${code ?? String(error)}）`;
+    return { file, problem: reason };
+  }
+  const parsed = parseReportJson(text.replace(/^\uFEFF/, ""));
+  if (!parsed.ok) return { file, problem: parsed.message };
+  return { file, results: checkReport(parsed.report) };
+}
+
+/** `check`: runs every rule over each report file, as a supervising office would. */
+export async function runCheck(args: readonly string[], output: CheckOutput): Promise<number> {
+  const asJson = args.includes("--json");
+  const unknownOption = args.find((arg) => arg.startsWith("-") && arg !== "--json");
+  const files = args.filter((arg) => !arg.startsWith("-"));
+  if (args.includes("--help") || args.includes("-h")) {
+    output.stdout(usage);
+    return EXIT_OK;
+  }
+  if (unknownOption || files.length === 0) {
+    output.stderr(unknownOption ? `不认识的选项“${unknownOption}”\n${usage}` : `请指定要检查的报告文件\n${usage}`);
+    return EXIT_UNREADABLE;
+  }
+
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) outcomes.push(await checkFile(file));
+
+  let exitCode = EXIT_OK;
+  const jsonResults: (RuleResult & { file: string })[] = [];
+  let passed = 0;
+  let failed = 0;
+  let unreadable = 0;
+  for (const outcome of outcomes) {
+    if ("problem" in outcome) {
+      unreadable += 1;
+      exitCode = EXIT_UNREADABLE;
+      output.stderr(`${outcome.file}：${outcome.problem}`);
+      continue;
+    }
+    const { errors, warnings } = countBySeverity(outcome.results);
+    if (errors > 0) {
+      failed += 1;
+      if (exitCode === EXIT_OK) exitCode = EXIT_RULE_ERRORS;
+    } else {
+      passed += 1;
+    }
+    if (asJson) {
+      jsonResults.push(...outcome.results.map((item) => ({ file: outcome.file, ...item })));
+      continue;
+    }
+    output.stdout(`${outcome.file}：${errors} 个错误，${warnings} 个警告${errors === 0 ? "，通过" : ""}`);
+    for (const item of outcome.results) {
+      output.stdout(`  ${severityName[item.severity]} [${item.ruleId}] ${item.message}`);
+    }
+  }
+  if (asJson) {
+    output.stdout(JSON.stringify(jsonResults, null, 2));
+  } else if (files.length > 1) {
+    output.stdout(`共 ${files.length} 个文件：${passed} 个通过，${failed} 个有错误，${unreadable} 个无法检查`);
+  }
+  return exitCode;
+}
