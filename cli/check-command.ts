@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import { parseReportJson } from "@/lib/report/parse-report";
+import type { TReport } from "@/lib/report/report-schema";
 
 export type CheckOutput = { stdout: (text: string) => void; stderr: (text: string) => void };
 
@@ -10,15 +11,16 @@ export const EXIT_RULE_ERRORS = 1;
 export const EXIT_UNREADABLE = 2;
 
 const usage = `用法：npm run --silent check -- [--json] 报告文件.json ...
-逐个检查报告 JSON 文件的表格勾稽关系和填报规范。
+逐个检查报告 JSON 文件的表格勾稽关系和填报规范；同一机关相邻两年的报告一起检查时，另核对跨年度衔接。
   --json  以 JSON 数组输出全部检查结果（每项带 file 字段）
 退出码：0 无错误；1 有文件存在错误；2 有文件无法读取或不符合报告格式`;
 
 const severityName = { error: "错误", warning: "警告" } as const;
 
 type FileOutcome = { file: string; results: RuleResult[] } | { file: string; problem: string };
+type ReadOutcome = { file: string; report: TReport } | { file: string; problem: string };
 
-async function checkFile(file: string): Promise<FileOutcome> {
+async function readReportFile(file: string): Promise<ReadOutcome> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -29,7 +31,22 @@ async function checkFile(file: string): Promise<FileOutcome> {
   }
   const parsed = parseReportJson(text.replace(/^\uFEFF/, ""));
   if (!parsed.ok) return { file, problem: parsed.message };
-  return { file, results: checkReport(parsed.report) };
+  return { file, report: parsed.report };
+}
+
+/** Reports of one agency for consecutive years, checked together, also get the cross-year rules. */
+function checkAll(read: readonly ReadOutcome[]): FileOutcome[] {
+  const byAgencyYear = new Map<string, TReport>();
+  const key = (agencyName: string, year: number) => `${agencyName}\u0000${year}`;
+  for (const outcome of read) {
+    if ("report" in outcome) byAgencyYear.set(key(outcome.report.info.agencyName, outcome.report.info.year), outcome.report);
+  }
+  return read.map((outcome) => {
+    if (!("report" in outcome)) return outcome;
+    const { info } = outcome.report;
+    const previousYear = byAgencyYear.get(key(info.agencyName, info.year - 1)) ?? null;
+    return { file: outcome.file, results: checkReport(outcome.report, { previousYear }) };
+  });
 }
 
 /** `check`: runs every rule over each report file, as a supervising office would. */
@@ -46,8 +63,9 @@ export async function runCheck(args: readonly string[], output: CheckOutput): Pr
     return EXIT_UNREADABLE;
   }
 
-  const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(await checkFile(file));
+  const read: ReadOutcome[] = [];
+  for (const file of files) read.push(await readReportFile(file));
+  const outcomes = checkAll(read);
 
   let exitCode = EXIT_OK;
   const jsonResults: (RuleResult & { file: string })[] = [];

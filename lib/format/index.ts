@@ -6,3 +6,4 @@ export * from "./reviews-litigation-table";
 export * from "./sections";
 export * from "./shared-labels";
 export * from "./table-layout";
+export * from "./grid-matrix";

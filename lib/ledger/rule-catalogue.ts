@@ -20,7 +20,9 @@ export type LedgerRuleId =
   | "ledger.blank"
   | "ledger.not_applicable"
   | "s2.regulations_nonzero"
-  | "s2.normative_in_force_below_issued";
+  | "s2.normative_in_force_below_issued"
+  | "cross_year.carried_over"
+  | "input.rejected";
 
 export type RuleDefinition = { id: LedgerRuleId; severity: RuleSeverity; title: string };
 
@@ -61,6 +63,12 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
     severity: "warning",
     title: `${tableName("s2")}「${normativeRow.label}」现行有效不少于本年制发`,
   },
+  {
+    id: "cross_year.carried_over",
+    severity: "error",
+    title: `${tableName("s3")}上年结转等于上年度报告的结转下年度继续办理`,
+  },
+  { id: "input.rejected", severity: "error", title: "单元格内容不是有效的数字" },
 ];
 
 export function getRule(id: LedgerRuleId): RuleDefinition {

@@ -1,9 +1,21 @@
 import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
+import { checkCarriedOver } from "./cross-year";
 import type { TReport } from "./report-schema";
 
-/** Every rule over one report, as the editor, the exporter and `check` run them. */
-export function checkReport(report: TReport): RuleResult[] {
-  return checkLedger(report.ledger);
+export type CheckContext = {
+  /** The same agency's report for the year before, when the store has it. */
+  previousYear?: TReport | null;
+};
+
+/** Every rule over one report, as the editor, the exporter and `check` run them; errors first. */
+export function checkReport(report: TReport, context: CheckContext = {}): RuleResult[] {
+  const results = checkLedger(report.ledger);
+  if (context.previousYear && context.previousYear.info.year === report.info.year - 1) {
+    const crossYear = checkCarriedOver(report, context.previousYear);
+    const firstWarning = results.findIndex((item) => item.severity === "warning");
+    results.splice(firstWarning === -1 ? results.length : firstWarning, 0, ...crossYear);
+  }
+  return results;
 }
 
 export function countBySeverity(results: readonly RuleResult[]): { errors: number; warnings: number } {

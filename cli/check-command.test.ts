@@ -1,0 +1,89 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedReports } from "@/fixtures/seed-reports";
+import { applicationsCellId } from "@/lib/format";
+import { startFromLastYear } from "@/lib/report/carry-forward";
+import { EXIT_OK, EXIT_RULE_ERRORS, EXIT_UNREADABLE, runCheck } from "./check-command";
+
+let folder = "";
+const file = (name: string) => path.join(folder, name);
+
+async function run(args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCheck(args, { stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text) });
+  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+}
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), "nianbao-check-"));
+  for (const { entry, report } of seedReports()) {
+    await writeFile(file(`seed-${entry.seed.slice(0, 3)}.json`), JSON.stringify(report));
+  }
+  await writeFile(file("broken.json"), "{ not json");
+  const wrongShape = { ...seedReports()[1]!.report, ledger: { "s3.new.natural_person": "abc" } };
+  await writeFile(file("wrong-shape.json"), JSON.stringify(wrongShape));
+});
+
+describe("check command", () => {
+  it("passes the four balanced seeds with exit code 0", async () => {
+    const result = await run(["000", "001", "002", "004"].map((seed) => file(`seed-${seed}.json`)));
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.stdout).toContain("共 4 个文件：4 个通过，0 个有错误，0 个无法检查");
+    expect(result.stdout).not.toContain("错误 [");
+  });
+
+  it("prints seed 003's balance errors in Chinese and exits 1", async () => {
+    const result = await run([file("seed-003.json")]);
+    expect(result.code).toBe(EXIT_RULE_ERRORS);
+    const errorLines = result.stdout.split("\n").filter((line) => line.trim().startsWith("错误"));
+    expect(errorLines).toHaveLength(2);
+    expect(result.stdout).toContain(
+      "错误 [s3.balance] 表三 总计列：一、本年新收（101）+ 二、上年结转（1）= 102，不等于 三（七）总计（100）+ 四、结转下年度（1）= 101，相差 1",
+    );
+  });
+
+  it("prints a JSON array of result objects with --json", async () => {
+    const result = await run(["--json", file("seed-003.json"), file("seed-001.json")]);
+    const parsed = JSON.parse(result.stdout) as { file: string; ruleId: string; severity: string; expected: number }[];
+    const errors = parsed.filter((item) => item.severity === "error");
+    expect(errors.map((item) => [path.basename(item.file), item.ruleId, item.expected])).toEqual([
+      ["seed-003.json", "s3.balance", 1],
+      ["seed-003.json", "s3.balance", 102],
+    ]);
+    expect(result.code).toBe(EXIT_RULE_ERRORS);
+  });
+
+  it("names an unreadable file and the first schema problem, checks the rest, exits 2", async () => {
+    const result = await run([
+      file("missing.json"),
+      file("broken.json"),
+      file("wrong-shape.json"),
+      file("seed-003.json"),
+    ]);
+    expect(result.code).toBe(EXIT_UNREADABLE);
+    expect(result.stderr).toContain(`${file("missing.json")}：文件不存在`);
+    expect(result.stderr).toContain(`${file("broken.json")}：不是有效的 JSON`);
+    expect(result.stderr).toContain(`${file("wrong-shape.json")}：不符合报告格式：表三「一、本年新收」行 自然人列（s3.new.natural_person）`);
+    expect(result.stdout).toContain("seed-003.json：2 个错误");
+  });
+
+  it("applies the cross-year rule to one agency's consecutive years", async () => {
+    const previous = seedReports()[1]!.report;
+    const next = startFromLastYear(previous);
+    next.ledger[applicationsCellId("carried_over", "natural_person")] = 8;
+    await writeFile(file("next-year.json"), JSON.stringify(next));
+    const result = await run([file("seed-001.json"), file("next-year.json")]);
+    expect(result.stdout).toContain("错误 [cross_year.carried_over] 表三 自然人列 跨年度衔接：二、上年结转（8）");
+    expect(result.code).toBe(EXIT_RULE_ERRORS);
+  });
+
+  it("refuses a call without files or with an unknown option", async () => {
+    expect((await run([])).code).toBe(EXIT_UNREADABLE);
+    const unknown = await run(["--xml", file("seed-001.json")]);
+    expect(unknown.code).toBe(EXIT_UNREADABLE);
+    expect(unknown.stderr).toContain("不认识的选项“--xml”");
+  });
+});

@@ -1,0 +1,80 @@
+import { getCell, gridLabels, valueRows, type CellId, type TableGrid } from "@/lib/format";
+import { normaliseEntry } from "@/lib/ledger/normalise-entry";
+import type { TCellValue } from "@/lib/report/report-schema";
+
+export type CellWrite = { cellId: CellId; value: TCellValue };
+export type PastePlan = { ok: true; writes: CellWrite[] } | { ok: false; message: string };
+
+const squeeze = (text: string) => text.normalize("NFKC").replace(/\s+/gu, "");
+
+/** Whether clipboard text is a block (several cells) rather than one value typed into a cell. */
+export function isBlockPaste(text: string): boolean {
+  return /[\t\n\r]/.test(text.replace(/[\r\n]+$/, ""));
+}
+
+/**
+ * Rows and cells of a block copied from Excel, WPS, a Word table or a web page.
+ * Row labels copied along with the figures are recognised by the table's own labels
+ * and skipped, and so are header rows made only of labels.
+ */
+export function pastedFigures(text: string, grid: TableGrid): string[][] {
+  const labels = new Set([...gridLabels(grid)].map(squeeze));
+  const rows = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\n+$/, "")
+    .split("\n")
+    .map((line) => line.split("\t"));
+  const figures: string[][] = [];
+  for (const cells of rows) {
+    const isLabel = cells.map((cell) => labels.has(squeeze(cell)));
+    if (isLabel.some(Boolean) && cells.every((cell, index) => isLabel[index] || squeeze(cell) === "")) continue;
+    const lastLabel = isLabel.lastIndexOf(true);
+    figures.push(cells.slice(lastLabel + 1));
+  }
+  return figures;
+}
+
+/**
+ * Where each pasted figure goes, starting at the focused cell. A block that does not
+ * fit or holds a value the normaliser refuses is refused whole, naming the first bad cell.
+ */
+export function planPaste(text: string, grid: TableGrid, startCellId: CellId): PastePlan {
+  const block = pastedFigures(text, grid);
+  const targets = valueRows(grid);
+  const startRow = targets.findIndex((row) => row.includes(startCellId));
+  if (startRow === -1) return { ok: false, message: "请先选中要粘贴到的单元格" };
+  const startColumn = targets[startRow]!.indexOf(startCellId);
+  if (block.length === 0) return { ok: false, message: "粘贴的内容里没有数字" };
+
+  const width = Math.max(...block.map((row) => row.length));
+  const rowsLeft = targets.length - startRow;
+  const tooLong = block.length > rowsLeft;
+  const tooWide = block.some((row, index) => {
+    const target = targets[startRow + index];
+    return target !== undefined && row.length > target.length - startColumn;
+  });
+  if (tooLong || tooWide) {
+    const start = getCell(startCellId).name;
+    return {
+      ok: false,
+      message: `粘贴的内容有 ${block.length} 行、${width} 列，从${start}起放不下（这里往下只有 ${rowsLeft} 行），已全部放弃，表格未作改动`,
+    };
+  }
+
+  const writes: CellWrite[] = [];
+  for (const [rowOffset, row] of block.entries()) {
+    for (const [columnOffset, raw] of row.entries()) {
+      const cellId = targets[startRow + rowOffset]![startColumn + columnOffset]!;
+      const cell = getCell(cellId);
+      const entry = normaliseEntry(raw, cell.kind);
+      if (!entry.ok) {
+        return {
+          ok: false,
+          message: `粘贴内容第 ${rowOffset + 1} 行第 ${columnOffset + 1} 列（${cell.name}）：${entry.message}。已全部放弃，表格未作改动`,
+        };
+      }
+      writes.push({ cellId, value: entry.value });
+    }
+  }
+  return { ok: true, writes };
+}
