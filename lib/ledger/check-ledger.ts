@@ -119,7 +119,10 @@ function checkBlankAndNotApplicable(ledger: TLedger): RuleResult[] {
         ),
       );
     }
-    const notApplicable = allowsNotApplicable ? [] : entered.filter((cell) => ledger[cell.id] === NOT_APPLICABLE);
+    // Stated totals count too: a “/” printed in a 总计 cell is just as wrong.
+    const notApplicable = allowsNotApplicable
+      ? []
+      : ledgerCells.filter((cell) => cell.tableId === tableId && ledger[cell.id] === NOT_APPLICABLE);
     if (notApplicable.length > 0) {
       results.push(
         result(

@@ -21,12 +21,19 @@ const quote = (raw: string) => `“${raw}”`;
 export function normaliseEntry(raw: string, kind: CellKind): NormalisedEntry {
   const shown = raw.trim();
   // NFKC folds full-width digits, ，．／－ and the ideographic space to ASCII.
-  let text = raw.normalize("NFKC").replace(/\s+/gu, "");
+  let text = raw.normalize("NFKC").trim();
   if (text === "") return { ok: true, value: null };
-  if (NOT_APPLICABLE_FORMS.has(text)) return { ok: true, value: NOT_APPLICABLE };
+  if (NOT_APPLICABLE_FORMS.has(text.replace(/\s+/gu, ""))) return { ok: true, value: NOT_APPLICABLE };
 
   const unit = kind === "count" ? COUNT_UNIT : AMOUNT_UNIT;
-  if (text.endsWith(unit)) text = text.slice(0, -unit.length);
+  if (text.endsWith(unit)) text = text.slice(0, -unit.length).trimEnd();
+  // A space may group thousands (1 234), as some spreadsheets print; any other space splits two numbers.
+  if (/\s/u.test(text)) {
+    if (!/^-?\d{1,3}(\s\d{3})+(\.\d+)?$/u.test(text)) {
+      return { ok: false, message: `${quote(shown)}中间有空格，看起来不是一个数字，请核对` };
+    }
+    text = text.replace(/\s/gu, "");
+  }
 
   if (text.includes(",")) {
     if (!/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {

@@ -44,10 +44,10 @@ export const ZReportInfo = z.object({
       phone: ZShortText.default(""),
       email: ZShortText.default(""),
     })
-    .default({ name: "", address: "", postcode: "", phone: "", email: "" }),
+    .default(() => ({ name: "", address: "", postcode: "", phone: "", email: "" })),
   publicationChannel: z
     .object({ siteName: ZShortText.default(""), url: ZShortText.default("") })
-    .default({ siteName: "", url: "" }),
+    .default(() => ({ siteName: "", url: "" })),
   /** A further basis cited in the opening paragraph, e.g. a provincial notice. */
   extraBasis: ZShortText.default(""),
   /** The opening paragraph as edited by staff; null means the generated one is used. */
@@ -73,11 +73,11 @@ const ZSectionText = z.object({
   carriedFromLastYear: z.boolean().default(false),
 });
 
-const defaultOverviewTopics = overviewTopics.map((topic) => ({
-  title: topic.title,
-  body: "",
-  carriedFromLastYear: false,
-}));
+// Defaults are functions: zod copies a default value only shallowly, so a shared object
+// would leak one report's text into the next report parsed without it.
+const defaultOverviewTopics = () =>
+  overviewTopics.map((topic) => ({ title: topic.title, body: "", carriedFromLastYear: false }));
+const emptyProcessingFees = () => ({ noticesIssued: null, noticedAmount: null, collectedAmount: null });
 
 export const ZProcessingFees = z.object({
   noticesIssued: z.number().int().min(0).nullable().default(null),
@@ -89,22 +89,18 @@ export const ZProcessingFees = z.object({
 export const ZNarrative = z.object({
   overview: z
     .object({ intro: ZNarrativeText.default(""), topics: z.array(ZNarrativeBlock).max(20).default(defaultOverviewTopics) })
-    .default({ intro: "", topics: defaultOverviewTopics }),
-  problems: ZSectionText.default({ body: "", carriedFromLastYear: false }),
+    .default(() => ({ intro: "", topics: defaultOverviewTopics() })),
+  problems: ZSectionText.default(() => ({ body: "", carriedFromLastYear: false })),
   other_matters: ZSectionText.extend({
-    processingFees: ZProcessingFees.default({ noticesIssued: null, noticedAmount: null, collectedAmount: null }),
-  }).default({
-    body: "",
-    carriedFromLastYear: false,
-    processingFees: { noticesIssued: null, noticedAmount: null, collectedAmount: null },
-  }),
+    processingFees: ZProcessingFees.default(emptyProcessingFees),
+  }).default(() => ({ body: "", carriedFromLastYear: false, processingFees: emptyProcessingFees() })),
 });
 
 export const ZReport = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   info: ZReportInfo,
-  narrative: ZNarrative.default(ZNarrative.parse({})),
-  ledger: ZLedger.default({}),
+  narrative: ZNarrative.default(() => ZNarrative.parse({})),
+  ledger: ZLedger.default(() => ({})),
 });
 
 export type TReport = z.output<typeof ZReport>;
