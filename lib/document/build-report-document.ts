@@ -1,0 +1,129 @@
+import {
+  COUNT_UNIT,
+  reportSections,
+  sectionHeading,
+  tableGrids,
+  type CellId,
+  type SectionDefinition,
+  type TableId,
+} from "@/lib/format";
+import { deriveLedger } from "@/lib/ledger/derive-ledger";
+import { formatCellValue } from "@/lib/ledger/normalise-entry";
+import type { TCellValue, TReport } from "@/lib/report/report-schema";
+import { bracketOrdinal } from "./chinese-numeral";
+import { generateOpeningParagraph } from "./opening-paragraph";
+import {
+  REPORT_NAME,
+  type ClosingBlock,
+  type DocumentBlock,
+  type ReportDocument,
+  type TableBlock,
+} from "./report-document";
+
+type Narrative = TReport["narrative"];
+
+/** 信息处理费 is charged in 元 (国办函〔2020〕109号), unlike the 万元 of 表二. */
+const YUAN = "元";
+
+/** Characters no file system accepts in a name; an agency name should never hold them, but one pasted might. */
+const UNSAFE_FILE_NAME_CHARACTERS = /[\\/:*?"<>|\u0000-\u001f]/g;
+
+/** One paragraph per non-empty line; staff's own leading spaces go, the renderer indents. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+}
+
+const paragraphs = (text: string): DocumentBlock[] =>
+  splitParagraphs(text).map((line) => ({ type: "paragraph", text: line }));
+
+/** 2026-01-20 → 2026年1月20日. */
+export function formatChineseDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new Error(`not a YYYY-MM-DD date: ${isoDate}`);
+  const [, year, month, day] = match;
+  return `${Number(year)}年${Number(month)}月${Number(day)}日`;
+}
+
+/** The sentence on 信息处理费 in section 六, from the parts that are filled; null when none is. */
+export function processingFeesSentence(fees: Narrative["other_matters"]["processingFees"]): string | null {
+  const { noticesIssued, noticedAmount, collectedAmount } = fees;
+  const amounts: string[] = [];
+  if (noticedAmount !== null) amounts.push(`通知金额${noticedAmount}${YUAN}`);
+  if (collectedAmount !== null) amounts.push(`实际收取${collectedAmount}${YUAN}`);
+  if (noticesIssued === null && amounts.length === 0) return null;
+  const parts = noticesIssued !== null ? [`发出信息处理费收费通知${noticesIssued}${COUNT_UNIT}`, ...amounts] : amounts;
+  return `本年度${noticesIssued !== null ? "" : "信息处理费"}${parts.join("，")}。`;
+}
+
+function tableBlock(tableId: TableId, effective: Readonly<Record<CellId, TCellValue>>): TableBlock {
+  const grid = tableGrids[tableId];
+  const cells: Record<CellId, string> = {};
+  for (const cell of grid.rows.flat()) {
+    if (cell.type === "value") cells[cell.cellId] = formatCellValue(effective[cell.cellId]);
+  }
+  return { type: "table", tableId, grid, cells };
+}
+
+function overviewBlocks(overview: Narrative["overview"]): DocumentBlock[] {
+  const blocks = paragraphs(overview.intro);
+  let ordinal = 0;
+  for (const topic of overview.topics) {
+    const title = topic.title.trim();
+    // A topic without a title has nothing to number; its text still belongs to the section.
+    if (title !== "") {
+      ordinal += 1;
+      blocks.push({ type: "heading", level: 2, text: `${bracketOrdinal(ordinal)}${title}` });
+    }
+    blocks.push(...paragraphs(topic.body));
+  }
+  return blocks;
+}
+
+function sectionBody(
+  section: SectionDefinition,
+  narrative: Narrative,
+  effective: Readonly<Record<CellId, TCellValue>>,
+): DocumentBlock[] {
+  if (section.tableId !== null) return [tableBlock(section.tableId, effective)];
+  switch (section.id) {
+    case "overview":
+      return overviewBlocks(narrative.overview);
+    case "problems":
+      return paragraphs(narrative.problems.body);
+    case "other_matters": {
+      const fees = processingFeesSentence(narrative.other_matters.processingFees);
+      return [...paragraphs(narrative.other_matters.body), ...(fees ? paragraphs(fees) : [])];
+    }
+    default:
+      throw new Error(`section ${section.id} has neither a table nor a narrative`);
+  }
+}
+
+export function buildReportDocument(report: TReport, options: { isDraft: boolean }): ReportDocument {
+  const { info, narrative } = report;
+  const agencyName = info.agencyName.trim();
+  const yearTitle = `${info.year}年${REPORT_NAME}`;
+  const { effective } = deriveLedger(report.ledger);
+
+  const blocks: DocumentBlock[] = [];
+  for (const section of reportSections) {
+    blocks.push({ type: "heading", level: 1, text: sectionHeading(section) });
+    blocks.push(...sectionBody(section, narrative, effective));
+  }
+
+  const opening = info.openingParagraph ?? generateOpeningParagraph(info);
+  const closing: ClosingBlock | null =
+    info.issuedOn === null ? null : { agencyName, date: formatChineseDate(info.issuedOn) };
+
+  return {
+    fileBaseName: `${agencyName}${yearTitle}`.replace(UNSAFE_FILE_NAME_CHARACTERS, ""),
+    title: [agencyName, yearTitle],
+    opening: splitParagraphs(opening),
+    blocks,
+    closing,
+    isDraft: options.isDraft,
+  };
+}

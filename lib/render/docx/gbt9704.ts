@@ -1,0 +1,66 @@
+/**
+ * GB/T 9704-2012 page and type measures (domain.md §6), in the units Word stores:
+ * twips (1/20 pt) for lengths, half-points for font sizes.
+ */
+
+/**
+ * mm → twips as Word converts a length typed in centimetres: to points rounded to
+ * 0.1 pt, then to twips. This gives the values of the usual 公文 templates
+ * (37/35/28/26 mm → 2098/1984/1588/1474) where plain rounding would give 1587 for 28 mm.
+ */
+export function mmToTwips(mm: number): number {
+  const points = Math.round((mm * 72 * 10) / 25.4) / 10;
+  return Math.round(points * 20);
+}
+
+/** Chinese type sizes (号) in points. */
+export const TYPE_SIZE_PT = {
+  size2: 22, // 2号: title
+  size3: 16, // 3号: body and headings
+  size4: 14, // 4号: page numbers
+  size5: 10.5, // 五号: tables
+} as const;
+
+export const halfPoints = (points: number) => Math.round(points * 2);
+export const pointsToTwips = (points: number) => Math.round(points * 20);
+
+export const PAGE = { width: mmToTwips(210), height: mmToTwips(297) } as const;
+
+export const MARGIN = {
+  top: mmToTwips(37), // 天头
+  bottom: mmToTwips(35),
+  left: mmToTwips(28), // 订口
+  right: mmToTwips(26),
+} as const;
+
+/** 版心 156 mm × 225 mm. */
+export const TYPE_AREA = { width: mmToTwips(156), height: mmToTwips(225) } as const;
+
+/** 22 lines fill the 版心; rounded down so the 22nd line still fits. */
+export const LINES_PER_PAGE = 22;
+export const LINE_PITCH = Math.floor(TYPE_AREA.height / LINES_PER_PAGE);
+
+/** 28 characters per line: the body's 16 pt characters are set slightly closer so 28 fit in 156 mm. */
+export const CHARACTERS_PER_LINE = 28;
+export const BODY_CHARACTER = pointsToTwips(TYPE_SIZE_PT.size3);
+export const BODY_CHARACTER_SPACING = Math.floor(TYPE_AREA.width / CHARACTERS_PER_LINE - BODY_CHARACTER);
+
+/** 左空二字: paragraphs and headings start two characters in. */
+export const FIRST_LINE_INDENT = 2 * BODY_CHARACTER;
+
+/** Page number: 4号, its 一字线 7 mm below the 版心, one 4号 character in from the outer edge. */
+export const PAGE_NUMBER_LINE = pointsToTwips(TYPE_SIZE_PT.size4);
+export const PAGE_NUMBER_INDENT = pointsToTwips(TYPE_SIZE_PT.size4);
+/** Word measures the footer from the page's bottom edge to the bottom of the footer line. */
+export const FOOTER_DISTANCE = MARGIN.bottom - mmToTwips(7) - PAGE_NUMBER_LINE;
+export const HEADER_DISTANCE = mmToTwips(15);
+
+export const FONT = {
+  title: "方正小标宋简体",
+  body: "仿宋_GB2312",
+  heading1: "黑体",
+  heading2: "楷体_GB2312",
+  heading3: "仿宋_GB2312",
+  pageNumber: "宋体",
+  latin: "Times New Roman",
+} as const;

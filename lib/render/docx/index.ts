@@ -1,0 +1,1 @@
+export { buildDocx, renderReportDocx } from "./render-report-docx";

@@ -1,0 +1,108 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+} from "docx";
+import { applicantColumns, type GridCell, type TableGrid } from "@/lib/format";
+import type { TableBlock } from "@/lib/document";
+import { gridCellText, layOutGrid, type PlacedCell } from "../grid-layout";
+import { TYPE_AREA } from "./gbt9704";
+import { STYLE_ID } from "./styles";
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as const;
+const TABLE_BORDERS = { ...CELL_BORDERS, insideHorizontal: BORDER, insideVertical: BORDER } as const;
+/** About 1 mm either side, so five-digit figures fit the narrow columns of 表三/表四. */
+const CELL_MARGINS = { top: 0, bottom: 0, left: 57, right: 57 } as const;
+
+/** Splits a width into whole twips in proportion to the weights, the rounding spread a twip at a time. */
+export function distribute(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((weight) => Math.floor((total * weight) / sum));
+  let left = total - widths.reduce((a, b) => a + b, 0);
+  for (let i = 0; left > 0; i = (i + 1) % widths.length, left -= 1) widths[i]! += 1;
+  return widths;
+}
+
+/** Relative column widths: labels wide, figures narrow in 表三; evenly in 表二 and 表四. */
+function columnWeights(grid: TableGrid): number[] {
+  const even = Array.from({ length: grid.columnCount }, () => 1);
+  if (grid.tableId !== "s3") return even;
+  const labelColumns = grid.columnCount - applicantColumns.length;
+  // Outer group (spans many rows, a little wider than a figure) | sub-group | leaf labels, the longest text.
+  const labelWeights = labelColumns === 3 ? [1.1, 1.9, 3.4] : Array.from({ length: labelColumns }, () => 2);
+  return [...labelWeights, ...applicantColumns.map(() => 1)];
+}
+
+export function tableColumnWidths(grid: TableGrid): number[] {
+  return distribute(TYPE_AREA.width, columnWeights(grid));
+}
+
+function cellParagraph(text: string, cell: GridCell): Paragraph {
+  const alignment = cell.type === "text" && cell.role === "label" ? AlignmentType.LEFT : AlignmentType.CENTER;
+  return new Paragraph({ style: STYLE_ID.tableText, alignment, text });
+}
+
+const spanWidth = (widths: readonly number[], column: number, colSpan: number) =>
+  widths.slice(column, column + colSpan).reduce((a, b) => a + b, 0);
+
+/**
+ * A national table with its merges written out as Word stores them: gridSpan across,
+ * vMerge restart on the first row of a vertical merge and vMerge continue below it.
+ * The continuation cells are written here rather than left to docx so their empty
+ * paragraphs take the table's small type and do not make the rows taller.
+ */
+export function nationalTable(block: TableBlock): Table {
+  const grid = block.grid;
+  const widths = tableColumnWidths(grid);
+  const { rows: placedRows, matrix } = layOutGrid(grid);
+  const origin = new Map<GridCell, PlacedCell>(placedRows.flat().map((placed) => [placed.cell, placed]));
+
+  const rows = matrix.map((line, r) => {
+    const cells: TableCell[] = [];
+    for (let c = 0; c < grid.columnCount; ) {
+      const cell = line[c]!;
+      const start = origin.get(cell)!;
+      const width = { size: spanWidth(widths, start.column, cell.colSpan), type: WidthType.DXA };
+      const common = {
+        columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+        width,
+        borders: CELL_BORDERS,
+        verticalAlign: VerticalAlignTable.CENTER,
+      };
+      if (start.row === r) {
+        cells.push(
+          new TableCell({
+            ...common,
+            verticalMerge: cell.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
+            children: [cellParagraph(gridCellText(cell, block.cells), cell)],
+          }),
+        );
+      } else {
+        cells.push(
+          new TableCell({ ...common, verticalMerge: VerticalMergeType.CONTINUE, children: [cellParagraph("", cell)] }),
+        );
+      }
+      c += cell.colSpan;
+    }
+    // Header rows repeat on every page the table crosses; no row breaks across pages.
+    return new TableRow({ children: cells, cantSplit: true, tableHeader: r < grid.headerRowCount ? true : undefined });
+  });
+
+  return new Table({
+    rows,
+    width: { size: TYPE_AREA.width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: TABLE_BORDERS,
+    margins: CELL_MARGINS,
+  });
+}

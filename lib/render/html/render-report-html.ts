@@ -1,0 +1,89 @@
+import type { GridCell } from "@/lib/format";
+import { DRAFT_MARK, type DocumentBlock, type ReportDocument, type TableBlock } from "@/lib/document";
+import { gridCellText } from "../grid-layout";
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Every piece of user text goes through here: the fragment is pasted into a CMS as is. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+}
+
+/**
+ * Inline styles only: a CMS keeps style attributes but drops <style> elements and
+ * has none of our classes.
+ */
+const STYLE = {
+  title: "text-align:center;",
+  paragraph: "text-indent:2em;line-height:1.8;",
+  heading: "text-indent:2em;",
+  draft: "text-align:center;color:#c00000;font-weight:bold;",
+  closing: "text-align:right;",
+  table: "border-collapse:collapse;width:100%;margin:0.5em 0;",
+  cell: "border:1px solid #000;padding:4px 6px;vertical-align:middle;",
+} as const;
+
+const HEADING_TAGS = { 1: "h2", 2: "h3", 3: "h4" } as const;
+
+function cellAlignment(cell: GridCell): "left" | "center" {
+  // Row labels read as text; headers, the footnote and figures sit centred as in the printed tables.
+  return cell.type === "text" && cell.role === "label" ? "left" : "center";
+}
+
+function renderCell(cell: GridCell, values: TableBlock["cells"]): string {
+  const tag = cell.type === "text" && cell.role !== "label" ? "th" : "td";
+  const spans =
+    (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : "") + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : "");
+  const style = `${STYLE.cell}text-align:${cellAlignment(cell)};${tag === "th" ? "font-weight:normal;" : ""}`;
+  return `<${tag}${spans} style="${style}">${escapeHtml(gridCellText(cell, values))}</${tag}>`;
+}
+
+function renderTable(block: TableBlock): string {
+  const rows = block.grid.rows.map((cells) => `<tr>${cells.map((cell) => renderCell(cell, block.cells)).join("")}</tr>`);
+  const head = rows.slice(0, block.grid.headerRowCount);
+  const body = rows.slice(block.grid.headerRowCount);
+  return [
+    `<table style="${STYLE.table}">`,
+    head.length > 0 ? `<thead>\n${head.join("\n")}\n</thead>` : null,
+    `<tbody>\n${body.join("\n")}\n</tbody>`,
+    "</table>",
+  ]
+    .filter((part): part is string => part !== null)
+    .join("\n");
+}
+
+function renderBlock(block: DocumentBlock): string {
+  switch (block.type) {
+    case "heading": {
+      const tag = HEADING_TAGS[block.level];
+      return `<${tag} style="${STYLE.heading}">${escapeHtml(block.text)}</${tag}>`;
+    }
+    case "paragraph":
+      return `<p style="${STYLE.paragraph}">${escapeHtml(block.text)}</p>`;
+    case "table":
+      return renderTable(block);
+  }
+}
+
+/**
+ * The report as an HTML fragment for a government website's CMS: semantic elements,
+ * the national tables with their merges, no scripts, no external resources.
+ */
+export function renderReportHtml(doc: ReportDocument): string {
+  const parts: string[] = [];
+  if (doc.isDraft) parts.push(`<p style="${STYLE.draft}">${escapeHtml(DRAFT_MARK)}</p>`);
+  parts.push(`<h1 style="${STYLE.title}">${doc.title.map(escapeHtml).join("<br>")}</h1>`);
+  for (const text of doc.opening) parts.push(`<p style="${STYLE.paragraph}">${escapeHtml(text)}</p>`);
+  parts.push(...doc.blocks.map(renderBlock));
+  if (doc.closing) {
+    parts.push(`<p style="${STYLE.closing}">${escapeHtml(doc.closing.agencyName)}</p>`);
+    parts.push(`<p style="${STYLE.closing}">${escapeHtml(doc.closing.date)}</p>`);
+  }
+  return `${parts.join("\n")}\n`;
+}
