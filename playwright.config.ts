@@ -41,7 +41,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npx next start --hostname 127.0.0.1 --port ${port}`,
+    // A fresh embedded store for every run: the tests create their own reports.
+    command: `rm -rf .e2e-data && npm run build && npx next start --hostname 127.0.0.1 --port ${port}`,
+    env: { DATA_DIR: ".e2e-data", DATABASE_URL: "" },
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !isCi,
     timeout: 300_000,

@@ -1,8 +1,10 @@
 import { benchLedgerRules } from "./ledger-rules";
+import { benchStore } from "./store";
 
 async function main() {
   console.log(`年报通 基准测试  node ${process.version}  ${new Date().toISOString()}`);
   for (const line of await benchLedgerRules()) console.log(line);
+  for (const line of await benchStore()) console.log(line);
 }
 
 void main();

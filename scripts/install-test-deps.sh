@@ -14,4 +14,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The store tests also run against the local PostgreSQL server when there is one (CI has it):
+# start it if it is installed but stopped. Without one, those tests say why they are skipped.
+if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432 && [ "$(id -u)" -eq 0 ] \
+  && command -v pg_ctlcluster >/dev/null 2>&1; then
+  for version in $(ls /etc/postgresql 2>/dev/null); do
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  done
+fi
+
 npm ci --no-audit --no-fund

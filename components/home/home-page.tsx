@@ -1,13 +1,29 @@
 import { reportSections, sectionHeading, tableName } from "@/lib/format";
+import { getReportStore } from "@/lib/store/report-store";
+import { ReportList, type ReportRow } from "./report-list";
 
-export function HomePage() {
+export async function HomePage() {
+  const store = await getReportStore();
+  const toRow = (summary: Awaited<ReturnType<typeof store.listReports>>[number]): ReportRow => ({
+    id: summary.id,
+    agencyName: summary.agencyName,
+    year: summary.year,
+    revision: summary.revision,
+    errorCount: summary.errorCount,
+    warningCount: summary.warningCount,
+    updatedAt: summary.updatedAt.toISOString(),
+    deletedAt: summary.deletedAt?.toISOString() ?? null,
+  });
+  const [reports, deleted] = await Promise.all([store.listReports(), store.listReports({ deleted: true })]);
+
   return (
     <main className="page">
       <header className="page-header">
         <h1>年报通</h1>
         <p>政府信息公开工作年度报告：按国办公开办函〔2021〕30号格式填报、校验、排版。</p>
       </header>
-      <section aria-labelledby="format-outline">
+      <ReportList reports={reports.map(toRow)} deleted={deleted.map(toRow)} />
+      <section aria-labelledby="format-outline" className="outline">
         <h2 id="format-outline">报告的六个部分</h2>
         <ol className="section-outline">
           {reportSections.map((section) => (

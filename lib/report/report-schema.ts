@@ -96,12 +96,14 @@ export const ZNarrative = z.object({
   }).default(() => ({ body: "", carriedFromLastYear: false, processingFees: emptyProcessingFees() })),
 });
 
-export const ZReport = z.object({
-  formatVersion: z.literal(FORMAT_VERSION),
-  info: ZReportInfo,
-  narrative: ZNarrative.default(() => ZNarrative.parse({})),
-  ledger: ZLedger.default(() => ({})),
-});
+export const ZReport = z
+  .object({
+    formatVersion: z.literal(FORMAT_VERSION),
+    info: ZReportInfo,
+    narrative: ZNarrative.default(() => ZNarrative.parse({})),
+    ledger: ZLedger.default(() => ({})),
+  })
+  .strict();
 
 export type TReport = z.output<typeof ZReport>;
 export type TReportInput = z.input<typeof ZReport>;

@@ -1,0 +1,1 @@
+export { restoreDeletedReport as POST } from "@/lib/api/report-routes";

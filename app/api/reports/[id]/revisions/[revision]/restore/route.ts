@@ -1,0 +1,1 @@
+export { restoreRevision as POST } from "@/lib/api/report-routes";

@@ -1,0 +1,1 @@
+export { getRevision as GET } from "@/lib/api/report-routes";

@@ -1,0 +1,70 @@
+"use client";
+
+import { memo, useMemo, useState } from "react";
+import { tableGrids, tableName, type GridCell, type TableId } from "@/lib/format";
+import type { EditorSession } from "@/lib/editor/editor-session";
+import { gridNavigation } from "@/lib/editor/grid-navigation";
+import { LedgerCell, type PasteOutcome } from "./ledger-cell";
+
+/** A national table drawn from the format data, with its merges and verbatim labels. */
+export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tableId: TableId; session: EditorSession }) {
+  const grid = tableGrids[tableId];
+  const navigation = useMemo(() => gridNavigation(grid), [grid]);
+  const [pasteOutcome, setPasteOutcome] = useState<PasteOutcome | null>(null);
+
+  const renderCell = (cell: GridCell, key: number) => {
+    if (cell.type === "value") {
+      return (
+        <LedgerCell
+          key={cell.cellId}
+          cellId={cell.cellId}
+          session={session}
+          grid={grid}
+          navigation={navigation}
+          rowSpan={cell.rowSpan}
+          colSpan={cell.colSpan}
+          onPasteOutcome={setPasteOutcome}
+        />
+      );
+    }
+    return (
+      <th
+        key={key}
+        className={`grid-${cell.role}`}
+        rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
+        colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
+        scope={cell.role === "label" ? "row" : undefined}
+      >
+        {cell.text}
+      </th>
+    );
+  };
+
+  return (
+    <div className="ledger">
+      <p className={`paste-outcome ${pasteOutcome?.isError ? "is-error" : ""}`} role={pasteOutcome?.isError ? "alert" : "status"}>
+        {pasteOutcome?.text ?? ""}
+      </p>
+      <div className="ledger-scroll">
+        <table className={`ledger-table ledger-${tableId}`} aria-label={tableName(tableId)}>
+          {grid.headerRowCount > 0 && (
+            <thead>
+              {grid.rows.slice(0, grid.headerRowCount).map((row, index) => (
+                <tr key={index}>{row.map(renderCell)}</tr>
+              ))}
+            </thead>
+          )}
+          <tbody>
+            {grid.rows.slice(grid.headerRowCount).map((row, index) => (
+              <tr key={index}>{row.map(renderCell)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="hint">
+        可直接输入数字（全角数字、千分位逗号、“件”“万元”均可），不适用填“/”。方向键、回车、Tab 移动，Esc 撤销本格修改；
+        可从 Excel、WPS 或上年报告的表格复制整块粘贴（行标题会自动跳过），Ctrl+Z 撤销粘贴。
+      </p>
+    </div>
+  );
+});

@@ -1,0 +1,264 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { getSection, type TableId } from "@/lib/format";
+import { EditorSession } from "@/lib/editor/editor-session";
+import { countResultsByStep, editorSteps, resultStep, type EditorStepId } from "@/lib/editor/result-steps";
+import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { TReport } from "@/lib/report/report-schema";
+import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
+import { cellDomId } from "./ledger-cell";
+import { LedgerTable } from "./ledger-table";
+import { ZReportTextForm, type TReportTextForm, type TReportTextFormInput } from "./report-form-schema";
+import { InfoStep, OverviewStep, SectionTextStep } from "./text-steps";
+import { readLocalCopy, removeLocalCopy, useAutosave, type LocalCopy, type SaveState } from "./use-autosave";
+
+export type EditorInitialData = {
+  reportId: string;
+  report: TReport;
+  revision: number;
+  updatedAt: string;
+  previousYear: TReport | null;
+};
+
+type StoredResponse = { stored: { id: string; revision: number; updatedAt: string; report: TReport } };
+
+function saveStatusText(state: SaveState): string {
+  switch (state.kind) {
+    case "saved":
+      return `已保存 ${formatTime(state.at)}`;
+    case "pending":
+      return "有修改，即将保存";
+    case "saving":
+      return "保存中…";
+    case "offline":
+      return "未保存：无法连接服务器，已在本机保留";
+    case "invalid":
+      return `未保存：${state.message}，已在本机保留`;
+    case "failed":
+      return `未保存：${state.message}，已在本机保留`;
+    case "conflict":
+      return "未保存：报告已在别处修改，已在本机保留";
+  }
+}
+
+const textFormValues = (report: TReport): TReportTextFormInput => ({ info: report.info, narrative: report.narrative });
+
+export function ReportEditor({ initial }: { initial: EditorInitialData }) {
+  const router = useRouter();
+  const { reportId } = initial;
+  const [session] = useState(() => new EditorSession(initial.report, { previousYear: initial.previousYear }));
+  const form = useForm<TReportTextFormInput, unknown, TReportTextForm>({
+    resolver: zodResolver(ZReportTextForm),
+    defaultValues: textFormValues(initial.report),
+    mode: "onChange",
+  });
+  const autosave = useAutosave(session, reportId, initial.revision, new Date(initial.updatedAt));
+  const [step, setStep] = useState<EditorStepId>("info");
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const [localCopy, setLocalCopy] = useState<LocalCopy | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const results = useSyncExternalStore(session.subscribe, session.getResults, session.getResults);
+  const shownResults = useDeferredValue(results);
+  const counts = useMemo(() => countResultsByStep(shownResults), [shownResults]);
+  const errorCount = shownResults.filter((item) => item.severity === "error").length;
+
+  useEffect(() => {
+    const subscription = form.watch((values) => {
+      const parsed = ZReportTextForm.safeParse(values);
+      if (parsed.success) session.updateReport((report) => ({ ...report, ...parsed.data }));
+    });
+    return () => subscription.unsubscribe();
+  }, [form, session]);
+
+  useEffect(() => {
+    const copy = readLocalCopy(reportId);
+    if (!copy) return;
+    const differs =
+      JSON.stringify(copy.report) !== JSON.stringify(initial.report) || Object.keys(copy.rejectedTexts).length > 0;
+    if (differs) setLocalCopy(copy);
+    else removeLocalCopy(reportId);
+  }, [initial.report, reportId]);
+
+  useEffect(() => {
+    if (!focusTarget) return;
+    const element = document.getElementById(focusTarget);
+    if (element) {
+      element.focus();
+      element.scrollIntoView({ block: "center" });
+      setFocusTarget(null);
+    }
+  }, [focusTarget, step]);
+
+  const jumpTo = (result: RuleResult) => {
+    setStep(resultStep(result));
+    const [cellId] = result.cellIds;
+    if (cellId) setFocusTarget(cellDomId(cellId));
+  };
+
+  const restoreLocalCopy = () => {
+    if (!localCopy) return;
+    session.replaceReport(localCopy.report, localCopy.rejectedTexts);
+    form.reset(textFormValues(localCopy.report));
+    autosave.rebaseAndSave(autosave.baseRevision.current);
+    setLocalCopy(null);
+    setNotice("已恢复本机保留的修改");
+  };
+
+  const loadServerVersion = async () => {
+    try {
+      const { stored } = await callApi<{ stored: StoredResponse["stored"] }>(`/api/reports/${reportId}`);
+      session.replaceReport(stored.report);
+      form.reset(textFormValues(stored.report));
+      removeLocalCopy(reportId);
+      autosave.resetTo(stored.revision, new Date(stored.updatedAt));
+      setNotice(`已载入服务器上的第 ${stored.revision} 版`);
+    } catch (error) {
+      setNotice(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+
+  const keepMineAsCopy = async () => {
+    try {
+      const { stored } = await callApi<StoredResponse>("/api/reports", {
+        method: "POST",
+        json: { report: session.getReport() },
+      });
+      removeLocalCopy(reportId);
+      router.push(`/reports/${stored.id}`);
+    } catch (error) {
+      setNotice(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+
+  const title = `${initial.report.info.agencyName}${initial.report.info.year}年政府信息公开工作年度报告`;
+  const activeSection = step === "info" ? null : getSection(step);
+
+  return (
+    <FormProvider {...form}>
+      <div className="editor">
+        <header className="editor-header">
+          <div>
+            <Link href="/">← 报告列表</Link>
+            <h1>{title}</h1>
+          </div>
+          <div className="editor-header-side">
+            <p role="status" aria-live="polite" className={`save-status save-${autosave.state.kind}`} data-testid="save-status">
+              {saveStatusText(autosave.state)}
+            </p>
+            <Link href={`/reports/${reportId}/history`}>历史版本</Link>
+          </div>
+        </header>
+
+        {localCopy && (
+          <div role="alert" className="banner">
+            本机保留有 {new Date(localCopy.savedAt).toLocaleString("zh-CN")} 尚未保存到服务器的修改。
+            <button type="button" onClick={restoreLocalCopy}>
+              恢复本机修改
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                removeLocalCopy(reportId);
+                setLocalCopy(null);
+              }}
+            >
+              放弃本机修改
+            </button>
+          </div>
+        )}
+
+        {autosave.state.kind === "conflict" && (
+          <div role="alertdialog" aria-labelledby="conflict-title" className="banner banner-error">
+            <h2 id="conflict-title">保存冲突</h2>
+            <p>{autosave.state.message}。本页的修改没有覆盖服务器上的内容，已在本机保留。</p>
+            <button type="button" onClick={() => void loadServerVersion()}>
+              载入服务器上的版本（放弃本页修改）
+            </button>
+            <button type="button" onClick={() => void keepMineAsCopy()}>
+              把本页的版本另存为一份新报告
+            </button>
+          </div>
+        )}
+
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
+
+        <div className="editor-body">
+          <nav aria-label="报告步骤" className="steps">
+            <ol>
+              {editorSteps.map((item) => {
+                const count = counts[item.id];
+                return (
+                  <li key={item.id}>
+                    <button
+                      type="button"
+                      aria-current={item.id === step ? "step" : undefined}
+                      onClick={() => setStep(item.id)}
+                    >
+                      <span>{item.label}</span>
+                      {count.errors > 0 && (
+                        <span className="badge badge-error" aria-label={`${count.errors} 个错误`}>
+                          {count.errors}
+                        </span>
+                      )}
+                      {count.warnings > 0 && (
+                        <span className="badge badge-warning" aria-label={`${count.warnings} 个警告`}>
+                          {count.warnings}
+                        </span>
+                      )}
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+          </nav>
+
+          <section className="step-content" aria-labelledby="step-title">
+            <h2 id="step-title">{editorSteps.find((item) => item.id === step)?.label}</h2>
+            {step === "info" && <InfoStep />}
+            {step === "overview" && <OverviewStep />}
+            {activeSection?.tableId && (
+              <>
+                <p className="hint">{activeSection.hint}</p>
+                <LedgerTable key={activeSection.tableId} tableId={activeSection.tableId as TableId} session={session} />
+              </>
+            )}
+            {(step === "problems" || step === "other_matters") && <SectionTextStep sectionId={step} />}
+          </section>
+
+          <aside className="results" aria-labelledby="results-title">
+            <h2 id="results-title">
+              检查结果
+              <span className="muted">
+                （{errorCount} 个错误，{shownResults.length - errorCount} 个警告）
+              </span>
+            </h2>
+            {shownResults.length === 0 ? (
+              <p className="muted">没有发现问题。</p>
+            ) : (
+              <ul>
+                {shownResults.map((result, index) => (
+                  <li key={`${result.ruleId}-${index}`} className={`result result-${result.severity}`}>
+                    <button type="button" onClick={() => jumpTo(result)}>
+                      <span className="result-severity">{result.severity === "error" ? "错误" : "警告"}</span>
+                      {result.message}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </aside>
+        </div>
+      </div>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,181 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { ZReportInfo } from "@/lib/report/report-schema";
+import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
+
+export type ReportRow = {
+  id: string;
+  agencyName: string;
+  year: number;
+  revision: number;
+  errorCount: number;
+  warningCount: number;
+  updatedAt: string;
+  deletedAt: string | null;
+};
+
+// Years typed with a Chinese input method arrive as full-width digits.
+const ZNewReportForm = z.object({
+  agencyName: ZReportInfo.shape.agencyName,
+  year: z
+    .string()
+    .transform((text) => Number(text.normalize("NFKC").trim()))
+    .pipe(ZReportInfo.shape.year),
+});
+type TNewReportFormInput = z.input<typeof ZNewReportForm>;
+type TNewReportForm = z.output<typeof ZNewReportForm>;
+
+type CreateResponse = { stored: { id: string } };
+
+export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted: ReportRow[] }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<TNewReportFormInput, unknown, TNewReportForm>({
+    resolver: zodResolver(ZNewReportForm),
+    defaultValues: { agencyName: "", year: String(new Date().getFullYear() - 1) },
+  });
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await action();
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const create = (json: unknown) =>
+    run(async () => {
+      const { stored } = await callApi<CreateResponse>("/api/reports", { method: "POST", json });
+      router.push(`/reports/${stored.id}`);
+    });
+
+  const remove = (id: string) =>
+    run(async () => {
+      await callApi(`/api/reports/${id}`, { method: "DELETE" });
+      setConfirmingDelete(null);
+      router.refresh();
+    });
+
+  const restore = (id: string) =>
+    run(async () => {
+      await callApi(`/api/reports/${id}/restore`, { method: "POST" });
+      router.refresh();
+    });
+
+  return (
+    <>
+      <section aria-labelledby="new-report" className="card">
+        <h2 id="new-report">新建报告</h2>
+        <form className="inline-form" onSubmit={form.handleSubmit((values) => create(values))} noValidate>
+          <label>
+            机关全称
+            <input {...form.register("agencyName")} placeholder="如：湘潭县人民政府" autoComplete="organization" />
+          </label>
+          <label>
+            年度
+            <input {...form.register("year")} inputMode="numeric" size={6} />
+          </label>
+          <button type="submit" disabled={busy}>
+            新建报告
+          </button>
+        </form>
+        {form.formState.errors.agencyName && <p className="field-error">{form.formState.errors.agencyName.message}</p>}
+        {form.formState.errors.year && <p className="field-error">{form.formState.errors.year.message}</p>}
+      </section>
+
+      {message && (
+        <p role="alert" className="alert">
+          {message}
+        </p>
+      )}
+
+      <section aria-labelledby="report-list" className="card">
+        <h2 id="report-list">我的报告</h2>
+        {reports.length === 0 ? (
+          <p className="muted">还没有报告。填写机关全称和年度，新建一份。</p>
+        ) : (
+          <table className="list-table">
+            <thead>
+              <tr>
+                <th scope="col">机关</th>
+                <th scope="col">年度</th>
+                <th scope="col">最后保存</th>
+                <th scope="col">校验</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.map((report) => (
+                <tr key={report.id}>
+                  <td>
+                    <Link href={`/reports/${report.id}`}>{report.agencyName}</Link>
+                  </td>
+                  <td>{report.year}年</td>
+                  <td>{formatDateTime(report.updatedAt)}</td>
+                  <td>
+                    {report.errorCount > 0 ? (
+                      <span className="badge badge-error">{report.errorCount} 个错误</span>
+                    ) : (
+                      <span className="badge badge-ok">无错误</span>
+                    )}
+                    {report.warningCount > 0 && <span className="badge badge-warning">{report.warningCount} 个警告</span>}
+                  </td>
+                  <td className="actions">
+                    <Link href={`/reports/${report.id}`}>打开</Link>
+                    <button type="button" disabled={busy} onClick={() => create({ fromReportId: report.id })}>
+                      以此为基础新建{report.year + 1}年度报告
+                    </button>
+                    <Link href={`/reports/${report.id}/history`}>历史版本</Link>
+                    {confirmingDelete === report.id ? (
+                      <span className="confirm">
+                        删除“{report.agencyName}{report.year}年”报告？30 天内可恢复。
+                        <button type="button" className="danger" disabled={busy} onClick={() => remove(report.id)}>
+                          确认删除
+                        </button>
+                        <button type="button" onClick={() => setConfirmingDelete(null)}>
+                          取消
+                        </button>
+                      </span>
+                    ) : (
+                      <button type="button" onClick={() => setConfirmingDelete(report.id)}>
+                        删除
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {deleted.length > 0 && (
+        <section aria-labelledby="deleted-list" className="card">
+          <h2 id="deleted-list">最近删除（30 天内可恢复）</h2>
+          <ul className="plain-list">
+            {deleted.map((report) => (
+              <li key={report.id}>
+                {report.agencyName} {report.year}年（删除于 {formatDateTime(report.deletedAt ?? report.updatedAt)}）
+                <button type="button" disabled={busy} onClick={() => restore(report.id)}>
+                  恢复
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

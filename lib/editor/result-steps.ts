@@ -1,0 +1,29 @@
+import { getCell, reportSections, sectionHeading, tableSection, type SectionId } from "@/lib/format";
+import type { RuleResult } from "@/lib/ledger/check-ledger";
+
+export type EditorStepId = "info" | SectionId;
+export type EditorStep = { id: EditorStepId; label: string };
+
+/** The editor's steps: report information, then the six sections in the national order. */
+export const editorSteps: readonly EditorStep[] = [
+  { id: "info", label: "报告信息" },
+  ...reportSections.map((section) => ({ id: section.id, label: sectionHeading(section) })),
+];
+
+/** The step a rule result is shown under: the section of the table its cells sit in. */
+export function resultStep(result: RuleResult): EditorStepId {
+  const [first] = result.cellIds;
+  return first ? tableSection(getCell(first).tableId).id : "info";
+}
+
+export type StepCounts = Record<EditorStepId, { errors: number; warnings: number }>;
+
+export function countResultsByStep(results: readonly RuleResult[]): StepCounts {
+  const counts = Object.fromEntries(editorSteps.map((step) => [step.id, { errors: 0, warnings: 0 }])) as StepCounts;
+  for (const result of results) {
+    const count = counts[resultStep(result)];
+    if (result.severity === "error") count.errors += 1;
+    else count.warnings += 1;
+  }
+  return counts;
+}

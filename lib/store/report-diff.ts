@@ -1,0 +1,61 @@
+import { ledgerCells } from "@/lib/format";
+import type { TCellValue, TLedger, TReport } from "@/lib/report/report-schema";
+import { reportSectionKeys, type ReportSectionKey } from "./schema";
+
+export type ReportDiff = { changedCells: string[]; changedSections: ReportSectionKey[] };
+
+const cellOrder = new Map(ledgerCells.map((cell, index) => [cell.id, index]));
+
+/** Structural equality of JSON values; key order does not matter (jsonb does not keep it). */
+export function jsonEqual(left: unknown, right: unknown): boolean {
+  if (left === right) return true;
+  if (typeof left !== "object" || typeof right !== "object" || left === null || right === null) return false;
+  if (Array.isArray(left) || Array.isArray(right)) {
+    if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false;
+    return left.every((item, index) => jsonEqual(item, right[index]));
+  }
+  const leftRecord = left as Record<string, unknown>;
+  const rightRecord = right as Record<string, unknown>;
+  const leftKeys = Object.keys(leftRecord).filter((key) => leftRecord[key] !== undefined);
+  const rightKeys = Object.keys(rightRecord).filter((key) => rightRecord[key] !== undefined);
+  if (leftKeys.length !== rightKeys.length) return false;
+  return leftKeys.every((key) => Object.hasOwn(rightRecord, key) && jsonEqual(leftRecord[key], rightRecord[key]));
+}
+
+/** A missing key and null are both a blank cell. */
+const cellValue = (ledger: TLedger, id: string): TCellValue => ledger[id] ?? null;
+
+function changedCells(before: TLedger, after: TLedger): string[] {
+  const ids = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changed = [...ids].filter((id) => cellValue(before, id) !== cellValue(after, id));
+  // Reading order of the national tables; ids the format no longer knows go last.
+  const rank = (id: string) => cellOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return changed.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+function sectionValue(report: TReport, key: ReportSectionKey): unknown {
+  return key === "info" ? report.info : report.narrative[key];
+}
+
+/**
+ * What changed from `before` to `after`: ledger cells by id and the non-table sections.
+ * With no `before` (a new report) every filled cell and every section counts as changed.
+ */
+export function diffReports(before: TReport | null, after: TReport): ReportDiff {
+  if (!before) {
+    return { changedCells: changedCells({}, after.ledger), changedSections: [...reportSectionKeys] };
+  }
+  return {
+    changedCells: changedCells(before.ledger, after.ledger),
+    changedSections: reportSectionKeys.filter((key) => !jsonEqual(sectionValue(before, key), sectionValue(after, key))),
+  };
+}
+
+export function isEmptyDiff(diff: ReportDiff): boolean {
+  return diff.changedCells.length === 0 && diff.changedSections.length === 0;
+}
+
+/** Same content as far as staff can tell: no cell, section or format change (null and absent cells alike). */
+export function sameReportContent(before: TReport, after: TReport): boolean {
+  return before.formatVersion === after.formatVersion && isEmptyDiff(diffReports(before, after));
+}
