@@ -1,3 +1,4 @@
+import { benchApi } from "./api-save";
 import { benchLedgerRules } from "./ledger-rules";
 import { benchStore } from "./store";
 
@@ -5,6 +6,7 @@ async function main() {
   console.log(`年报通 基准测试  node ${process.version}  ${new Date().toISOString()}`);
   for (const line of await benchLedgerRules()) console.log(line);
   for (const line of await benchStore()) console.log(line);
+  for (const line of await benchApi()) console.log(line);
 }
 
 void main();

@@ -183,3 +183,25 @@ test("键盘：方向键、回车、Tab 移动，Esc 撤销本格修改，Ctrl+Z
     await expect(cellInput(page, applicationsCellId("carried_over", "commercial_enterprise"))).toHaveValue("0");
   });
 });
+
+test("中文输入法：组字期间不校验不移动，上屏的全角数字被接受", async ({ page, request }) => {
+  const { id } = await newReport(request, "输入法测试县");
+  await page.goto(`/reports/${id}`);
+  await openStep(page, "reviews_litigation");
+  const input = cellInput(page, reviewsLitigationCellId("review.upheld"));
+  await input.focus();
+  const cdp = await page.context().newCDPSession(page);
+
+  await cdp.send("Input.imeSetComposition", { text: "１２", selectionStart: 2, selectionEnd: 2 });
+  await expect(input).toHaveValue("１２");
+  await page.keyboard.press("Enter");
+  await expect(input).toBeFocused();
+  await expect(cellInput(page, reviewsLitigationCellId("review.total"))).toHaveValue("");
+
+  await cdp.send("Input.insertText", { text: "１２" });
+  await expect(cellInput(page, reviewsLitigationCellId("review.total"))).toHaveValue("12");
+  await input.press("Tab");
+  await expect(input).toHaveValue("12");
+  await expectSaved(page);
+  expect((await storedReport(request, id)).report.ledger[reviewsLitigationCellId("review.upheld")]).toBe(12);
+});

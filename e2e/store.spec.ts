@@ -1,6 +1,7 @@
 // Guards "never lose typing": a killed server, a second tab and a new year must not lose or overwrite figures.
 import { expect, test } from "@playwright/test";
 import { seedReports } from "@/fixtures/seed-reports";
+import { reportTitle } from "@/lib/document/build-report-document";
 import { applicantColumns, applicationsCellId, reviewsLitigationCellId } from "@/lib/format";
 import { openReportStore } from "@/lib/store/report-store";
 import { startAppServer } from "./fixtures/app-server";
@@ -124,7 +125,7 @@ test("以上年度报告为基础新建：上年结转取自上年的结转下�
   await page.goto("/");
   const row = page.getByRole("row").filter({ hasText: agencyName });
   await row.getByRole("button", { name: "以此为基础新建2026年度报告" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${agencyName}2026年政府信息公开工作年度报告`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(reportTitle({ agencyName, year: 2026 }));
   const newId = page.url().split("/").pop()!;
 
   await openStep(page, "applications");
@@ -157,4 +158,24 @@ test("删除报告需要确认，可在 30 天内恢复", async ({ page, request
   const deleted = page.getByRole("region", { name: "最近删除（30 天内可恢复）" }).getByRole("listitem").filter({ hasText: agencyName });
   await deleted.getByRole("button", { name: "恢复" }).click();
   await expect(page.getByRole("row").filter({ hasText: agencyName })).toHaveCount(1);
+});
+
+test("保存接口拒绝格式错误或过大的报告并说明原因，库中数据不变", async ({ request }) => {
+  const created = await createReport(request, { agencyName: "接口校验测试县", year: 2025 });
+  const malformed = await request.put(`/api/reports/${created.id}`, {
+    data: { baseRevision: created.revision, report: { ...created.report, ledger: { "s3.new.natural_person": "abc" } } },
+  });
+  expect(malformed.status(), await malformed.text()).toBe(400);
+  expect(((await malformed.json()) as { message: string }).message).toContain("表三「一、本年新收」行 自然人列");
+
+  const huge = "政".repeat(400_000);
+  const oversized = await request.put(`/api/reports/${created.id}`, {
+    data: { baseRevision: created.revision, report: { ...created.report, narrative: { problems: { body: huge } } } },
+  });
+  expect(oversized.status()).toBe(413);
+  expect(((await oversized.json()) as { message: string }).message).toContain("过大");
+
+  const stored = await storedReport(request, created.id);
+  expect(stored.revision).toBe(created.revision);
+  expect(stored.report).toEqual(created.report);
 });

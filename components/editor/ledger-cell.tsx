@@ -93,6 +93,7 @@ export const LedgerCell = memo(function LedgerCell({
 
   return (
     <td className={className} rowSpan={rowSpan > 1 ? rowSpan : undefined} colSpan={colSpan > 1 ? colSpan : undefined}>
+      <div className="cell-box">
       <input
         id={cellDomId(cellId)}
         aria-label={getCell(cellId).name}
@@ -149,6 +150,7 @@ export const LedgerCell = memo(function LedgerCell({
             ))}
         </div>
       )}
+      </div>
     </td>
   );
 });

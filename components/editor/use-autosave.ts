@@ -119,9 +119,10 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
   }, [reportId, session]);
 
   useEffect(() => {
-    let backupTimer: ReturnType<typeof setTimeout> | null = null;
+    let backupPending = false;
     const keepLocally = () => {
-      backupTimer = null;
+      if (!backupPending) return;
+      backupPending = false;
       writeLocalCopy(reportId, {
         baseRevision: baseRevision.current,
         savedAt: new Date().toISOString(),
@@ -130,19 +131,19 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       });
     };
     const unsubscribe = session.subscribe(() => {
-      // Kept locally right after the paint, before the save is even scheduled.
-      if (!backupTimer) backupTimer = setTimeout(keepLocally, 0);
+      // Kept locally as soon as the browser is idle (within 300 ms), never delaying the keystroke's paint.
+      if (!backupPending) {
+        backupPending = true;
+        if ("requestIdleCallback" in window) window.requestIdleCallback(keepLocally, { timeout: 300 });
+        else setTimeout(keepLocally, 0);
+      }
       if (isStopped.current) return;
-      setState((current) => (current.kind === "offline" ? current : { kind: "pending" }));
+      // Same state object while already pending: typing does not re-render the editor.
+      setState((current) => (current.kind === "offline" || current.kind === "pending" ? current : { kind: "pending" }));
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
     });
-    const flush = () => {
-      if (backupTimer) {
-        clearTimeout(backupTimer);
-        keepLocally();
-      }
-    };
+    const flush = () => keepLocally();
     const onOnline = () => void saveNow();
     window.addEventListener("pagehide", flush);
     window.addEventListener("online", onOnline);

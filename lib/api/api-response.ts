@@ -1,9 +1,10 @@
-import { ReportPayloadError } from "@/lib/store/report-payload";
+import { isReportPayloadError } from "@/lib/store/report-payload";
 
 /** One funnel from thrown errors to Chinese JSON answers: expected ones say what was wrong. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ReportPayloadError) return Response.json({ message: error.message }, { status: error.status });
-  if (error instanceof RequestError) return Response.json({ message: error.message }, { status: error.status });
+  if (isReportPayloadError(error) || error instanceof RequestError) {
+    return Response.json({ message: error.message }, { status: error.status });
+  }
   console.error(error);
   return Response.json({ message: "服务器出错，请稍后重试；已填写的内容保留在本机" }, { status: 500 });
 }

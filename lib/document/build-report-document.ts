@@ -102,10 +102,16 @@ function sectionBody(
   }
 }
 
+/** “{年}年政府信息公开工作年度报告”, the second line of the title. */
+export const yearTitle = (year: number): string => `${year}年${REPORT_NAME}`;
+
+/** “{机关}{年}年政府信息公开工作年度报告”, the title pattern of every report (domain §7). */
+export const reportTitle = (info: Pick<TReport["info"], "agencyName" | "year">): string =>
+  `${info.agencyName.trim()}${yearTitle(info.year)}`;
+
 export function buildReportDocument(report: TReport, options: { isDraft: boolean }): ReportDocument {
   const { info, narrative } = report;
   const agencyName = info.agencyName.trim();
-  const yearTitle = `${info.year}年${REPORT_NAME}`;
   const { effective } = deriveLedger(report.ledger);
 
   const blocks: DocumentBlock[] = [];
@@ -119,8 +125,8 @@ export function buildReportDocument(report: TReport, options: { isDraft: boolean
     info.issuedOn === null ? null : { agencyName, date: formatChineseDate(info.issuedOn) };
 
   return {
-    fileBaseName: `${agencyName}${yearTitle}`.replace(UNSAFE_FILE_NAME_CHARACTERS, ""),
-    title: [agencyName, yearTitle],
+    fileBaseName: reportTitle(info).replace(UNSAFE_FILE_NAME_CHARACTERS, ""),
+    title: [agencyName, yearTitle(info.year)],
     opening: splitParagraphs(opening),
     blocks,
     closing,

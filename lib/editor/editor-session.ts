@@ -1,5 +1,5 @@
 import { getCell, ledgerCells, type CellId } from "@/lib/format";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import { tableAllowsNotApplicable, type RuleResult } from "@/lib/ledger/check-ledger";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue, normaliseEntry } from "@/lib/ledger/normalise-entry";
 import { getRule } from "@/lib/ledger/rule-catalogue";
@@ -22,6 +22,23 @@ export type CellState = {
 type Listener = () => void;
 
 const EMPTY_RESULTS: readonly RuleResult[] = [];
+
+/**
+ * Table-wide warnings (blank or “/” cells) carry a count in their message, which changes
+ * with every figure typed; at the cell they are shown with the cell's own, stable message,
+ * so filling one blank does not re-render every other blank cell.
+ */
+const tableWideRules = new Set<string>(["ledger.blank", "ledger.not_applicable"]);
+
+function cellLevelResult(result: RuleResult, cellId: CellId): RuleResult {
+  if (!tableWideRules.has(result.ruleId)) return result;
+  const cell = getCell(cellId);
+  const message =
+    result.ruleId === "ledger.blank"
+      ? `${cell.name}：空白。空白不等于 0，合计时按 0 计；没有的请填 0${tableAllowsNotApplicable(cell.tableId) ? "，不适用的填“/”" : ""}`
+      : `${cell.name}：填了“/”。这些件数没有不适用的情形，没有的请填 0`;
+  return { ...result, cellIds: [cellId], message };
+}
 
 const sameResults = (a: readonly RuleResult[], b: readonly RuleResult[]) =>
   a.length === b.length && a.every((item, index) => item.message === b[index]!.message && item.severity === b[index]!.severity);
@@ -145,9 +162,10 @@ export class EditorSession {
     const byCell = new Map<CellId, RuleResult[]>();
     for (const item of this.results) {
       for (const cellId of item.cellIds) {
+        const atCell = cellLevelResult(item, cellId);
         const list = byCell.get(cellId);
-        if (list) list.push(item);
-        else byCell.set(cellId, [item]);
+        if (list) list.push(atCell);
+        else byCell.set(cellId, [atCell]);
       }
     }
     const { effective } = deriveLedger(this.report.ledger);

@@ -1,13 +1,14 @@
 import { getCell, reportSections, sectionHeading, tableSection, type SectionId } from "@/lib/format";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 
-export type EditorStepId = "info" | SectionId;
+export type EditorStepId = "info" | SectionId | "export";
 export type EditorStep = { id: EditorStepId; label: string };
 
 /** The editor's steps: report information, then the six sections in the national order. */
 export const editorSteps: readonly EditorStep[] = [
   { id: "info", label: "报告信息" },
   ...reportSections.map((section) => ({ id: section.id, label: sectionHeading(section) })),
+  { id: "export", label: "预览与导出" },
 ];
 
 /** The step a rule result is shown under: the section of the table its cells sit in. */

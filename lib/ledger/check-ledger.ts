@@ -28,6 +28,8 @@ export type RuleResult = {
 /** Requests, reviews and lawsuits always exist as counts: “/” makes no sense there. */
 const tablesWithoutNotApplicable: readonly TableId[] = ["s3", "s4"];
 
+export const tableAllowsNotApplicable = (tableId: TableId): boolean => !tablesWithoutNotApplicable.includes(tableId);
+
 const result = (
   ruleId: LedgerRuleId,
   cellIds: CellId[],
@@ -106,7 +108,7 @@ function checkBlankAndNotApplicable(ledger: TLedger): RuleResult[] {
   for (const tableId of tableIds) {
     const entered = ledgerCells.filter((cell) => cell.tableId === tableId && !cell.computedFrom);
     const blank = entered.filter((cell) => isBlank(ledger[cell.id]));
-    const allowsNotApplicable = !tablesWithoutNotApplicable.includes(tableId);
+    const allowsNotApplicable = tableAllowsNotApplicable(tableId);
     if (blank.length > 0) {
       results.push(
         result(

@@ -6,13 +6,23 @@ export const MAX_REPORT_BYTES = 1_000_000;
 
 /** A report payload the store refuses; `status` is the HTTP status an API route answers with. */
 export class ReportPayloadError extends Error {
+  readonly isReportPayloadError: true;
   constructor(
     message: string,
     readonly status: 400 | 413,
   ) {
     super(message);
+    this.isReportPayloadError = true;
     this.name = new.target.name;
   }
+}
+
+/**
+ * Next.js may load the store in two server layers (pages and route handlers) while the
+ * store itself is one per process, so `instanceof` can meet a twin class: test the brand.
+ */
+export function isReportPayloadError(error: unknown): error is ReportPayloadError {
+  return error instanceof Error && (error as Partial<ReportPayloadError>).isReportPayloadError === true;
 }
 
 /** Not JSON, or not a report in the project's format; the message names the first problem. */

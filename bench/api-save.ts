@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { startAppServer } from "@/e2e/fixtures/app-server";
+import { seedReports } from "@/fixtures/seed-reports";
+import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
+import { formatTiming, measure } from "./measure";
+
+const RUNS = 200;
+
+/** PUT /api/reports/[id] against the built app, timed from the request to the answer after COMMIT. */
+async function benchApiSave(label: string, port: number, databaseUrl?: string): Promise<string> {
+  const server = await startAppServer(port, { databaseUrl });
+  try {
+    const report = structuredClone(seedReports()[1]!.report);
+    const created = await fetch(`${server.url}/api/reports`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ report }),
+    });
+    const { stored } = (await created.json()) as { stored: { id: string; revision: number } };
+    let revision = stored.revision;
+    const timing = await measure(
+      async () => {
+        report.ledger["s3.new.natural_person"] = revision % 2 === 0 ? 174 : 175;
+        const response = await fetch(`${server.url}/api/reports/${stored.id}`, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ baseRevision: revision, report }),
+        });
+        if (!response.ok) throw new Error(`保存失败：${response.status} ${await response.text()}`);
+        revision = ((await response.json()) as { stored: { revision: number } }).stored.revision;
+      },
+      RUNS,
+      20,
+    );
+    return formatTiming(`API 保存往返（${label}，种子001）`, timing);
+  } finally {
+    await server.kill();
+  }
+}
+
+export async function benchApi(): Promise<string[]> {
+  if (!existsSync(".next/BUILD_ID")) return ["API 保存往返：跳过（先运行 npm run build）"];
+  const lines = [await benchApiSave("PGlite", 3195)];
+  const serverUrl = testDatabaseUrl();
+  const problem = await probePostgres(serverUrl);
+  if (problem) {
+    lines.push(`API 保存往返（PostgreSQL）：跳过，无法连接 ${serverUrl}（${problem}）`);
+    return lines;
+  }
+  const scratch = await createScratchDatabase(serverUrl);
+  try {
+    lines.push(await benchApiSave("PostgreSQL", 3196, scratch.url));
+  } finally {
+    await scratch.drop();
+  }
+  return lines;
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { memo, useDeferredValue, useMemo, useSyncExternalStore } from "react";
+import type { EditorSession } from "@/lib/editor/editor-session";
+import { countResultsByStep, editorSteps, type EditorStepId } from "@/lib/editor/result-steps";
+import type { RuleResult } from "@/lib/ledger/check-ledger";
+
+/** Results follow typing at low priority: a keystroke paints its cell before the lists catch up. */
+function useDeferredResults(session: EditorSession): readonly RuleResult[] {
+  const results = useSyncExternalStore(session.subscribe, session.getResults, session.getResults);
+  return useDeferredValue(results);
+}
+
+export const StepNav = memo(function StepNav({
+  session,
+  step,
+  onSelect,
+}: {
+  session: EditorSession;
+  step: EditorStepId;
+  onSelect: (step: EditorStepId) => void;
+}) {
+  const results = useDeferredResults(session);
+  const counts = useMemo(() => countResultsByStep(results), [results]);
+  return (
+    <nav aria-label="报告步骤" className="steps">
+      <ol>
+        {editorSteps.map((item) => {
+          const count = counts[item.id];
+          return (
+            <li key={item.id}>
+              <button type="button" aria-current={item.id === step ? "step" : undefined} onClick={() => onSelect(item.id)}>
+                <span>{item.label}</span>
+                {count.errors > 0 && (
+                  <span className="badge badge-error" aria-label={`${count.errors} 个错误`}>
+                    {count.errors}
+                  </span>
+                )}
+                {count.warnings > 0 && (
+                  <span className="badge badge-warning" aria-label={`${count.warnings} 个警告`}>
+                    {count.warnings}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+});
+
+export const ResultsPanel = memo(function ResultsPanel({
+  session,
+  onJump,
+}: {
+  session: EditorSession;
+  onJump: (result: RuleResult) => void;
+}) {
+  const results = useDeferredResults(session);
+  const errorCount = results.filter((item) => item.severity === "error").length;
+  return (
+    <aside className="results" aria-labelledby="results-title">
+      <h2 id="results-title">
+        检查结果
+        <span className="muted">
+          （{errorCount} 个错误，{results.length - errorCount} 个警告）
+        </span>
+      </h2>
+      {results.length === 0 ? (
+        <p className="muted">没有发现问题。</p>
+      ) : (
+        <ul>
+          {results.map((result, index) => (
+            <li key={`${result.ruleId}-${index}`} className={`result result-${result.severity}`}>
+              <button type="button" onClick={() => onJump(result)}>
+                <span className="result-severity">{result.severity === "error" ? "错误" : "警告"}</span>
+                {result.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+});
