@@ -3,14 +3,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { FormProvider, useForm } from "react-hook-form";
+import { reportTitle } from "@/lib/document/build-report-document";
 import { getSection, type TableId } from "@/lib/format";
 import { EditorSession } from "@/lib/editor/editor-session";
-import { countResultsByStep, editorSteps, resultStep, type EditorStepId } from "@/lib/editor/result-steps";
+import { editorSteps, resultStep, type EditorStepId } from "@/lib/editor/result-steps";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import type { TReport } from "@/lib/report/report-schema";
 import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
+import { ResultsPanel, StepNav } from "./editor-sidebars";
+import { ExportPanel } from "./export-panel";
 import { cellDomId } from "./ledger-cell";
 import { LedgerTable } from "./ledger-table";
 import { ZReportTextForm, type TReportTextForm, type TReportTextFormInput } from "./report-form-schema";
@@ -63,10 +66,6 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   const [localCopy, setLocalCopy] = useState<LocalCopy | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const results = useSyncExternalStore(session.subscribe, session.getResults, session.getResults);
-  const shownResults = useDeferredValue(results);
-  const counts = useMemo(() => countResultsByStep(shownResults), [shownResults]);
-  const errorCount = shownResults.filter((item) => item.severity === "error").length;
 
   useEffect(() => {
     const subscription = form.watch((values) => {
@@ -95,11 +94,11 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
     }
   }, [focusTarget, step]);
 
-  const jumpTo = (result: RuleResult) => {
+  const jumpTo = useCallback((result: RuleResult) => {
     setStep(resultStep(result));
     const [cellId] = result.cellIds;
     if (cellId) setFocusTarget(cellDomId(cellId));
-  };
+  }, []);
 
   const restoreLocalCopy = () => {
     if (!localCopy) return;
@@ -136,8 +135,12 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
     }
   };
 
-  const title = `${initial.report.info.agencyName}${initial.report.info.year}年政府信息公开工作年度报告`;
-  const activeSection = step === "info" ? null : getSection(step);
+  const title = useSyncExternalStore(
+    session.subscribe,
+    () => reportTitle(session.getReport().info),
+    () => reportTitle(initial.report.info),
+  );
+  const activeSection = step === "info" || step === "export" ? null : getSection(step);
 
   return (
     <FormProvider {...form}>
@@ -193,34 +196,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
         )}
 
         <div className="editor-body">
-          <nav aria-label="报告步骤" className="steps">
-            <ol>
-              {editorSteps.map((item) => {
-                const count = counts[item.id];
-                return (
-                  <li key={item.id}>
-                    <button
-                      type="button"
-                      aria-current={item.id === step ? "step" : undefined}
-                      onClick={() => setStep(item.id)}
-                    >
-                      <span>{item.label}</span>
-                      {count.errors > 0 && (
-                        <span className="badge badge-error" aria-label={`${count.errors} 个错误`}>
-                          {count.errors}
-                        </span>
-                      )}
-                      {count.warnings > 0 && (
-                        <span className="badge badge-warning" aria-label={`${count.warnings} 个警告`}>
-                          {count.warnings}
-                        </span>
-                      )}
-                    </button>
-                  </li>
-                );
-              })}
-            </ol>
-          </nav>
+          <StepNav session={session} step={step} onSelect={setStep} />
 
           <section className="step-content" aria-labelledby="step-title">
             <h2 id="step-title">{editorSteps.find((item) => item.id === step)?.label}</h2>
@@ -233,30 +209,18 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
               </>
             )}
             {(step === "problems" || step === "other_matters") && <SectionTextStep sectionId={step} />}
+            {step === "export" && (
+              <ExportPanel
+                reportId={reportId}
+                session={session}
+                savedVersion={autosave.state.kind === "saved" ? autosave.state.at.toISOString() : "pending"}
+                saveNow={autosave.saveNow}
+                onJump={jumpTo}
+              />
+            )}
           </section>
 
-          <aside className="results" aria-labelledby="results-title">
-            <h2 id="results-title">
-              检查结果
-              <span className="muted">
-                （{errorCount} 个错误，{shownResults.length - errorCount} 个警告）
-              </span>
-            </h2>
-            {shownResults.length === 0 ? (
-              <p className="muted">没有发现问题。</p>
-            ) : (
-              <ul>
-                {shownResults.map((result, index) => (
-                  <li key={`${result.ruleId}-${index}`} className={`result result-${result.severity}`}>
-                    <button type="button" onClick={() => jumpTo(result)}>
-                      <span className="result-severity">{result.severity === "error" ? "错误" : "警告"}</span>
-                      {result.message}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </aside>
+          <ResultsPanel session={session} onJump={jumpTo} />
         </div>
       </div>
     </FormProvider>

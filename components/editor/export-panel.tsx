@@ -1,0 +1,154 @@
+"use client";
+
+import { useState, useSyncExternalStore } from "react";
+import type { EditorSession } from "@/lib/editor/editor-session";
+import type { RuleResult } from "@/lib/ledger/check-ledger";
+
+type ExportFormat = "docx" | "pdf" | "html";
+const formatNames: Record<ExportFormat, string> = { docx: "Word（DOCX）", pdf: "PDF", html: "网页（HTML）" };
+
+/** The file name the server chose, from its RFC 6266 `filename*` parameter. */
+function fileNameFrom(disposition: string | null, fallback: string): string {
+  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  return encoded ? decodeURIComponent(encoded) : fallback;
+}
+
+function download(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+type ExportPanelProps = {
+  reportId: string;
+  session: EditorSession;
+  /** Changes after every save, so the preview shows what is stored. */
+  savedVersion: string;
+  saveNow: () => Promise<void>;
+  onJump: (result: RuleResult) => void;
+};
+
+export function ExportPanel({ reportId, session, savedVersion, saveNow, onJump }: ExportPanelProps) {
+  const results = useSyncExternalStore(session.subscribe, session.getResults, session.getResults);
+  const errors = results.filter((item) => item.severity === "error");
+  const warnings = results.filter((item) => item.severity === "warning");
+  const [progress, setProgress] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const isDraft = errors.length > 0;
+
+  const fetchExport = async (format: ExportFormat, draft: boolean): Promise<Response | null> => {
+    await saveNow();
+    const response = await fetch(`/api/reports/${reportId}/export?format=${format}&draft=${draft ? 1 : 0}`).catch(() => null);
+    if (!response) {
+      setMessage({ text: "无法连接服务器，导出未完成", isError: true });
+      return null;
+    }
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { message?: string } | null;
+      setMessage({ text: body?.message ?? `导出失败（${response.status}）`, isError: true });
+      return null;
+    }
+    return response;
+  };
+
+  const exportFile = async (format: ExportFormat, draft: boolean) => {
+    setMessage(null);
+    setProgress(`正在生成${draft ? "草稿" : ""}${formatNames[format]}…`);
+    try {
+      const response = await fetchExport(format, draft);
+      if (!response) return;
+      const fileName = fileNameFrom(response.headers.get("content-disposition"), `report.${format}`);
+      download(await response.blob(), fileName);
+      setMessage({ text: `已导出：${fileName}`, isError: false });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const copyHtml = async () => {
+    setMessage(null);
+    setProgress("正在生成网页代码…");
+    try {
+      const response = await fetchExport("html", isDraft);
+      if (!response) return;
+      await navigator.clipboard.writeText(await response.text());
+      setMessage({ text: "已复制网页代码，可直接粘贴到网站内容管理系统的源代码编辑框", isError: false });
+    } catch {
+      setMessage({ text: "浏览器不允许写入剪贴板，请改用“导出网页（HTML）”下载文件", isError: true });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const formats: ExportFormat[] = ["docx", "pdf", "html"];
+  return (
+    <div className="export-panel">
+      {isDraft ? (
+        <div className="banner banner-error" role="region" aria-label="不能导出正式版本">
+          <p>
+            报告还有 {errors.length} 个错误，不能导出正式版本。请逐条改正（点击跳到对应单元格），或导出草稿：草稿每页标注“草稿 — 未通过校验”。
+          </p>
+          <ul>
+            {errors.map((result, index) => (
+              <li key={index}>
+                <button type="button" className="link-button" onClick={() => onJump(result)}>
+                  {result.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="notice">校验通过，可以导出正式版本。</p>
+      )}
+      {warnings.length > 0 && (
+        <details>
+          <summary>{warnings.length} 个警告（不影响导出）</summary>
+          <ul>
+            {warnings.map((result, index) => (
+              <li key={index}>{result.message}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="export-buttons">
+        {formats.map((format) => (
+          <button key={format} type="button" disabled={isDraft || progress !== null} onClick={() => void exportFile(format, false)}>
+            导出{formatNames[format]}
+          </button>
+        ))}
+        {isDraft &&
+          formats.map((format) => (
+            <button key={`draft-${format}`} type="button" disabled={progress !== null} onClick={() => void exportFile(format, true)}>
+              导出草稿{formatNames[format]}
+            </button>
+          ))}
+        <button type="button" disabled={progress !== null} onClick={() => void copyHtml()}>
+          复制网页代码
+        </button>
+      </div>
+      {progress && (
+        <p role="status" className="progress">
+          <span className="spinner" aria-hidden="true" /> {progress}
+        </p>
+      )}
+      {message && (
+        <p role={message.isError ? "alert" : "status"} className={message.isError ? "field-error" : "notice"}>
+          {message.text}
+        </p>
+      )}
+      <h3>预览（按已保存的内容排版，与导出的 PDF 逐页相同）</h3>
+      <iframe
+        key={savedVersion}
+        title="报告预览"
+        className="preview-frame"
+        src={`/api/reports/${reportId}/export?format=pdf&draft=1&inline=1&v=${encodeURIComponent(savedVersion)}`}
+      />
+    </div>
+  );
+}
