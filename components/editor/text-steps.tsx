@@ -1,9 +1,10 @@
 "use client";
 
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { processingFeesSentence } from "@/lib/document/build-report-document";
 import { generateOpeningParagraph } from "@/lib/document/opening-paragraph";
 import { getSection, overviewTopics, type SectionId } from "@/lib/format";
-import { ZReportInfo } from "@/lib/report/report-schema";
+import { ZProcessingFees, ZReportInfo } from "@/lib/report/report-schema";
 import type { TReportTextFormInput } from "./report-form-schema";
 import { TextAreaField } from "./text-area-field";
 
@@ -136,6 +137,15 @@ export function OverviewStep() {
   );
 }
 
+function FeesSentence() {
+  const fees = useWatch<TReportTextFormInput, "narrative.other_matters.processingFees">({
+    name: "narrative.other_matters.processingFees",
+  });
+  const parsed = ZProcessingFees.safeParse(fees ?? {});
+  const sentence = parsed.success ? processingFeesSentence(parsed.data) : null;
+  return sentence ? <p className="generated">将写入正文：{sentence}</p> : null;
+}
+
 export function SectionTextStep({ sectionId }: { sectionId: Extract<SectionId, "problems" | "other_matters"> }) {
   const { register, setValue, formState } = useFormContext<TReportTextFormInput>();
   const block = useWatch<TReportTextFormInput, `narrative.${typeof sectionId}`>({ name: `narrative.${sectionId}` });
@@ -170,6 +180,7 @@ export function SectionTextStep({ sectionId }: { sectionId: Extract<SectionId, "
             <input {...register("narrative.other_matters.processingFees.collectedAmount", { setValueAs: figureOrNull })} inputMode="decimal" />
           </label>
           <FieldError message={feeErrors?.collectedAmount?.message} />
+          <FeesSentence />
         </fieldset>
       )}
     </div>

@@ -1,18 +1,13 @@
 import { reportSections, sectionHeading, tableName } from "@/lib/format";
-import { getReportStore } from "@/lib/store/report-store";
+import { getReportStore, type StoredReportSummary } from "@/lib/store/report-store";
 import { ReportList, type ReportRow } from "./report-list";
 
 export async function HomePage() {
   const store = await getReportStore();
-  const toRow = (summary: Awaited<ReturnType<typeof store.listReports>>[number]): ReportRow => ({
-    id: summary.id,
-    agencyName: summary.agencyName,
-    year: summary.year,
-    revision: summary.revision,
-    errorCount: summary.errorCount,
-    warningCount: summary.warningCount,
-    updatedAt: summary.updatedAt.toISOString(),
-    deletedAt: summary.deletedAt?.toISOString() ?? null,
+  const toRow = ({ createdAt: _createdAt, updatedAt, deletedAt, ...summary }: StoredReportSummary): ReportRow => ({
+    ...summary,
+    updatedAt: updatedAt.toISOString(),
+    deletedAt: deletedAt?.toISOString() ?? null,
   });
   const [reports, deleted] = await Promise.all([store.listReports(), store.listReports({ deleted: true })]);
 

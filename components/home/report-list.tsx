@@ -7,15 +7,11 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { ZReportInfo } from "@/lib/report/report-schema";
+import type { StoredReportSummary } from "@/lib/store/report-store";
 import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
 
-export type ReportRow = {
-  id: string;
-  agencyName: string;
-  year: number;
-  revision: number;
-  errorCount: number;
-  warningCount: number;
+/** A stored report's summary as it crosses to the browser: dates as ISO strings. */
+export type ReportRow = Omit<StoredReportSummary, "createdAt" | "updatedAt" | "deletedAt"> & {
   updatedAt: string;
   deletedAt: string | null;
 };
