@@ -2,6 +2,17 @@
  * GB/T 9704-2012 page and type measures (domain.md §6), in the units Word stores:
  * twips (1/20 pt) for lengths, half-points for font sizes.
  */
+import {
+  CHARACTERS_PER_LINE,
+  LINES_PER_PAGE,
+  MARGIN_MM,
+  PAGE_MM,
+  PAGE_NUMBER_GAP_MM,
+  TYPE_AREA_MM,
+  TYPE_SIZE_PT,
+} from "../gbt9704";
+
+export { CHARACTERS_PER_LINE, LINES_PER_PAGE, TYPE_SIZE_PT };
 
 /**
  * mm → twips as Word converts a length typed in centimetres: to points rounded to
@@ -13,35 +24,24 @@ export function mmToTwips(mm: number): number {
   return Math.round(points * 20);
 }
 
-/** Chinese type sizes (号) in points. */
-export const TYPE_SIZE_PT = {
-  size2: 22, // 2号: title
-  size3: 16, // 3号: body and headings
-  size4: 14, // 4号: page numbers
-  size5: 10.5, // 五号: tables
-} as const;
-
 export const halfPoints = (points: number) => Math.round(points * 2);
 export const pointsToTwips = (points: number) => Math.round(points * 20);
 
-export const PAGE = { width: mmToTwips(210), height: mmToTwips(297) } as const;
+export const PAGE = { width: mmToTwips(PAGE_MM.width), height: mmToTwips(PAGE_MM.height) } as const;
 
 export const MARGIN = {
-  top: mmToTwips(37), // 天头
-  bottom: mmToTwips(35),
-  left: mmToTwips(28), // 订口
-  right: mmToTwips(26),
+  top: mmToTwips(MARGIN_MM.top),
+  bottom: mmToTwips(MARGIN_MM.bottom),
+  left: mmToTwips(MARGIN_MM.left),
+  right: mmToTwips(MARGIN_MM.right),
 } as const;
 
-/** 版心 156 mm × 225 mm. */
-export const TYPE_AREA = { width: mmToTwips(156), height: mmToTwips(225) } as const;
+export const TYPE_AREA = { width: mmToTwips(TYPE_AREA_MM.width), height: mmToTwips(TYPE_AREA_MM.height) } as const;
 
 /** 22 lines fill the 版心; rounded down so the 22nd line still fits. */
-export const LINES_PER_PAGE = 22;
 export const LINE_PITCH = Math.floor(TYPE_AREA.height / LINES_PER_PAGE);
 
 /** 28 characters per line: the body's 16 pt characters are set slightly closer so 28 fit in 156 mm. */
-export const CHARACTERS_PER_LINE = 28;
 export const BODY_CHARACTER = pointsToTwips(TYPE_SIZE_PT.size3);
 export const BODY_CHARACTER_SPACING = Math.floor(TYPE_AREA.width / CHARACTERS_PER_LINE - BODY_CHARACTER);
 
@@ -52,7 +52,7 @@ export const FIRST_LINE_INDENT = 2 * BODY_CHARACTER;
 export const PAGE_NUMBER_LINE = pointsToTwips(TYPE_SIZE_PT.size4);
 export const PAGE_NUMBER_INDENT = pointsToTwips(TYPE_SIZE_PT.size4);
 /** Word measures the footer from the page's bottom edge to the bottom of the footer line. */
-export const FOOTER_DISTANCE = MARGIN.bottom - mmToTwips(7) - PAGE_NUMBER_LINE;
+export const FOOTER_DISTANCE = MARGIN.bottom - mmToTwips(PAGE_NUMBER_GAP_MM) - PAGE_NUMBER_LINE;
 export const HEADER_DISTANCE = mmToTwips(15);
 
 export const FONT = {

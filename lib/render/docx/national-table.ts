@@ -10,8 +10,9 @@ import {
   VerticalMergeType,
   WidthType,
 } from "docx";
-import { applicantColumns, type GridCell, type TableGrid } from "@/lib/format";
+import type { GridCell, TableGrid } from "@/lib/format";
 import type { TableBlock } from "@/lib/document";
+import { tableColumnWeights } from "../gbt9704";
 import { gridCellText, layOutGrid, type PlacedCell } from "../grid-layout";
 import { TYPE_AREA } from "./gbt9704";
 import { STYLE_ID } from "./styles";
@@ -31,18 +32,8 @@ export function distribute(total: number, weights: readonly number[]): number[] 
   return widths;
 }
 
-/** Relative column widths: labels wide, figures narrow in 表三; evenly in 表二 and 表四. */
-function columnWeights(grid: TableGrid): number[] {
-  const even = Array.from({ length: grid.columnCount }, () => 1);
-  if (grid.tableId !== "s3") return even;
-  const labelColumns = grid.columnCount - applicantColumns.length;
-  // Outer group (spans many rows, a little wider than a figure) | sub-group | leaf labels, the longest text.
-  const labelWeights = labelColumns === 3 ? [1.1, 1.9, 3.4] : Array.from({ length: labelColumns }, () => 2);
-  return [...labelWeights, ...applicantColumns.map(() => 1)];
-}
-
 export function tableColumnWidths(grid: TableGrid): number[] {
-  return distribute(TYPE_AREA.width, columnWeights(grid));
+  return distribute(TYPE_AREA.width, tableColumnWeights(grid));
 }
 
 function cellParagraph(text: string, cell: GridCell): Paragraph {

@@ -24,11 +24,9 @@ import {
   PAGE_NUMBER_LINE,
   TYPE_SIZE_PT,
 } from "./gbt9704";
+import { EM_DASH } from "../gbt9704";
 import { nationalTable } from "./national-table";
 import { fonts, reportStyles, STYLE_ID } from "./styles";
-
-/** 一字线 either side of the page number. */
-const EM_DASH = "\u2014";
 
 const HEADING_STYLES = { 1: STYLE_ID.heading1, 2: STYLE_ID.heading2, 3: STYLE_ID.heading3 } as const;
 

@@ -1,0 +1,3 @@
+export { exportReport as GET } from "@/lib/api/export-routes";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { buildReportDocument } from "@/lib/document/build-report-document";
+import { checkReport } from "@/lib/report/check-report";
+import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
+import { renderReportHtml } from "@/lib/render/html/render-report-html";
+import { renderReportPdf } from "@/lib/render/pdf";
+import { errorResponse, notFound, RequestError } from "./api-response";
+import { loadReportWithPreviousYear } from "./report-routes";
+
+export const exportFormats = {
+  docx: { extension: "docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+  pdf: { extension: "pdf", contentType: "application/pdf" },
+  html: { extension: "html", contentType: "text/html; charset=utf-8" },
+} as const;
+export type ExportFormat = keyof typeof exportFormats;
+
+const ZExportQuery = z.object({
+  format: z.enum(["docx", "pdf", "html"], { message: "导出格式应为 docx、pdf 或 html" }),
+  draft: z.enum(["0", "1"]).default("0"),
+  inline: z.enum(["0", "1"]).default("0"),
+});
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name, so Chinese file names survive every browser. */
+export function contentDisposition(fileName: string, isInline: boolean): string {
+  const extension = fileName.slice(fileName.lastIndexOf("."));
+  return `${isInline ? "inline" : "attachment"}; filename="report${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * GET /api/reports/[id]/export?format=docx|pdf|html[&draft=1][&inline=1]. While any rule
+ * reports an error the official export is refused with the list; a draft is still made,
+ * marked 草稿 — 未通过校验 on every page. Reading never changes the stored report.
+ */
+export async function exportReport(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  try {
+    const { id } = await params;
+    const query = ZExportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) throw new RequestError(query.error.issues[0]?.message ?? "导出参数不对", 400);
+    const loaded = await loadReportWithPreviousYear(id);
+    if (!loaded) throw notFound();
+    const { stored, previousYear } = loaded;
+    const errors = checkReport(stored.report, { previousYear }).filter((result) => result.severity === "error");
+    const wantsDraft = query.data.draft === "1";
+    if (errors.length > 0 && !wantsDraft) {
+      return Response.json(
+        {
+          message: `报告还有 ${errors.length} 个错误，不能导出正式版本。请先改正，或导出草稿（每页标注“草稿 — 未通过校验”）。`,
+          errors: errors.map(({ ruleId, message, cellIds }) => ({ ruleId, message, cellIds })),
+        },
+        { status: 422 },
+      );
+    }
+    const doc = buildReportDocument(stored.report, { isDraft: errors.length > 0 });
+    const { format } = query.data;
+    const body =
+      format === "docx" ? await renderReportDocx(doc) : format === "pdf" ? await renderReportPdf(doc) : renderReportHtml(doc);
+    const { extension, contentType } = exportFormats[format];
+    return new Response(typeof body === "string" ? body : new Blob([new Uint8Array(body)]), {
+      headers: {
+        "content-type": contentType,
+        "content-disposition": contentDisposition(`${doc.fileBaseName}.${extension}`, query.data.inline === "1"),
+        "cache-control": "no-store",
+        "x-report-draft": doc.isDraft ? "1" : "0",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

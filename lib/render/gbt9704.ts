@@ -1,0 +1,49 @@
+/**
+ * GB/T 9704-2012 page and type measures (domain.md §6) shared by the DOCX and PDF
+ * renderers, in millimetres and points; each renderer converts them to its own units.
+ */
+import { applicantColumns, type TableGrid } from "@/lib/format";
+
+export const mmToPoints = (mm: number) => (mm * 72) / 25.4;
+
+/** Chinese type sizes (号) in points. */
+export const TYPE_SIZE_PT = {
+  size2: 22, // 2号: title
+  size3: 16, // 3号: body and headings
+  size4: 14, // 4号: page numbers
+  size5: 10.5, // 五号: tables
+  size5Small: 9, // 小五: the crowded tables
+} as const;
+
+/** A4. */
+export const PAGE_MM = { width: 210, height: 297 } as const;
+
+export const MARGIN_MM = {
+  top: 37, // 天头
+  bottom: 35,
+  left: 28, // 订口
+  right: 26,
+} as const;
+
+/** 版心 156 mm × 225 mm. */
+export const TYPE_AREA_MM = { width: 156, height: 225 } as const;
+
+/** "一般每面排22行，每行排28个字". */
+export const LINES_PER_PAGE = 22;
+export const CHARACTERS_PER_LINE = 28;
+
+/** 一字线上距版心下边缘7mm. */
+export const PAGE_NUMBER_GAP_MM = 7;
+
+/** 一字线 either side of the page number. */
+export const EM_DASH = "\u2014";
+
+/** Relative column widths: labels wide, figures narrow in 表三; evenly in 表二 and 表四. */
+export function tableColumnWeights(grid: TableGrid): number[] {
+  const even = Array.from({ length: grid.columnCount }, () => 1);
+  if (grid.tableId !== "s3") return even;
+  const labelColumns = grid.columnCount - applicantColumns.length;
+  // Outer group (spans many rows, a little wider than a figure) | sub-group | leaf labels, the longest text.
+  const labelWeights = labelColumns === 3 ? [1.1, 1.9, 3.4] : Array.from({ length: labelColumns }, () => 2);
+  return [...labelWeights, ...applicantColumns.map(() => 1)];
+}
