@@ -1,10 +1,12 @@
 import { benchApi } from "./api-save";
+import { benchExport } from "./export";
 import { benchLedgerRules } from "./ledger-rules";
 import { benchStore } from "./store";
 
 async function main() {
   console.log(`年报通 基准测试  node ${process.version}  ${new Date().toISOString()}`);
   for (const line of await benchLedgerRules()) console.log(line);
+  for (const line of await benchExport()) console.log(line);
   for (const line of await benchStore()) console.log(line);
   for (const line of await benchApi()) console.log(line);
 }

@@ -136,9 +136,9 @@ describe("DOCX of seed 001", () => {
     tables = docxTables(xml.document);
   });
 
-  it("writes a copy to test-results/ to open in Word or WPS", () => {
-    mkdirSync("test-results", { recursive: true });
-    writeFileSync(`test-results/seed-001.docx`, xml.bytes);
+  it("writes a copy to test-artifacts/ to open in Word or WPS", () => {
+    mkdirSync("test-artifacts", { recursive: true });
+    writeFileSync(`test-artifacts/seed-001.docx`, xml.bytes);
     console.info(`seed 001 DOCX: ${xml.bytes.length} bytes, rendered in ${renderMs.toFixed(0)} ms`);
     expect(xml.bytes.length).toBeGreaterThan(0);
   });

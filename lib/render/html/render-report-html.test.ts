@@ -43,9 +43,9 @@ describe("HTML of seed 001", () => {
   const root = parse(html);
   const tables = root.querySelectorAll("table");
 
-  it("writes a copy to test-results/ to look at", () => {
-    mkdirSync("test-results", { recursive: true });
-    writeFileSync("test-results/seed-001.html", `<!doctype html><meta charset="utf-8">\n${html}`);
+  it("writes a copy to test-artifacts/ to look at", () => {
+    mkdirSync("test-artifacts", { recursive: true });
+    writeFileSync("test-artifacts/seed-001.html", `<!doctype html><meta charset="utf-8">\n${html}`);
   });
 
   it("titles the report in one h1 and heads the six sections with h2, in order", () => {

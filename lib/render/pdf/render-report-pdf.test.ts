@@ -10,7 +10,7 @@ import { renderReportPdf } from "./render-report-pdf";
 import { pageText, readPdf, textLines, type PdfPage, type PdfTextItem } from "./test-support/read-pdf";
 
 const seed001 = seedReports()[1]!;
-const ARTEFACTS = "test-results/pdf";
+const ARTEFACTS = "test-artifacts/pdf";
 const PDFTOPPM = "/usr/bin/pdftoppm";
 
 /** The 版心 in points from the page's top-left corner (GB/T 9704-2012 5.2.1). */
