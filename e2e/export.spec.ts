@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
 import { parse } from "node-html-parser";
-import { seedReports } from "@/fixtures/seed-reports";
+import { publishedSeedReports, seedReports } from "@/fixtures/seed-reports";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import { DRAFT_MARK } from "@/lib/document/report-document";
 import { reportSections, sectionHeading, tableGrids } from "@/lib/format";
@@ -21,6 +21,23 @@ import { createReport, storedReport } from "./fixtures/reports-api";
 const seeds = seedReports();
 const seed001 = seeds[1]!.report;
 const seed003 = seeds[3]!.report;
+
+/** 表三 of an HTML export, laid out by its rowspan/colspan as a browser would. */
+function applicationsTableFromHtml(html: string): string[][] {
+  const table = parse(html)
+    .querySelectorAll("table")
+    .find((candidate) => candidate.querySelectorAll("tr").length === tableGrids.s3.rows.length);
+  if (!table) throw new Error("no 表三 in the HTML export");
+  return expandSpans(
+    table.querySelectorAll("tr").map((row) =>
+      row.querySelectorAll("th, td").map((cell) => ({
+        text: cell.textContent.trim(),
+        rowSpan: Number(cell.getAttribute("rowspan") ?? 1),
+        colSpan: Number(cell.getAttribute("colspan") ?? 1),
+      })),
+    ),
+  );
+}
 
 async function openExport(page: Page, id: string) {
   await page.goto(`/reports/${id}`);
@@ -80,18 +97,7 @@ test("种子001：从界面导出 DOCX 和 HTML，六个部分按序，表三合
     const source = html.bytes.toString("utf8");
     expect(source).not.toMatch(/<script/i);
     expect(source).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    const table = parse(source)
-      .querySelectorAll("table")
-      .find((candidate) => candidate.querySelectorAll("tr").length === tableGrids.s3.rows.length)!;
-    const matrix = expandSpans(
-      table.querySelectorAll("tr").map((row) =>
-        row.querySelectorAll("th, td").map((cell) => ({
-          text: cell.textContent.trim(),
-          rowSpan: Number(cell.getAttribute("rowspan") ?? 1),
-          colSpan: Number(cell.getAttribute("colspan") ?? 1),
-        })),
-      ),
-    );
+    const matrix = applicationsTableFromHtml(source);
     expect(applicationsFigures(matrix)).toEqual(applicationsFigures(expectedTable));
     expect(applicationsFigures(matrix)).toHaveLength(25);
   });
@@ -129,4 +135,40 @@ test("有勾稽错误的报告：正式导出被拒绝并列出错误，草稿�
 
   await refusal.getByRole("button", { name: /表三 总计列/ }).click();
   await expect(page.getByRole("heading", { level: 2, name: sectionHeading(reportSections[2]!) })).toBeVisible();
+});
+
+test("五份种子报告（含原文）都能导出 DOCX、PDF 和 HTML：六个部分按序，表三数字逐格一致", async ({ request }) => {
+  test.setTimeout(120_000);
+  for (const { entry, report } of publishedSeedReports()) {
+    const { id } = await createReport(request, { report });
+    const isDraft = entry.expected.ledger_errors.length > 0;
+    const expected = applicationsFigures(
+      expectedMatrix(
+        tableGrids.s3,
+        buildReportDocument(report, { isDraft }).blocks.flatMap((block) =>
+          block.type === "table" && block.tableId === "s3" ? [block.cells] : [],
+        )[0]!,
+      ),
+    );
+    const exported = async (format: string) => {
+      const response = await request.get(`/api/reports/${id}/export?format=${format}&draft=${isDraft ? 1 : 0}`);
+      expect(response.status(), `${entry.seed} ${format}`).toBe(200);
+      expect(response.headers()["x-report-draft"]).toBe(isDraft ? "1" : "0");
+      return response.body();
+    };
+
+    const docxXml = await (await JSZip.loadAsync(await exported("docx"))).file("word/document.xml")!.async("string");
+    const docxTable = docxTables(docxXml).find((table) => expandDocxTable(table).length === tableGrids.s3.rows.length)!;
+    expect(applicationsFigures(expandDocxTable(docxTable)), entry.seed).toEqual(expected);
+
+    const pdfText = (await readPdf(new Uint8Array(await exported("pdf")))).map(pageText).join("");
+    const positions = reportSections.map((section) => pdfText.indexOf(sectionHeading(section)));
+    expect(positions.every((position) => position >= 0), entry.seed).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(pdfText.includes(DRAFT_MARK.replace(/\s/g, "")), entry.seed).toBe(isDraft);
+
+    const html = (await exported("html")).toString("utf8");
+    const matrix = applicationsTableFromHtml(html);
+    expect(applicationsFigures(matrix), entry.seed).toEqual(expected);
+  }
 });
