@@ -30,9 +30,9 @@ async function installProbe(page: Page): Promise<void> {
             const rowInputs = [...document.querySelectorAll<HTMLInputElement>("input[id]")].filter(
               (input) => input.id.startsWith(rowPrefix) && !input.id.slice(rowPrefix.length).includes("."),
             );
-            const total = rowInputs.find((input) => input.id === `${rowPrefix}total`);
+            const total = rowInputs.find((input) => input.id === `${rowPrefix}total`) ?? target;
             const sum = rowInputs.filter((input) => input !== total).reduce((acc, input) => acc + (Number(input.value) || 0), 0);
-            samples.push({ ms: performance.now() - start, totalsShown: total !== undefined && Number(total.value) === sum });
+            samples.push({ ms: performance.now() - start, totalsShown: total === target || Number(total.value) === sum });
           };
           channel.port2.postMessage(null);
         });
@@ -42,11 +42,23 @@ async function installProbe(page: Page): Promise<void> {
   });
 }
 
-async function typeKeystrokes(page: Page, cellIds: readonly string[]): Promise<Sample[]> {
+/** A plain input outside React on the same page: what the browser alone costs from input to paint. */
+async function addBaselineInput(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const plain = document.createElement("input");
+    plain.id = "bench-baseline";
+    plain.setAttribute("aria-label", "基线输入框");
+    document.body.prepend(plain);
+  });
+}
+
+async function typeKeystrokes(page: Page, cellIds: readonly string[] | "baseline"): Promise<Sample[]> {
   await page.evaluate(() => ((window as unknown as { __samples: unknown[] }).__samples.length = 0));
   for (let index = 0; index < KEYSTROKES; index += 1) {
-    const cellId = cellIds[index % cellIds.length]!;
-    const input = page.getByLabel(getCell(cellId).name, { exact: true });
+    const input =
+      cellIds === "baseline"
+        ? page.locator("#bench-baseline")
+        : page.getByLabel(getCell(cellIds[index % cellIds.length]!).name, { exact: true });
     await input.focus();
     await page.keyboard.press(String((index % 9) + 1));
   }
@@ -94,15 +106,20 @@ async function main() {
       .flatMap((row) => applicantColumns.filter((column) => !column.sumOf).map((column) => applicationsCellId(row.key, column.key)))
       .slice(0, 42);
 
+    await addBaselineInput(page);
+    const baseline = await typeKeystrokes(page, "baseline");
     const atFullSpeed = await typeKeystrokes(page, cellIds);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const baselineThrottled = await typeKeystrokes(page, "baseline");
     const throttled = await typeKeystrokes(page, cellIds);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
 
     console.log(`年报通 编辑器基准  ${new Date().toISOString()}`);
     console.log(describe("表三按键到画面（1× CPU）", atFullSpeed));
+    console.log(describe("  对照：同页普通输入框（1×）", baseline));
     console.log(describe("表三按键到画面（4× 降速）", throttled));
+    console.log(describe("  对照：同页普通输入框（4×）", baselineThrottled));
     console.log(
       `编辑器首屏 JavaScript：${scripts.length} 个文件，${(rawBytes / 1024).toFixed(1)} KB，gzip 后 ${(gzipBytes / 1024).toFixed(1)} KB`,
     );

@@ -1,14 +1,18 @@
 "use client";
 
-import { memo, useDeferredValue, useMemo, useSyncExternalStore } from "react";
+import { memo, startTransition, useEffect, useMemo, useState } from "react";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import { countResultsByStep, editorSteps, type EditorStepId } from "@/lib/editor/result-steps";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 
-/** Results follow typing at low priority: a keystroke paints its cell before the lists catch up. */
+/** Results follow typing as a transition: a keystroke paints its cell before the lists catch up. */
 function useDeferredResults(session: EditorSession): readonly RuleResult[] {
-  const results = useSyncExternalStore(session.subscribe, session.getResults, session.getResults);
-  return useDeferredValue(results);
+  const [results, setResults] = useState(session.getResults);
+  useEffect(
+    () => session.subscribe(() => startTransition(() => setResults(session.getResults()))),
+    [session],
+  );
+  return results;
 }
 
 export const StepNav = memo(function StepNav({
