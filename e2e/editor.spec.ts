@@ -43,7 +43,7 @@ test("种子001：粘贴表三、录入表二和表四，无错误，合计与�
   });
 
   await test.step("没有任何错误，合计与原报告一致", async () => {
-    await expect(page.getByRole("heading", { name: /检查结果/ })).toContainText("（0 个错误");
+    await expect(page.getByRole("complementary").getByRole("heading", { name: /^检查结果/ })).toContainText("（0 个错误");
     for (const groupTotal of ["review.total", "litigation_direct.total", "litigation_after_review.total"]) {
       await expect(cellInput(page, reviewsLitigationCellId(groupTotal))).toHaveValue(
         String(seed001.ledger[reviewsLitigationCellId(groupTotal)]),
@@ -95,8 +95,12 @@ test("种子003：勾稽错误显示在相关单元格并计入步骤徽标，�
     await expect(page.getByRole("complementary")).toContainText(balanceMessage);
   });
 
-  await test.step("步骤徽标计数：两个勾稽错误", async () => {
+  await test.step("步骤徽标计数：两个勾稽错误；点击检查结果跳到单元格", async () => {
     await expect(stepButton(page, "applications").getByLabel("2 个错误")).toBeVisible();
+    await expect(page.getByRole("region", { name: "本部分的检查结果" })).toContainText(balanceMessage);
+    await openStep(page, "overview");
+    await page.getByRole("complementary").getByRole("button", { name: new RegExp(`^错误${balanceMessage.slice(0, 12)}`) }).click();
+    await expect(cellInput(page, applicationsCellId("new", "total"))).toBeFocused();
   });
 
   await test.step("改正一个数字，错误消失", async () => {
@@ -204,4 +208,28 @@ test("中文输入法：组字期间不校验不移动，上屏的全角数字�
   await expect(input).toHaveValue("12");
   await expectSaved(page);
   expect((await storedReport(request, id)).report.ledger[reviewsLitigationCellId("review.upheld")]).toBe(12);
+});
+
+test("五份种子报告都能只靠界面录入（粘贴三张表），各自的已知错误都出现在检查结果里，别无其他错误", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  for (const { entry, report } of seeds) {
+    const { id } = await newReport(request, `${entry.agency}（界面录入）`);
+    await page.goto(`/reports/${id}`);
+    for (const [sectionId, tableId, firstCell] of [
+      ["active_disclosure", "s2", activeDisclosureCellId("regulations", "issued")],
+      ["applications", "s3", applicationsCellId("new", "natural_person")],
+      ["reviews_litigation", "s4", reviewsLitigationCellId("review.upheld")],
+    ] as const) {
+      await openStep(page, sectionId);
+      await pasteInto(cellInput(page, firstCell), copiedTable(tableId, report.ledger));
+      await expect(page.getByRole("status").filter({ hasText: "已粘贴" })).toBeVisible();
+    }
+    const expectedErrors = entry.seed.startsWith("003") ? 2 : 0;
+    await expect(page.getByRole("complementary").getByRole("heading", { name: /^检查结果/ }), entry.seed).toContainText(`（${expectedErrors} 个错误`);
+    await expectSaved(page);
+    const stored = await storedReport(request, id);
+    const expected = deriveLedger(report.ledger).effective;
+    const actual = deriveLedger(stored.report.ledger).effective;
+    for (const cell of ledgerCells) expect(actual[cell.id], `${entry.seed} ${cell.name}`).toBe(expected[cell.id]);
+  }
 });

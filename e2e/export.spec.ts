@@ -57,6 +57,10 @@ test("种子001：从界面导出 DOCX 和 HTML，六个部分按序，表三合
   const { id } = await createReport(request, { report: withNarrative });
   await openExport(page, id);
   await expect(page.getByText("校验通过，可以导出正式版本。")).toBeVisible();
+  const previewSource = await page.getByTitle("报告预览").getAttribute("src");
+  const preview = await request.get(previewSource!);
+  expect(preview.headers()["content-type"]).toBe("application/pdf");
+  expect(preview.headers()["content-disposition"]).toMatch(/^inline;/);
   const expectedTable = expectedMatrix(tableGrids.s3, buildReportDocument(withNarrative, { isDraft: false }).blocks.flatMap((block) =>
     block.type === "table" && block.tableId === "s3" ? [block.cells] : [],
   )[0]!);

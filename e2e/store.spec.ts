@@ -2,7 +2,7 @@
 import { expect, test } from "@playwright/test";
 import { seedReports } from "@/fixtures/seed-reports";
 import { reportTitle } from "@/lib/document/build-report-document";
-import { applicantColumns, applicationsCellId, reviewsLitigationCellId } from "@/lib/format";
+import { applicantColumns, applicationsCellId, getCell, reviewsLitigationCellId } from "@/lib/format";
 import { openReportStore } from "@/lib/store/report-store";
 import { startAppServer } from "./fixtures/app-server";
 import { cellInput, expectSaved, openStep, typeCell } from "./fixtures/ledger-page";
@@ -178,4 +178,28 @@ test("保存接口拒绝格式错误或过大的报告并说明原因，库中�
   const stored = await storedReport(request, created.id);
   expect(stored.revision).toBe(created.revision);
   expect(stored.report).toEqual(created.report);
+});
+
+test("历史版本：列出每次保存改了哪些单元格，恢复旧版本成为新的一版", async ({ page, request }) => {
+  const { id } = await createReport(request, { agencyName: "历史版本测试县", year: 2025 });
+  await page.goto(`/reports/${id}`);
+  await openStep(page, "reviews_litigation");
+  await typeCell(page, reviewsLitigationCellId("review.upheld"), "3");
+  await expectSaved(page);
+  await typeCell(page, reviewsLitigationCellId("review.upheld"), "9");
+  await expectSaved(page);
+  const beforeRestore = await storedReport(request, id);
+
+  await page.getByRole("link", { name: "历史版本" }).click();
+  const rows = page.getByRole("row");
+  await expect(rows.filter({ hasText: "第 3 版" })).toContainText(getCell(reviewsLitigationCellId("review.upheld")).name);
+  await expect(rows.filter({ hasText: "第 3 版" })).toContainText("当前版本");
+  await rows.filter({ hasText: "第 2 版" }).getByRole("button", { name: "恢复到第 2 版" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/reports/${id}$`));
+  await openStep(page, "reviews_litigation");
+  await expect(cellInput(page, reviewsLitigationCellId("review.upheld"))).toHaveValue("3");
+  const restored = await storedReport(request, id);
+  expect(restored.revision).toBe(beforeRestore.revision + 1);
+  expect(restored.report.ledger[reviewsLitigationCellId("review.upheld")]).toBe(3);
 });

@@ -2,7 +2,7 @@
 
 import { memo, startTransition, useEffect, useMemo, useState } from "react";
 import type { EditorSession } from "@/lib/editor/editor-session";
-import { countResultsByStep, editorSteps, type EditorStepId } from "@/lib/editor/result-steps";
+import { countResultsByStep, editorSteps, resultStep, type EditorStepId } from "@/lib/editor/result-steps";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 
 /** Results follow typing as a transition: a keystroke paints its cell before the lists catch up. */
@@ -13,6 +13,21 @@ function useDeferredResults(session: EditorSession): readonly RuleResult[] {
     [session],
   );
   return results;
+}
+
+function ResultList({ results, onJump }: { results: readonly RuleResult[]; onJump: (result: RuleResult) => void }) {
+  return (
+    <ul>
+      {results.map((result, index) => (
+        <li key={`${result.ruleId}-${index}`} className={`result result-${result.severity}`}>
+          <button type="button" onClick={() => onJump(result)}>
+            <span className="result-severity">{result.severity === "error" ? "错误" : "警告"}</span>
+            {result.message}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export const StepNav = memo(function StepNav({
@@ -71,20 +86,28 @@ export const ResultsPanel = memo(function ResultsPanel({
           （{errorCount} 个错误，{results.length - errorCount} 个警告）
         </span>
       </h2>
-      {results.length === 0 ? (
-        <p className="muted">没有发现问题。</p>
-      ) : (
-        <ul>
-          {results.map((result, index) => (
-            <li key={`${result.ruleId}-${index}`} className={`result result-${result.severity}`}>
-              <button type="button" onClick={() => onJump(result)}>
-                <span className="result-severity">{result.severity === "error" ? "错误" : "警告"}</span>
-                {result.message}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {results.length === 0 ? <p className="muted">没有发现问题。</p> : <ResultList results={results} onJump={onJump} />}
     </aside>
+  );
+});
+
+/** The results of one step, listed under its form or table. */
+export const StepResults = memo(function StepResults({
+  session,
+  step,
+  onJump,
+}: {
+  session: EditorSession;
+  step: EditorStepId;
+  onJump: (result: RuleResult) => void;
+}) {
+  const results = useDeferredResults(session);
+  const own = useMemo(() => results.filter((result) => resultStep(result) === step), [results, step]);
+  if (own.length === 0) return null;
+  return (
+    <section className="step-results" aria-label="本部分的检查结果">
+      <h3>本部分的检查结果</h3>
+      <ResultList results={own} onJump={onJump} />
+    </section>
   );
 });

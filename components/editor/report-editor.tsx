@@ -12,7 +12,7 @@ import { editorSteps, resultStep, type EditorStepId } from "@/lib/editor/result-
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import type { TReport } from "@/lib/report/report-schema";
 import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
-import { ResultsPanel, StepNav } from "./editor-sidebars";
+import { ResultsPanel, StepNav, StepResults } from "./editor-sidebars";
 import { ExportPanel } from "./export-panel";
 import { cellDomId } from "./ledger-cell";
 import { LedgerTable } from "./ledger-table";
@@ -206,6 +206,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
               <>
                 <p className="hint">{activeSection.hint}</p>
                 <LedgerTable key={activeSection.tableId} tableId={activeSection.tableId as TableId} session={session} />
+                <StepResults session={session} step={step} onJump={jumpTo} />
               </>
             )}
             {(step === "problems" || step === "other_matters") && <SectionTextStep sectionId={step} />}

@@ -74,3 +74,14 @@ describe("planPaste", () => {
     expect(plan.message).toContain("“abc”");
   });
 });
+
+describe("pastedFigures with blank figures", () => {
+  it("keeps a labelled row whose figures are blank, so pasting an empty table clears it", () => {
+    const copied = tableGrids.s2.rows
+      .map((row) => row.map((cell) => (cell.type === "text" ? cell.text : "")).join("\t"))
+      .join("\n");
+    const rows = pastedFigures(copied, tableGrids.s2);
+    expect(rows.map((row) => row.length)).toEqual([3, 3, 1, 1, 1, 1]);
+    expect(rows.flat().every((value) => value === "")).toBe(true);
+  });
+});

@@ -19,6 +19,9 @@ export function isBlockPaste(text: string): boolean {
  */
 export function pastedFigures(text: string, grid: TableGrid): string[][] {
   const labels = new Set([...gridLabels(grid)].map(squeeze));
+  const rowLabels = new Set(
+    grid.rows.flatMap((row) => row.flatMap((cell) => (cell.type === "text" && cell.role === "label" ? [squeeze(cell.text)] : []))),
+  );
   const rows = text
     .replace(/\r\n?/g, "\n")
     .replace(/\n+$/, "")
@@ -27,7 +30,12 @@ export function pastedFigures(text: string, grid: TableGrid): string[][] {
   const figures: string[][] = [];
   for (const cells of rows) {
     const isLabel = cells.map((cell) => labels.has(squeeze(cell)));
-    if (isLabel.some(Boolean) && cells.every((cell, index) => isLabel[index] || squeeze(cell) === "")) continue;
+    // A header row holds only column headings; a row label with blank figures is a row to fill.
+    const isHeaderRow =
+      isLabel.some(Boolean) &&
+      cells.every((cell, index) => isLabel[index] || squeeze(cell) === "") &&
+      !cells.some((cell) => rowLabels.has(squeeze(cell)));
+    if (isHeaderRow) continue;
     const lastLabel = isLabel.lastIndexOf(true);
     figures.push(cells.slice(lastLabel + 1));
   }
