@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startFromLastYear } from "@/lib/report/carry-forward";
 import { seedReports } from "@/fixtures/seed-reports";
 import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import type { TReport } from "@/lib/report/report-schema";
@@ -328,6 +329,15 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     expect((await store.restoreRevision(created.id, 1, 3)).status).toBe("unchanged");
     expect(await store.restoreRevision(created.id, 99, 3)).toEqual({ status: "not_found" });
     expect(await count(store, "report_revisions")).toBe(3);
+  });
+
+  it("counts the cross-year carry-over error when last year's report is stored", async () => {
+    await store.createReport(seed001());
+    const nextYear = startFromLastYear(seed001());
+    nextYear.ledger["s3.carried_over.natural_person"] = 8;
+    const created = await store.createReport(nextYear);
+    expect(created.errorCount).toBe(countBySeverity(checkReport(nextYear, { previousYear: seed001() })).errors);
+    expect(created.errorCount).toBeGreaterThan(countBySeverity(checkReport(nextYear)).errors);
   });
 
   it("finds the newest non-deleted report of an agency and year", async () => {

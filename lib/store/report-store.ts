@@ -97,8 +97,9 @@ function toStored(row: StoredRow): StoredReport {
 }
 
 /** Columns derived from the report itself, written on every create and save. */
-function derivedColumns(report: TReport) {
-  const { errors, warnings } = countBySeverity(checkReport(report));
+/** Columns computed from the report itself, with the counts the editor shows (cross-year rules included). */
+function derivedColumns(report: TReport, previousYear: TReport | null) {
+  const { errors, warnings } = countBySeverity(checkReport(report, { previousYear }));
   return {
     agencyName: report.info.agencyName,
     year: report.info.year,
@@ -111,6 +112,21 @@ function derivedColumns(report: TReport) {
 
 function createStore(engine: StoreEngine, db: StoreDatabase, closeDatabase: () => Promise<void>): ReportStore {
   const activeReport = (id: string): SQL => and(eq(reports.id, id), isNull(reports.deletedAt))!;
+
+  /** The newest live report of an agency and year, read through `executor` (the store or a transaction). */
+  async function findStored(executor: Pick<StoreDatabase, "select">, agencyName: string, year: number) {
+    if (!Number.isInteger(year)) return null;
+    const [row] = await executor
+      .select(storedColumns)
+      .from(reports)
+      .where(and(eq(reports.agencyName, agencyName.trim()), eq(reports.year, year), isNull(reports.deletedAt)))
+      .orderBy(desc(reports.updatedAt))
+      .limit(1);
+    return row ? toStored(row) : null;
+  }
+
+  const previousYearOf = async (executor: Pick<StoreDatabase, "select">, report: TReport) =>
+    (await findStored(executor, report.info.agencyName, report.info.year - 1))?.report ?? null;
 
   async function getReport(id: string): Promise<StoredReport | null> {
     if (!isReportId(id)) return null;
@@ -147,7 +163,7 @@ function createStore(engine: StoreEngine, db: StoreDatabase, closeDatabase: () =
       const revision = baseRevision + 1;
       const [updated] = await tx
         .update(reports)
-        .set({ ...derivedColumns(report), revision, updatedAt: sql`now()` })
+        .set({ ...derivedColumns(report, await previousYearOf(tx, report)), revision, updatedAt: sql`now()` })
         .where(and(activeReport(id), eq(reports.revision, baseRevision)))
         .returning(summaryColumns);
       if (!updated) {
@@ -180,7 +196,7 @@ function createStore(engine: StoreEngine, db: StoreDatabase, closeDatabase: () =
       return db.transaction(async (tx) => {
         const [summary] = await tx
           .insert(reports)
-          .values({ id, ...derivedColumns(report), revision: 1 })
+          .values({ id, ...derivedColumns(report, await previousYearOf(tx, report)), revision: 1 })
           .returning(summaryColumns);
         if (!summary) throw new Error("新建报告未返回数据行");
         await tx
@@ -249,16 +265,7 @@ function createStore(engine: StoreEngine, db: StoreDatabase, closeDatabase: () =
       return writeNewRevision(id, baseRevision, earlier.report);
     },
 
-    async findReport(agencyName, year) {
-      if (!Number.isInteger(year)) return null;
-      const [row] = await db
-        .select(storedColumns)
-        .from(reports)
-        .where(and(eq(reports.agencyName, agencyName.trim()), eq(reports.year, year), isNull(reports.deletedAt)))
-        .orderBy(desc(reports.updatedAt))
-        .limit(1);
-      return row ? toStored(row) : null;
-    },
+    findReport: (agencyName, year) => findStored(db, agencyName, year),
 
     close: closeDatabase,
   };
