@@ -4,12 +4,19 @@ import { memo, useMemo, useState } from "react";
 import { tableGrids, tableName, type GridCell, type TableId } from "@/lib/format";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import { gridNavigation } from "@/lib/editor/grid-navigation";
+import { tableColumnWeights } from "@/lib/render/gbt9704";
 import { LedgerCell, type PasteOutcome } from "./ledger-cell";
 
 /** A national table drawn from the format data, with its merges and verbatim labels. */
 export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tableId: TableId; session: EditorSession }) {
   const grid = tableGrids[tableId];
   const navigation = useMemo(() => gridNavigation(grid), [grid]);
+  // The same column proportions as the exported documents, so the form looks like the printed table.
+  const columnWidths = useMemo(() => {
+    const weights = tableColumnWeights(grid);
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    return weights.map((weight) => (weight / total) * 100);
+  }, [grid]);
   const [pasteOutcome, setPasteOutcome] = useState<PasteOutcome | null>(null);
 
   const renderCell = (cell: GridCell, key: number) => {
@@ -47,6 +54,11 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
       </p>
       <div className="ledger-scroll">
         <table className={`ledger-table ledger-${tableId}`} aria-label={tableName(tableId)}>
+          <colgroup>
+            {columnWidths.map((width, index) => (
+              <col key={index} style={{ width: `${width}%` }} />
+            ))}
+          </colgroup>
           {grid.headerRowCount > 0 && (
             <thead>
               {grid.rows.slice(0, grid.headerRowCount).map((row, index) => (
