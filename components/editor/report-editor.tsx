@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { reportTitle } from "@/lib/document/build-report-document";
-import { getSection, type TableId } from "@/lib/format";
+import { getSection } from "@/lib/format";
 import { EditorSession } from "@/lib/editor/editor-session";
 import { editorSteps, resultStep, type EditorStepId } from "@/lib/editor/result-steps";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
@@ -102,9 +102,9 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
 
   const restoreLocalCopy = () => {
     if (!localCopy) return;
+    // Replacing the report is a change like any other: autosave sends it on the current revision.
     session.replaceReport(localCopy.report, localCopy.rejectedTexts);
     form.reset(textFormValues(localCopy.report));
-    autosave.rebaseAndSave(autosave.baseRevision.current);
     setLocalCopy(null);
     setNotice("已恢复本机保留的修改");
   };
@@ -205,7 +205,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
             {activeSection?.tableId && (
               <>
                 <p className="hint">{activeSection.hint}</p>
-                <LedgerTable key={activeSection.tableId} tableId={activeSection.tableId as TableId} session={session} />
+                <LedgerTable key={activeSection.tableId} tableId={activeSection.tableId} session={session} />
                 <StepResults session={session} step={step} onJump={jumpTo} />
               </>
             )}

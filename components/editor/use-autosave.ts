@@ -164,15 +164,5 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
     setState({ kind: "saved", at: savedAt });
   }, [session]);
 
-  /** Continue from a given server revision with the current data (e.g. a restored local copy). */
-  const rebaseAndSave = useCallback(
-    (revision: number) => {
-      baseRevision.current = revision;
-      isStopped.current = false;
-      void saveNow();
-    },
-    [saveNow],
-  );
-
-  return { state, saveNow, resetTo, rebaseAndSave, baseRevision };
+  return { state, saveNow, resetTo };
 }
