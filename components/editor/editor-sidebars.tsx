@@ -5,13 +5,23 @@ import type { EditorSession } from "@/lib/editor/editor-session";
 import { countResultsByStep, editorSteps, resultStep, type EditorStepId } from "@/lib/editor/result-steps";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 
-/** Results follow typing as a transition: a keystroke paints its cell before the lists catch up. */
+/** How long the lists wait for typing to pause: a keystroke's frame paints only its cells. */
+const LIST_DELAY_MS = 150;
+
+/** Results follow typing shortly after, as a transition, so the lists never delay a keystroke's paint. */
 function useDeferredResults(session: EditorSession): readonly RuleResult[] {
   const [results, setResults] = useState(session.getResults);
-  useEffect(
-    () => session.subscribe(() => startTransition(() => setResults(session.getResults()))),
-    [session],
-  );
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = session.subscribe(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => startTransition(() => setResults(session.getResults())), LIST_DELAY_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [session]);
   return results;
 }
 
