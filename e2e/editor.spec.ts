@@ -131,6 +131,13 @@ test("全角数字、无效输入和放不下的粘贴块", async ({ page, reque
     await expect(page.getByRole("tooltip")).toContainText("“abc”不是有效的数字");
   });
 
+  await test.step("状态栏不把无法识别的输入说成已保存", async () => {
+    await expect(page.getByTestId("save-status")).toHaveText(/^已保存 \d\d:\d\d:\d\d；1 处无法识别的输入未保存，已在本机保留$/, {
+      timeout: 15_000,
+    });
+    await typeCell(page, reviewsLitigationCellId("review.corrected"), "0");
+  });
+
   await test.step("30×9 的块粘贴到表四被整体拒绝，什么都没改", async () => {
     await expectSaved(page);
     const before = await storedReport(request, id);

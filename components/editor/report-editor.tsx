@@ -33,7 +33,10 @@ type StoredResponse = { stored: { id: string; revision: number; updatedAt: strin
 function saveStatusText(state: SaveState): string {
   switch (state.kind) {
     case "saved":
-      return `已保存 ${formatTime(state.at)}`;
+      // Never claim more than is stored: text that is not a figure stays in this browser only.
+      return state.refusedEntries > 0
+        ? `已保存 ${formatTime(state.at)}；${state.refusedEntries} 处无法识别的输入未保存，已在本机保留`
+        : `已保存 ${formatTime(state.at)}`;
     case "pending":
       return "有修改，即将保存";
     case "saving":

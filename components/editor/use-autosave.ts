@@ -11,7 +11,8 @@ const SAVE_DELAY_MS = 700;
 const RETRY_DELAY_MS = 3000;
 
 export type SaveState =
-  | { kind: "saved"; at: Date }
+  /** `refusedEntries`: cells whose typed text is not a figure, kept in the browser only. */
+  | { kind: "saved"; at: Date; refusedEntries: number }
   | { kind: "pending" }
   | { kind: "saving" }
   | { kind: "offline" }
@@ -66,7 +67,7 @@ type SaveResponse = { status: "saved" | "unchanged"; stored: { revision: number;
  * that is down never loses typing. A stale save (409) stops autosave until staff choose.
  */
 export function useAutosave(session: EditorSession, reportId: string, initialRevision: number, initialSavedAt: Date) {
-  const [state, setState] = useState<SaveState>({ kind: "saved", at: initialSavedAt });
+  const [state, setState] = useState<SaveState>({ kind: "saved", at: initialSavedAt, refusedEntries: 0 });
   const baseRevision = useRef(initialRevision);
   const confirmedVersion = useRef(session.version);
   const inFlight = useRef(false);
@@ -95,10 +96,9 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       });
       baseRevision.current = response.stored.revision;
       confirmedVersion.current = version;
-      if (session.version === version && Object.keys(session.getRejectedTexts()).length === 0) {
-        removeLocalCopy(reportId);
-      }
-      setState({ kind: "saved", at: new Date(response.stored.updatedAt) });
+      const refusedEntries = Object.keys(session.getRejectedTexts()).length;
+      if (session.version === version && refusedEntries === 0) removeLocalCopy(reportId);
+      setState({ kind: "saved", at: new Date(response.stored.updatedAt), refusedEntries });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         isStopped.current = true;
@@ -161,7 +161,7 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
     baseRevision.current = revision;
     confirmedVersion.current = session.version;
     isStopped.current = false;
-    setState({ kind: "saved", at: savedAt });
+    setState({ kind: "saved", at: savedAt, refusedEntries: 0 });
   }, [session]);
 
   return { state, saveNow, resetTo };
