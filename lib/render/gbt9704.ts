@@ -28,6 +28,15 @@ export const MARGIN_MM = {
 /** 版心 156 mm × 225 mm. */
 export const TYPE_AREA_MM = { width: 156, height: 225 } as const;
 
+type Measures<T> = { readonly [K in keyof T]: number };
+
+/** The page, margins and 版心 in a renderer's own unit (twips for DOCX, points for PDF). */
+export function pageGeometry(convert: (mm: number) => number) {
+  const inUnit = <T extends Record<string, number>>(measures: T): Measures<T> =>
+    Object.fromEntries(Object.entries(measures).map(([key, mm]) => [key, convert(mm)])) as Measures<T>;
+  return { page: inUnit(PAGE_MM), margin: inUnit(MARGIN_MM), typeArea: inUnit(TYPE_AREA_MM) };
+}
+
 /** "一般每面排22行，每行排28个字". */
 export const LINES_PER_PAGE = 22;
 export const CHARACTERS_PER_LINE = 28;

@@ -5,10 +5,8 @@
 import {
   CHARACTERS_PER_LINE,
   LINES_PER_PAGE,
-  MARGIN_MM,
-  PAGE_MM,
   PAGE_NUMBER_GAP_MM,
-  TYPE_AREA_MM,
+  pageGeometry,
   TYPE_SIZE_PT,
 } from "../gbt9704";
 
@@ -27,16 +25,7 @@ export function mmToTwips(mm: number): number {
 export const halfPoints = (points: number) => Math.round(points * 2);
 export const pointsToTwips = (points: number) => Math.round(points * 20);
 
-export const PAGE = { width: mmToTwips(PAGE_MM.width), height: mmToTwips(PAGE_MM.height) } as const;
-
-export const MARGIN = {
-  top: mmToTwips(MARGIN_MM.top),
-  bottom: mmToTwips(MARGIN_MM.bottom),
-  left: mmToTwips(MARGIN_MM.left),
-  right: mmToTwips(MARGIN_MM.right),
-} as const;
-
-export const TYPE_AREA = { width: mmToTwips(TYPE_AREA_MM.width), height: mmToTwips(TYPE_AREA_MM.height) } as const;
+export const { page: PAGE, margin: MARGIN, typeArea: TYPE_AREA } = pageGeometry(mmToTwips);
 
 /** 22 lines fill the 版心; rounded down so the 22nd line still fits. */
 export const LINE_PITCH = Math.floor(TYPE_AREA.height / LINES_PER_PAGE);

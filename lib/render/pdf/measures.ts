@@ -3,24 +3,13 @@ import type { TableId } from "@/lib/format";
 import {
   CHARACTERS_PER_LINE,
   LINES_PER_PAGE,
-  MARGIN_MM,
   mmToPoints,
-  PAGE_MM,
   PAGE_NUMBER_GAP_MM,
-  TYPE_AREA_MM,
+  pageGeometry,
   TYPE_SIZE_PT,
 } from "../gbt9704";
 
-export const PAGE_PT = { width: mmToPoints(PAGE_MM.width), height: mmToPoints(PAGE_MM.height) } as const;
-
-export const MARGIN_PT = {
-  top: mmToPoints(MARGIN_MM.top),
-  bottom: mmToPoints(MARGIN_MM.bottom),
-  left: mmToPoints(MARGIN_MM.left),
-  right: mmToPoints(MARGIN_MM.right),
-} as const;
-
-export const TYPE_AREA_PT = { width: mmToPoints(TYPE_AREA_MM.width), height: mmToPoints(TYPE_AREA_MM.height) } as const;
+export const { page: PAGE_PT, margin: MARGIN_PT, typeArea: TYPE_AREA_PT } = pageGeometry(mmToPoints);
 
 /** 22 lines to the 版心, rounded down to whole twips as the DOCX stores it: 28.95 pt. */
 export const LINE_PITCH_PT = Math.floor((TYPE_AREA_PT.height * 20) / LINES_PER_PAGE) / 20;
