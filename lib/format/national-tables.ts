@@ -20,6 +20,14 @@ export function tableName(tableId: TableId): string {
   return `表${tableSection(tableId).ordinal}`;
 }
 
+const applicationRowsByKey = new Map(applicationRows.map((row) => [row.key, row]));
+
+export function getApplicationRow(key: string): HeaderLeaf {
+  const row = applicationRowsByKey.get(key);
+  if (!row) throw new Error(`unknown 表三 row ${key}`);
+  return row;
+}
+
 /** A row of 表三 named for messages: its label below the top level, e.g. （三）不予公开 1.属于国家秘密. */
 export function applicationRowName(row: HeaderLeaf): string {
   return [...row.ancestors.slice(1).map((node) => node.shortLabel ?? node.label), row.shortLabel].join(" ");

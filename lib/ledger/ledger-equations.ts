@@ -2,6 +2,7 @@ import {
   applicantColumns,
   applicationRowName,
   applicationRows,
+  getApplicationRow,
   applicationsBalance,
   applicationsCellId,
   reviewsLitigationCellId,
@@ -29,13 +30,6 @@ export type LedgerEquation = {
   right: readonly EquationTerm[];
   /** A total that the equation itself derives: when it is not stated, the equation holds by construction. */
   derivedTotal: CellId | null;
-};
-
-const rowByKey = new Map(applicationRows.map((row) => [row.key, row]));
-const applicationRow = (key: string): HeaderLeaf => {
-  const row = rowByKey.get(key);
-  if (!row) throw new Error(`unknown 表三 row ${key}`);
-  return row;
 };
 
 /** The result group a 表三 row is added up under in messages: its second-level heading. */
@@ -71,7 +65,7 @@ function applicationsEquations(): LedgerEquation[] {
       tableId: "s3",
       scope: `${column.label}列`,
       left: resultsTotalRow.sumOf.map((key) => {
-        const row = applicationRow(key);
+        const row = getApplicationRow(key);
         return { cellId: applicationsCellId(key, column.key), label: applicationRowName(row), group: resultGroup(row) };
       }),
       right: [{ cellId: totalCell, label: resultsTotalRow.shortLabel }],
@@ -80,7 +74,7 @@ function applicationsEquations(): LedgerEquation[] {
     });
   }
   const balanceTerms = (keys: readonly string[], columnKey: string) =>
-    keys.map((key) => ({ cellId: applicationsCellId(key, columnKey), label: applicationRow(key).shortLabel }));
+    keys.map((key) => ({ cellId: applicationsCellId(key, columnKey), label: getApplicationRow(key).shortLabel }));
   for (const column of applicantColumns) {
     equations.push({
       ruleId: "s3.balance",

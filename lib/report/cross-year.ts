@@ -1,11 +1,11 @@
-import { applicantColumns, applicationRows, applicationsCellId, tableName } from "@/lib/format";
+import { applicantColumns, applicationsCellId, getApplicationRow, tableName } from "@/lib/format";
 import { deriveLedger, isBlank, numericValue } from "@/lib/ledger/derive-ledger";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import { getRule } from "@/lib/ledger/rule-catalogue";
 import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW } from "./carry-forward";
 import type { TReport } from "./report-schema";
 
-const rowLabel = (key: string) => applicationRows.find((row) => row.key === key)!.shortLabel;
+const rowLabel = (key: string) => getApplicationRow(key).shortLabel;
 
 /**
  * 上年结转(Y) = 结转下年度继续办理(Y−1), per column of 表三. A merger or a split of
