@@ -59,9 +59,11 @@ function checkEquation(equation: LedgerEquation, ledger: TLedger, effective: Rec
   if (equation.derivedTotal && isBlank(ledger[equation.derivedTotal])) return null;
   const terms = [...equation.left, ...equation.right];
   if (terms.every((term) => isBlank(effective[term.cellId]))) return null;
+  // Equations run on every keystroke and nearly all hold: the message is written only when one fails.
+  const sumOf = (side: readonly EquationTerm[]) => side.reduce((total, term) => total + numericValue(effective[term.cellId]), 0);
+  if (sameFigure(sumOf(equation.left), sumOf(equation.right))) return null;
   const left = describeSide(equation.left, effective);
   const right = describeSide(equation.right, effective);
-  if (sameFigure(left.sum, right.sum)) return null;
   const hasBlank = terms.some((term) => isBlank(effective[term.cellId]));
   const message =
     `${tableName(equation.tableId)} ${equation.scope}：${left.text}，不等于 ${right.text}，` +
@@ -103,10 +105,18 @@ function checkValues(ledger: TLedger): RuleResult[] {
   return results;
 }
 
+/** Each table's cells, and those staff enter, listed once: these checks run on every keystroke. */
+const cellsByTable = new Map(
+  tableIds.map((tableId) => {
+    const cells = ledgerCells.filter((cell) => cell.tableId === tableId);
+    return [tableId, { cells, entered: cells.filter((cell) => !cell.computedFrom) }] as const;
+  }),
+);
+
 function checkBlankAndNotApplicable(ledger: TLedger): RuleResult[] {
   const results: RuleResult[] = [];
   for (const tableId of tableIds) {
-    const entered = ledgerCells.filter((cell) => cell.tableId === tableId && !cell.computedFrom);
+    const { cells, entered } = cellsByTable.get(tableId)!;
     const blank = entered.filter((cell) => isBlank(ledger[cell.id]));
     const allowsNotApplicable = tableAllowsNotApplicable(tableId);
     if (blank.length > 0) {
@@ -124,7 +134,7 @@ function checkBlankAndNotApplicable(ledger: TLedger): RuleResult[] {
     // Stated totals count too: a “/” printed in a 总计 cell is just as wrong.
     const notApplicable = allowsNotApplicable
       ? []
-      : ledgerCells.filter((cell) => cell.tableId === tableId && ledger[cell.id] === NOT_APPLICABLE);
+      : cells.filter((cell) => ledger[cell.id] === NOT_APPLICABLE);
     if (notApplicable.length > 0) {
       results.push(
         result(
