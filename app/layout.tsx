@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -10,7 +11,16 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="zh-CN">
-      <body>{children}</body>
+      <body>
+        <nav className="app-bar" aria-label="全站">
+          <Link href="/" className="app-name">
+            年报通
+          </Link>
+          <Link href="/">报告列表</Link>
+          <Link href="/help">帮助</Link>
+        </nav>
+        {children}
+      </body>
     </html>
   );
 }

@@ -39,12 +39,12 @@ function checkAll(read: readonly ReadOutcome[]): FileOutcome[] {
   const byAgencyYear = new Map<string, TReport>();
   const key = (agencyName: string, year: number) => `${agencyName}\u0000${year}`;
   for (const outcome of read) {
-    if ("report" in outcome) byAgencyYear.set(key(outcome.report.info.agencyName, outcome.report.info.year), outcome.report);
+    if ("report" in outcome && outcome.report.info.year !== null) byAgencyYear.set(key(outcome.report.info.agencyName, outcome.report.info.year), outcome.report);
   }
   return read.map((outcome) => {
     if (!("report" in outcome)) return outcome;
     const { info } = outcome.report;
-    const previousYear = byAgencyYear.get(key(info.agencyName, info.year - 1)) ?? null;
+    const previousYear = info.year === null ? null : (byAgencyYear.get(key(info.agencyName, info.year - 1)) ?? null);
     return { file: outcome.file, results: checkReport(outcome.report, { previousYear }) };
   });
 }

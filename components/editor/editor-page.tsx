@@ -12,6 +12,7 @@ export async function EditorPage({ params }: { params: Promise<{ id: string }> }
       initial={{
         reportId: stored.id,
         report: stored.report,
+        kind: stored.kind,
         revision: stored.revision,
         updatedAt: stored.updatedAt.toISOString(),
         previousYear,

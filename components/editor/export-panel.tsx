@@ -143,12 +143,22 @@ export function ExportPanel({ reportId, session, savedVersion, saveNow, onJump }
         </p>
       )}
       <h3>预览（按已保存的内容排版，与导出的 PDF 逐页相同）</h3>
-      <iframe
-        key={savedVersion}
-        title="报告预览"
-        className="preview-frame"
-        src={`/api/reports/${reportId}/export?format=pdf&draft=1&inline=1&v=${encodeURIComponent(savedVersion)}`}
-      />
+      <PdfPreview key={savedVersion} src={`/api/reports/${reportId}/export?format=pdf&draft=1&inline=1&v=${encodeURIComponent(savedVersion)}`} />
+    </div>
+  );
+}
+
+/** The PDF takes a second or two to typeset: say so instead of showing an empty grey frame. */
+function PdfPreview({ src }: { src: string }) {
+  const [isLoaded, setIsLoaded] = useState(false);
+  return (
+    <div className="preview">
+      {!isLoaded && (
+        <p className="preview-loading" role="status">
+          <span className="spinner" aria-hidden="true" /> 正在生成预览，请稍候…
+        </p>
+      )}
+      <iframe title="报告预览" className="preview-frame" src={src} onLoad={() => setIsLoaded(true)} />
     </div>
   );
 }

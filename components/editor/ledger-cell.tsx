@@ -5,11 +5,13 @@ import { getCell, type CellId, type TableGrid } from "@/lib/format";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import type { Direction, GridNavigation } from "@/lib/editor/grid-navigation";
 import { isBlockPaste, planPaste } from "@/lib/editor/paste-block";
+import { computedCellExplanation } from "@/lib/editor/computed-cells";
+import { isRedoKey, isUndoKey } from "./editor-keys";
 
 export const cellDomId = (cellId: CellId) => `cell-${cellId}`;
 const tipDomId = (cellId: CellId) => `tip-${cellId}`;
 
-export type PasteOutcome = { text: string; isError: boolean };
+export type CellNotice = { text: string; isError: boolean };
 
 type LedgerCellProps = {
   cellId: CellId;
@@ -18,28 +20,34 @@ type LedgerCellProps = {
   navigation: GridNavigation;
   rowSpan: number;
   colSpan: number;
-  onPasteOutcome: (outcome: PasteOutcome) => void;
+  onNotice: (notice: CellNotice) => void;
 };
 
+/** A key that types a character (not a shortcut, not navigation). */
+const isTypingKey = (event: KeyboardEvent) => event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+
 /** One figure of a national table: typed, pasted into, and marked by every rule that involves it. */
-export const LedgerCell = memo(function LedgerCell({
-  cellId,
-  session,
-  grid,
-  navigation,
-  rowSpan,
-  colSpan,
-  onPasteOutcome,
-}: LedgerCellProps) {
+export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navigation, rowSpan, colSpan, onNotice }: LedgerCellProps) {
   const subscribe = useCallback((listener: () => void) => session.subscribeCell(cellId, listener), [session, cellId]);
   const getSnapshot = useCallback(() => session.getCellState(cellId), [session, cellId]);
   const state = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  // What is being typed: committed to the report when the cell is left or Enter is pressed,
+  // so the “-” of “-3” is never stored on its own.
   const [draft, setDraft] = useState<string | null>(null);
   const isComposing = useRef(false);
-  const textAtFocus = useRef("");
 
   const messages = state.results;
   const severity = messages.some((item) => item.severity === "error") ? "error" : messages.length > 0 ? "warning" : null;
+
+  const updateDraft = (text: string | null) => {
+    setDraft(text);
+    session.setDraft(cellId, text);
+  };
+
+  const commit = () => {
+    if (draft !== null && draft !== state.text) session.setCellText(cellId, draft);
+    updateDraft(null);
+  };
 
   const move = (direction: Direction): boolean => {
     const target = navigation.get(cellId)?.[direction];
@@ -48,8 +56,6 @@ export const LedgerCell = memo(function LedgerCell({
     return true;
   };
 
-  const commit = (text: string) => session.setCellText(cellId, text);
-
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // An input method is still composing: its Enter and arrows belong to the candidate window.
     if (isComposing.current || event.nativeEvent.isComposing) return;
@@ -57,99 +63,113 @@ export const LedgerCell = memo(function LedgerCell({
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     const atEnd = input.selectionStart === input.value.length;
     const allSelected = input.selectionStart === 0 && input.selectionEnd === input.value.length;
-    let handled = false;
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z" && session.canUndo()) {
-      session.undo();
-      setDraft(null);
-      onPasteOutcome({ text: "已撤销粘贴", isError: false });
-      handled = true;
-    } else if (event.key === "Escape") {
-      commit(textAtFocus.current);
-      setDraft(null);
+    const isEditing = draft !== null && draft !== state.text;
+    let handled = true;
+    if (isUndoKey(event) && isEditing) {
+      // As in a spreadsheet: while typing, Ctrl+Z takes back the typing, not the last step.
+      updateDraft(null);
       requestAnimationFrame(() => input.select());
-      handled = true;
+    } else if (isUndoKey(event) || isRedoKey(event)) {
+      const label = isUndoKey(event) ? session.undo() : session.redo();
+      onNotice({ text: label ? `已${isUndoKey(event) ? "撤销" : "恢复"}：${label}` : `没有可${isUndoKey(event) ? "撤销" : "恢复"}的操作`, isError: false });
+    } else if (event.key === "Escape") {
+      updateDraft(null);
+      requestAnimationFrame(() => input.select());
     } else if (event.key === "Enter") {
+      commit();
       move(event.shiftKey ? "up" : "down");
-      handled = true;
     } else if (event.key === "Tab") {
+      commit();
       handled = move(event.shiftKey ? "previous" : "next");
     } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+      commit();
       move(event.key === "ArrowUp" ? "up" : "down");
-      handled = true;
     } else if (event.key === "ArrowLeft" && (atStart || allSelected)) {
+      commit();
       handled = move("left");
     } else if (event.key === "ArrowRight" && (atEnd || allSelected)) {
+      commit();
       handled = move("right");
-    } else if ((event.key === "Delete" || event.key === "Backspace") && state.isComputed && state.isStated) {
-      commit("");
-      handled = true;
+    } else if ((event.key === "Delete" || event.key === "Backspace") && state.isComputed) {
+      if (state.isStated) {
+        session.clearCells([cellId], `恢复${getCell(cellId).name}为自动计算`);
+        onNotice({ text: `${getCell(cellId).name}已恢复为自动计算（Ctrl+Z 可撤销）`, isError: false });
+      } else {
+        onNotice({ text: computedCellExplanation(cellId), isError: true });
+      }
+    } else if (state.isComputed && isTypingKey(event)) {
+      onNotice({ text: computedCellExplanation(cellId), isError: true });
+    } else {
+      handled = false;
     }
     if (handled) event.preventDefault();
   };
 
-  const className = ["ledger-cell", state.isComputed ? "is-computed" : "", severity ? `has-${severity}` : ""]
+  const className = ["ledger-cell", state.isComputed ? "is-computed" : "", state.isStated ? "is-stated" : "", severity ? `has-${severity}` : ""]
     .filter(Boolean)
     .join(" ");
 
   return (
     <td className={className} rowSpan={rowSpan > 1 ? rowSpan : undefined} colSpan={colSpan > 1 ? colSpan : undefined}>
       <div className="cell-box">
-      <input
-        id={cellDomId(cellId)}
-        aria-label={getCell(cellId).name}
-        aria-invalid={severity === "error" ? true : undefined}
-        aria-describedby={severity ? tipDomId(cellId) : undefined}
-        title={state.isComputed ? (state.isStated ? "填报的合计（按 Delete 改为自动计算）" : "自动计算") : undefined}
-        className="cell-input"
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        readOnly={state.isComputed}
-        value={draft ?? state.text}
-        onFocus={(event) => {
-          textAtFocus.current = state.text;
-          event.currentTarget.select();
-        }}
-        onBlur={() => setDraft(null)}
-        onChange={(event) => {
-          const text = event.currentTarget.value;
-          setDraft(text);
-          if (!isComposing.current) commit(text);
-        }}
-        onCompositionStart={() => {
-          isComposing.current = true;
-        }}
-        onCompositionEnd={(event) => {
-          isComposing.current = false;
-          commit(event.currentTarget.value);
-        }}
-        onKeyDown={onKeyDown}
-        onPaste={(event) => {
-          const text = event.clipboardData.getData("text/plain");
-          if (!isBlockPaste(text)) return;
-          event.preventDefault();
-          const plan = planPaste(text, grid, cellId);
-          if (!plan.ok) {
-            onPasteOutcome({ text: plan.message, isError: true });
-            return;
-          }
-          session.applyWrites(plan.writes);
-          setDraft(null);
-          onPasteOutcome({ text: `已粘贴 ${plan.writes.length} 个单元格（Ctrl+Z 可撤销）`, isError: false });
-        }}
-      />
-      {severity && (
-        <div role="tooltip" id={tipDomId(cellId)} className="cell-tip">
-          {state.rejection && <p className="tip-error">{state.rejection}</p>}
-          {messages
-            .filter((item) => item.ruleId !== "input.rejected")
-            .map((item, index) => (
-              <p key={index} className={item.severity === "error" ? "tip-error" : "tip-warning"}>
-                {item.message}
-              </p>
-            ))}
-        </div>
-      )}
+        <input
+          id={cellDomId(cellId)}
+          aria-label={getCell(cellId).name}
+          aria-invalid={severity === "error" ? true : undefined}
+          aria-describedby={severity || state.isStated ? tipDomId(cellId) : undefined}
+          className="cell-input"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          readOnly={state.isComputed}
+          value={draft ?? state.text}
+          onFocus={(event) => {
+            session.revealBlanks(getCell(cellId).tableId);
+            event.currentTarget.select();
+          }}
+          onBlur={commit}
+          onChange={(event) => updateDraft(event.currentTarget.value)}
+          onCompositionStart={() => {
+            isComposing.current = true;
+          }}
+          onCompositionEnd={(event) => {
+            isComposing.current = false;
+            updateDraft(event.currentTarget.value);
+          }}
+          onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            const text = event.clipboardData.getData("text/plain");
+            if (!isBlockPaste(text)) {
+              if (state.isComputed) {
+                event.preventDefault();
+                onNotice({ text: computedCellExplanation(cellId), isError: true });
+              }
+              return;
+            }
+            event.preventDefault();
+            const plan = planPaste(text, grid, cellId);
+            if (!plan.ok) {
+              onNotice({ text: plan.message, isError: true });
+              return;
+            }
+            updateDraft(null);
+            session.applyWrites(plan.writes);
+            onNotice({ text: `已粘贴 ${plan.writes.length} 个单元格（Ctrl+Z 可撤销）`, isError: false });
+          }}
+        />
+        {(severity || state.isStated) && (
+          <div role="tooltip" id={tipDomId(cellId)} className="cell-tip">
+            {state.rejection && <p className="tip-error">{state.rejection}</p>}
+            {messages
+              .filter((item) => item.ruleId !== "input.rejected")
+              .map((item, index) => (
+                <p key={index} className={item.severity === "error" ? "tip-error" : "tip-warning"}>
+                  {item.message}
+                </p>
+              ))}
+            {state.isStated && messages.length === 0 && <p>这是填报（粘贴或导入）的合计；按 Delete 恢复自动计算。</p>}
+          </div>
+        )}
       </div>
     </td>
   );

@@ -1,11 +1,11 @@
 "use client";
 
-import { memo, useMemo, useState } from "react";
-import { tableGrids, tableName, type GridCell, type TableId } from "@/lib/format";
+import { memo, useMemo, useState, useSyncExternalStore } from "react";
+import { tableCells, tableGrids, tableName, type GridCell, type TableId } from "@/lib/format";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import { gridNavigation } from "@/lib/editor/grid-navigation";
 import { tableColumnWeights } from "@/lib/render/gbt9704";
-import { LedgerCell, type PasteOutcome } from "./ledger-cell";
+import { LedgerCell, type CellNotice } from "./ledger-cell";
 
 /** A national table drawn from the format data, with its merges and verbatim labels. */
 export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tableId: TableId; session: EditorSession }) {
@@ -17,7 +17,14 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     return weights.map((weight) => (weight / total) * 100);
   }, [grid]);
-  const [pasteOutcome, setPasteOutcome] = useState<PasteOutcome | null>(null);
+  const [notice, setNotice] = useState<CellNotice | null>(null);
+  const computedCells = useMemo(() => tableCells(tableId).filter((cell) => cell.computedFrom !== null), [tableId]);
+  // A count, not a list: typing elsewhere in the table leaves it equal and re-renders nothing.
+  const statedCount = useSyncExternalStore(
+    session.subscribe,
+    () => computedCells.filter((cell) => session.getCellState(cell.id).isStated).length,
+    () => 0,
+  );
 
   const renderCell = (cell: GridCell, key: number) => {
     if (cell.type === "value") {
@@ -30,7 +37,7 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
           navigation={navigation}
           rowSpan={cell.rowSpan}
           colSpan={cell.colSpan}
-          onPasteOutcome={setPasteOutcome}
+          onNotice={setNotice}
         />
       );
     }
@@ -49,9 +56,14 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
 
   return (
     <div className="ledger">
-      <p className={`paste-outcome ${pasteOutcome?.isError ? "is-error" : ""}`} role={pasteOutcome?.isError ? "alert" : "status"}>
-        {pasteOutcome?.text ?? ""}
+      <p className={`paste-outcome ${notice?.isError ? "is-error" : ""}`} role={notice?.isError ? "alert" : "status"}>
+        {notice?.text ?? ""}
       </p>
+      {statedCount > 0 && (
+        <p className="hint stated-hint">
+          本表有 {statedCount} 个合计是粘贴或导入的数字（斜体），不是自动计算的：选中该格按 Delete 即恢复自动计算。
+        </p>
+      )}
       <div className="ledger-scroll">
         <table className={`ledger-table ledger-${tableId}`} aria-label={tableName(tableId)}>
           <colgroup>
@@ -74,8 +86,8 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
         </table>
       </div>
       <p className="hint">
-        可直接输入数字（全角数字、千分位逗号、“件”“万元”均可），不适用填“/”。方向键、回车、Tab 移动，Esc 撤销本格修改；
-        可从 Excel、WPS 或上年报告的表格复制整块粘贴（行标题会自动跳过），Ctrl+Z 撤销粘贴。
+        可直接输入数字（全角数字、千分位逗号、“件”“万元”均可），不适用填“/”；离开单元格或按回车后生效。方向键、回车、Tab 移动（跳过自动计算的合计），
+        Esc 放弃本格正在输入的内容。可从 Excel、WPS 或上年报告的表格复制整块粘贴（行标题会自动跳过）。Ctrl+Z 撤销上一步，Ctrl+Y 恢复；Ctrl+S 立即保存。
       </p>
     </div>
   );

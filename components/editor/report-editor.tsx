@@ -1,28 +1,31 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { reportTitle } from "@/lib/document/build-report-document";
-import { getSection } from "@/lib/format";
 import { EditorSession } from "@/lib/editor/editor-session";
-import { editorSteps, resultStep, type EditorStepId } from "@/lib/editor/result-steps";
+import { fromFormValues, toFormValues, type TReportTextFormValues } from "@/lib/editor/form-values";
+import { editorSteps, isEditorStep, resultStep, type EditorStepId } from "@/lib/editor/result-steps";
+import { getSection } from "@/lib/format";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import type { TReport } from "@/lib/report/report-schema";
+import type { ReportKind } from "@/lib/store/report-store";
 import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
+import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 import { ResultsPanel, StepNav, StepResults } from "./editor-sidebars";
+import { isRedoKey, isSaveKey, isUndoKey } from "./editor-keys";
 import { ExportPanel } from "./export-panel";
 import { cellDomId } from "./ledger-cell";
 import { LedgerTable } from "./ledger-table";
-import { ZReportTextForm, type TReportTextForm, type TReportTextFormInput } from "./report-form-schema";
-import { InfoStep, OverviewStep, SectionTextStep } from "./text-steps";
+import { EditorSessionContext, fieldDomId, InfoStep, OverviewStep, SectionTextStep } from "./text-steps";
 import { readLocalCopy, removeLocalCopy, useAutosave, type LocalCopy, type SaveState } from "./use-autosave";
 
 export type EditorInitialData = {
   reportId: string;
   report: TReport;
+  kind: ReportKind;
   revision: number;
   updatedAt: string;
   previousYear: TReport | null;
@@ -30,7 +33,8 @@ export type EditorInitialData = {
 
 type StoredResponse = { stored: { id: string; revision: number; updatedAt: string; report: TReport } };
 
-function saveStatusText(state: SaveState): string {
+function saveStatusText(state: SaveState, isDrafting: boolean): string {
+  if (isDrafting) return "正在输入：离开单元格或按回车后保存";
   switch (state.kind) {
     case "saved":
       // Never claim more than is stored: text that is not a figure stays in this browser only.
@@ -52,28 +56,36 @@ function saveStatusText(state: SaveState): string {
   }
 }
 
-const textFormValues = (report: TReport): TReportTextFormInput => ({ info: report.info, narrative: report.narrative });
+/** Inputs and text areas keep their own Ctrl+Z (the typing in them); elsewhere it is the report's. */
+const isTextEntry = (element: Element | null) =>
+  element instanceof HTMLTextAreaElement ||
+  (element instanceof HTMLInputElement && !element.classList.contains("cell-input") && element.type !== "button");
 
 export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
   const { reportId } = initial;
   const [session] = useState(() => new EditorSession(initial.report, { previousYear: initial.previousYear }));
-  const form = useForm<TReportTextFormInput, unknown, TReportTextForm>({
-    resolver: zodResolver(ZReportTextForm),
-    defaultValues: textFormValues(initial.report),
-    mode: "onChange",
-  });
+  const form = useForm<TReportTextFormValues>({ defaultValues: toFormValues(initial.report) });
   const autosave = useAutosave(session, reportId, initial.revision, new Date(initial.updatedAt));
-  const [step, setStep] = useState<EditorStepId>("info");
+  const requestedStep = searchParams.get("step");
+  const step: EditorStepId = isEditorStep(requestedStep) ? requestedStep : "info";
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const [localCopy, setLocalCopy] = useState<LocalCopy | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
+  const restored = searchParams.get("restored");
+  const [notice, setNotice] = useState<string | null>(() =>
+    restored && /^\d+$/.test(restored) ? `已恢复第 ${restored} 版的内容，并作为最新的一版保存（历史版本中标为“恢复自第 ${restored} 版”）` : null,
+  );
+  const [duplicate, setDuplicate] = useState<ExistingReport | null>(null);
+  const isDrafting = useSyncExternalStore(session.subscribeDraft, session.isDrafting, () => false);
+  const stepContent = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
-    const subscription = form.watch((values) => {
-      const parsed = ZReportTextForm.safeParse(values);
-      if (parsed.success) session.updateReport((report) => ({ ...report, ...parsed.data }));
+    // The whole form every time: one field that is not a number must not hold back the rest.
+    const subscription = form.watch(() => {
+      const { info, narrative, rejections } = fromFormValues(form.getValues());
+      session.updateText((report) => ({ ...report, info, narrative }), rejections);
     });
     return () => subscription.unsubscribe();
   }, [form, session]);
@@ -97,17 +109,66 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
     }
   }, [focusTarget, step]);
 
-  const jumpTo = useCallback((result: RuleResult) => {
-    setStep(resultStep(result));
-    const [cellId] = result.cellIds;
-    if (cellId) setFocusTarget(cellDomId(cellId));
-  }, []);
+  useEffect(() => {
+    // Asking to export is when every blank cell counts.
+    if (step === "export") session.revealBlanks();
+  }, [session, step]);
+
+  /** Each step is a history entry: reload and Back return to it. */
+  const goToStep = useCallback(
+    (next: EditorStepId, focus: "first-field" | string | null) => {
+      router.push(`${pathname}?step=${next}`, { scroll: false });
+      setFocusTarget(focus === "first-field" ? `step-first-field:${next}` : focus);
+    },
+    [pathname, router],
+  );
+
+  // After choosing a step, its first field takes the keyboard.
+  useEffect(() => {
+    if (focusTarget !== `step-first-field:${step}`) return;
+    const first = stepContent.current?.querySelector<HTMLElement>("input:not([readonly]), textarea, select, button:not([disabled])");
+    first?.focus();
+    setFocusTarget(null);
+  }, [focusTarget, step]);
+
+  const jumpTo = useCallback(
+    (result: RuleResult) => {
+      const [cellId] = result.cellIds;
+      goToStep(resultStep(result), cellId ? cellDomId(cellId) : result.field ? fieldDomId(result.field) : null);
+    },
+    [goToStep],
+  );
+
+  const saveNow = useCallback(async () => {
+    session.commitDraft();
+    await autosave.saveNow();
+  }, [autosave, session]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isSaveKey(event)) {
+        event.preventDefault();
+        void saveNow().then(() => setNotice(`已按 Ctrl+S 立即保存（${formatTime(new Date())}）`));
+        return;
+      }
+      if (event.defaultPrevented || isTextEntry(document.activeElement)) return;
+      if (document.activeElement instanceof HTMLInputElement && document.activeElement.classList.contains("cell-input")) return;
+      if (isUndoKey(event) || isRedoKey(event)) {
+        event.preventDefault();
+        const undoing = isUndoKey(event);
+        const label = undoing ? session.undo() : session.redo();
+        setNotice(label ? `已${undoing ? "撤销" : "恢复"}：${label}` : `没有可${undoing ? "撤销" : "恢复"}的操作`);
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [saveNow, session]);
 
   const restoreLocalCopy = () => {
     if (!localCopy) return;
     // Replacing the report is a change like any other: autosave sends it on the current revision.
     session.replaceReport(localCopy.report, localCopy.rejectedTexts);
-    form.reset(textFormValues(localCopy.report));
+    form.reset(toFormValues(localCopy.report, session.getFieldRejections()));
     setLocalCopy(null);
     setNotice("已恢复本机保留的修改");
   };
@@ -116,10 +177,10 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
     try {
       const { stored } = await callApi<{ stored: StoredResponse["stored"] }>(`/api/reports/${reportId}`);
       session.replaceReport(stored.report);
-      form.reset(textFormValues(stored.report));
+      form.reset(toFormValues(stored.report));
       removeLocalCopy(reportId);
       autosave.resetTo(stored.revision, new Date(stored.updatedAt));
-      setNotice(`已载入服务器上的第 ${stored.revision} 版`);
+      setNotice(`已载入服务器上保存的版本（${formatTime(new Date(stored.updatedAt))}）`);
     } catch (error) {
       setNotice(error instanceof ApiError ? error.message : String(error));
     }
@@ -129,11 +190,12 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
     try {
       const { stored } = await callApi<StoredResponse>("/api/reports", {
         method: "POST",
-        json: { report: session.getReport() },
+        json: { report: session.getReport(), asCopy: true },
       });
       removeLocalCopy(reportId);
       router.push(`/reports/${stored.id}`);
     } catch (error) {
+      setDuplicate(duplicateOf(error));
       setNotice(error instanceof ApiError ? error.message : String(error));
     }
   };
@@ -146,87 +208,104 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   const activeSection = step === "info" || step === "export" ? null : getSection(step);
 
   return (
-    <FormProvider {...form}>
-      <div className="editor">
-        <header className="editor-header">
-          <div>
-            <Link href="/">← 报告列表</Link>
-            <h1>{title}</h1>
-          </div>
-          <div className="editor-header-side">
-            <p role="status" aria-live="polite" className={`save-status save-${autosave.state.kind}`} data-testid="save-status">
-              {saveStatusText(autosave.state)}
+    <EditorSessionContext.Provider value={session}>
+      <FormProvider {...form}>
+        <div className="editor">
+          <header className="editor-header">
+            <div>
+              <Link href="/">← 报告列表</Link>
+              <h1>
+                {title}
+                {initial.kind === "copy" && <span className="badge badge-warning">副本</span>}
+              </h1>
+            </div>
+            <div className="editor-header-side">
+              <p
+                role="status"
+                aria-live="polite"
+                className={`save-status save-${isDrafting ? "pending" : autosave.state.kind}`}
+                data-testid="save-status"
+              >
+                {saveStatusText(autosave.state, isDrafting)}
+              </p>
+              <Link href={`/reports/${reportId}/history`}>历史版本</Link>
+            </div>
+          </header>
+
+          {initial.kind === "example" && (
+            <p className="banner" role="note">
+              这是示例报告（湘潭县人民政府 2025 年度报告原文），供熟悉填报方式之用：可以随意修改和导出，它不参与任何机关的跨年度核对。
             </p>
-            <Link href={`/reports/${reportId}/history`}>历史版本</Link>
+          )}
+
+          {localCopy && (
+            <div role="alert" className="banner">
+              本机保留有 {new Date(localCopy.savedAt).toLocaleString("zh-CN")} 尚未保存到服务器的修改。
+              <button type="button" onClick={restoreLocalCopy}>
+                恢复本机修改
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  removeLocalCopy(reportId);
+                  setLocalCopy(null);
+                }}
+              >
+                放弃本机修改
+              </button>
+            </div>
+          )}
+
+          {autosave.state.kind === "conflict" && (
+            <div role="alertdialog" aria-labelledby="conflict-title" className="banner banner-error">
+              <h2 id="conflict-title">保存冲突</h2>
+              <p>{autosave.state.message}。本页的修改没有覆盖服务器上的内容，已在本机保留。</p>
+              <button type="button" onClick={() => void loadServerVersion()}>
+                载入服务器上的版本（放弃本页修改）
+              </button>
+              <button type="button" onClick={() => void keepMineAsCopy()}>
+                把本页的版本另存为副本
+              </button>
+            </div>
+          )}
+
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+              {duplicate && <DuplicateNotice existing={duplicate} />}
+            </p>
+          )}
+
+          <div className="editor-body">
+            <StepNav session={session} step={step} onSelect={(next) => goToStep(next, "first-field")} />
+
+            <section className="step-content" aria-labelledby="step-title" ref={stepContent}>
+              <h2 id="step-title">{editorSteps.find((item) => item.id === step)?.label}</h2>
+              {step === "info" && <InfoStep />}
+              {step === "overview" && <OverviewStep />}
+              {activeSection?.tableId && (
+                <>
+                  <p className="hint">{activeSection.hint}</p>
+                  <LedgerTable key={activeSection.tableId} tableId={activeSection.tableId} session={session} />
+                  <StepResults session={session} step={step} onJump={jumpTo} />
+                </>
+              )}
+              {(step === "problems" || step === "other_matters") && <SectionTextStep sectionId={step} />}
+              {step === "export" && (
+                <ExportPanel
+                  reportId={reportId}
+                  session={session}
+                  savedVersion={autosave.state.kind === "saved" ? autosave.state.at.toISOString() : "pending"}
+                  saveNow={saveNow}
+                  onJump={jumpTo}
+                />
+              )}
+            </section>
+
+            <ResultsPanel session={session} onJump={jumpTo} />
           </div>
-        </header>
-
-        {localCopy && (
-          <div role="alert" className="banner">
-            本机保留有 {new Date(localCopy.savedAt).toLocaleString("zh-CN")} 尚未保存到服务器的修改。
-            <button type="button" onClick={restoreLocalCopy}>
-              恢复本机修改
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                removeLocalCopy(reportId);
-                setLocalCopy(null);
-              }}
-            >
-              放弃本机修改
-            </button>
-          </div>
-        )}
-
-        {autosave.state.kind === "conflict" && (
-          <div role="alertdialog" aria-labelledby="conflict-title" className="banner banner-error">
-            <h2 id="conflict-title">保存冲突</h2>
-            <p>{autosave.state.message}。本页的修改没有覆盖服务器上的内容，已在本机保留。</p>
-            <button type="button" onClick={() => void loadServerVersion()}>
-              载入服务器上的版本（放弃本页修改）
-            </button>
-            <button type="button" onClick={() => void keepMineAsCopy()}>
-              把本页的版本另存为一份新报告
-            </button>
-          </div>
-        )}
-
-        {notice && (
-          <p className="notice" role="status">
-            {notice}
-          </p>
-        )}
-
-        <div className="editor-body">
-          <StepNav session={session} step={step} onSelect={setStep} />
-
-          <section className="step-content" aria-labelledby="step-title">
-            <h2 id="step-title">{editorSteps.find((item) => item.id === step)?.label}</h2>
-            {step === "info" && <InfoStep />}
-            {step === "overview" && <OverviewStep />}
-            {activeSection?.tableId && (
-              <>
-                <p className="hint">{activeSection.hint}</p>
-                <LedgerTable key={activeSection.tableId} tableId={activeSection.tableId} session={session} />
-                <StepResults session={session} step={step} onJump={jumpTo} />
-              </>
-            )}
-            {(step === "problems" || step === "other_matters") && <SectionTextStep sectionId={step} />}
-            {step === "export" && (
-              <ExportPanel
-                reportId={reportId}
-                session={session}
-                savedVersion={autosave.state.kind === "saved" ? autosave.state.at.toISOString() : "pending"}
-                saveNow={autosave.saveNow}
-                onJump={jumpTo}
-              />
-            )}
-          </section>
-
-          <ResultsPanel session={session} onJump={jumpTo} />
         </div>
-      </div>
-    </FormProvider>
+      </FormProvider>
+    </EditorSessionContext.Provider>
   );
 }

@@ -1,70 +1,103 @@
 "use client";
 
-import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { createContext, useContext, useState, useSyncExternalStore, type InputHTMLAttributes } from "react";
+import { useFieldArray, useFormContext, useWatch, type Path } from "react-hook-form";
 import { processingFeesSentence } from "@/lib/document/build-report-document";
 import { generateOpeningParagraph } from "@/lib/document/opening-paragraph";
+import type { EditorSession } from "@/lib/editor/editor-session";
+import { fromFormValues, type TReportTextFormValues } from "@/lib/editor/form-values";
 import { getSection, overviewTopics, type SectionId } from "@/lib/format";
-import { ZProcessingFees, ZReportInfo } from "@/lib/report/report-schema";
-import type { TReportTextFormInput } from "./report-form-schema";
+import { reportFieldLabel } from "@/lib/report/report-fields";
 import { TextAreaField } from "./text-area-field";
 
-const emptyToNull = (value: unknown) => (value === "" ? null : value);
-// Figures typed with a Chinese input method arrive as full-width digits.
-const figureOrNull = (value: unknown) => {
-  if (typeof value !== "string") return value;
-  const text = value.normalize("NFKC").replace(/[,\s]/g, "");
-  return text === "" ? null : Number(text);
-};
+/** The session the text steps report findings from and record their undoable steps in. */
+export const EditorSessionContext = createContext<EditorSession | null>(null);
 
-function FieldError({ message }: { message?: string }) {
-  return message ? <span className="field-error">{message}</span> : null;
+function useSession(): EditorSession {
+  const session = useContext(EditorSessionContext);
+  if (!session) throw new Error("text steps need an EditorSessionContext");
+  return session;
+}
+
+export const fieldDomId = (path: string) => `field-${path.replaceAll(".", "-")}`;
+
+/** The rule results about one form field, shown under it (a string snapshot: no re-render when unchanged). */
+function FieldFindings({ path }: { path: string }) {
+  const session = useSession();
+  const snapshot = () =>
+    session
+      .getResults()
+      .filter((result) => result.field === path)
+      .map((result) => `${result.severity}\u0001${result.message}`)
+      .join("\u0002");
+  const text = useSyncExternalStore(session.subscribe, snapshot, snapshot);
+  if (text === "") return null;
+  return (
+    <span className="field-findings" id={`${fieldDomId(path)}-findings`}>
+      {text.split("\u0002").map((item) => {
+        const [severity, message] = item.split("\u0001");
+        return (
+          <span key={message} className={severity === "error" ? "field-error" : "field-warning"}>
+            {message}
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+type TextFieldProps = { path: Path<TReportTextFormValues>; label?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">;
+
+function TextField({ path, label, ...extra }: TextFieldProps) {
+  const { register } = useFormContext<TReportTextFormValues>();
+  return (
+    <>
+      <label className="field">
+        {label ?? reportFieldLabel(path)}
+        <input id={fieldDomId(path)} aria-describedby={`${fieldDomId(path)}-findings`} {...register(path)} {...extra} />
+      </label>
+      <FieldFindings path={path} />
+    </>
+  );
 }
 
 export function InfoStep() {
-  const { register, setValue, formState } = useFormContext<TReportTextFormInput>();
-  const info = useWatch<TReportTextFormInput, "info">({ name: "info" });
-  const parsedInfo = ZReportInfo.safeParse(info);
-  const generated = parsedInfo.success ? generateOpeningParagraph(parsedInfo.data) : "";
-  const errors = formState.errors.info;
-  const text = (name: Parameters<typeof register>[0], label: string, extra: Record<string, unknown> = {}) => (
-    <label className="field">
-      {label}
-      <input {...register(name)} {...extra} />
-    </label>
-  );
+  const { register, setValue } = useFormContext<TReportTextFormValues>();
+  const values = useWatch<TReportTextFormValues>();
+  const info = values.info;
+  const generated = info ? generateOpeningParagraph(fromFormValues(values as TReportTextFormValues).info) : "";
   return (
     <div className="form-grid">
       <fieldset>
         <legend>机关</legend>
-        {text("info.agencyName", "机关全称")}
-        <FieldError message={errors?.agencyName?.message} />
-        {text("info.agencyShortName", "简称（可不填）")}
-        <label className="field">
-          年度
-          <input {...register("info.year", { setValueAs: figureOrNull })} inputMode="numeric" />
-        </label>
-        <FieldError message={errors?.year?.message} />
+        <TextField path="info.agencyName" placeholder="如：湘潭县人民政府" autoComplete="organization" />
+        <TextField path="info.agencyShortName" label="简称（可不填）" />
+        <TextField path="info.year" inputMode="numeric" placeholder="如：2025" />
       </fieldset>
       <fieldset>
         <legend>编制机构和联系方式</legend>
-        {text("info.compilingOffice.name", "编制机构")}
-        {text("info.compilingOffice.address", "地址")}
-        {text("info.compilingOffice.postcode", "邮编", { inputMode: "numeric" })}
-        {text("info.compilingOffice.phone", "电话", { inputMode: "tel" })}
-        {text("info.compilingOffice.email", "电子邮箱", { inputMode: "email" })}
+        <TextField path="info.compilingOffice.name" />
+        <TextField path="info.compilingOffice.address" />
+        <TextField path="info.compilingOffice.postcode" inputMode="numeric" />
+        <TextField path="info.compilingOffice.phone" inputMode="tel" />
+        <TextField path="info.compilingOffice.email" inputMode="email" />
       </fieldset>
       <fieldset>
         <legend>发布</legend>
-        {text("info.publicationChannel.siteName", "发布网站名称")}
-        {text("info.publicationChannel.url", "网址")}
-        {text("info.extraBasis", "补充编制依据（如省级通知，可不填）")}
+        <TextField path="info.publicationChannel.siteName" />
+        <TextField path="info.publicationChannel.url" />
+        <TextField path="info.extraBasis" label="补充编制依据（如省级通知，可不填）" />
         <label className="field">
           落款日期（可不填）
-          <input type="date" {...register("info.issuedOn", { setValueAs: emptyToNull })} />
+          <input
+            id={fieldDomId("info.issuedOn")}
+            type="date"
+            {...register("info.issuedOn", { setValueAs: (value: unknown) => (value === "" ? null : value) })}
+          />
         </label>
       </fieldset>
       <fieldset className="wide">
-        <legend>开头段落</legend>
+        <legend>{reportFieldLabel("info.openingParagraph")}</legend>
         {info?.openingParagraph === null || info?.openingParagraph === undefined ? (
           <>
             <p className="generated" aria-label="自动生成的开头段落">
@@ -77,7 +110,7 @@ export function InfoStep() {
         ) : (
           <>
             <TextAreaField
-              label="开头段落"
+              label={reportFieldLabel("info.openingParagraph")}
               registration={register("info.openingParagraph")}
               value={info.openingParagraph}
             />
@@ -91,14 +124,55 @@ export function InfoStep() {
   );
 }
 
+type Topic = TReportTextFormValues["narrative"]["overview"]["topics"][number];
+const TOPICS = "narrative.overview.topics" as const;
+
 export function OverviewStep() {
-  const { register, control, setValue } = useFormContext<TReportTextFormInput>();
-  const topics = useFieldArray({ control, name: "narrative.overview.topics" });
-  const overview = useWatch<TReportTextFormInput, "narrative.overview">({ name: "narrative.overview" });
+  const session = useSession();
+  const { register, control, setValue, getValues } = useFormContext<TReportTextFormValues>();
+  const topics = useFieldArray({ control, name: TOPICS });
+  const overview = useWatch<TReportTextFormValues, "narrative.overview">({ name: "narrative.overview" });
+  const [deleted, setDeleted] = useState<string | null>(null);
   const section = getSection("overview");
+
+  // Through the whole array, not the field array's methods: undo may run after this step has unmounted.
+  const withoutTopic = (index: number) => getValues(TOPICS).filter((_, position) => position !== index);
+  const withTopic = (index: number, topic: Topic) => {
+    const current = getValues(TOPICS);
+    return [...current.slice(0, index), topic, ...current.slice(index)];
+  };
+
+  const removeTopic = (index: number) => {
+    const topic = getValues(TOPICS)[index];
+    if (!topic) return;
+    const label = `删除小标题“${topic.title || `第 ${index + 1} 个`}”`;
+    setValue(TOPICS, withoutTopic(index), { shouldDirty: true });
+    session.pushHistory({
+      label,
+      undo: () => setValue(TOPICS, withTopic(index, topic), { shouldDirty: true }),
+      redo: () => setValue(TOPICS, withoutTopic(index), { shouldDirty: true }),
+    });
+    setDeleted(label);
+  };
+
   return (
     <div className="narrative-step">
       <p className="hint">{section.hint}</p>
+      {deleted && (
+        <p className="notice" role="status">
+          已{deleted}。
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              session.undo();
+              setDeleted(null);
+            }}
+          >
+            撤销（Ctrl+Z）
+          </button>
+        </p>
+      )}
       <TextAreaField
         label="导语（可不填）"
         registration={register("narrative.overview.intro")}
@@ -112,17 +186,17 @@ export function OverviewStep() {
             <div className="topic-head">
               <label className="field">
                 小标题 {index + 1}
-                <input {...register(`narrative.overview.topics.${index}.title`)} />
+                <input {...register(`${TOPICS}.${index}.title`)} />
               </label>
-              <button type="button" className="link-button" onClick={() => topics.remove(index)}>
+              <button type="button" className="link-button" onClick={() => removeTopic(index)}>
                 删除此小标题
               </button>
             </div>
             <TextAreaField
               label={`${topic?.title || "小标题"}正文`}
               hint={known?.hint}
-              registration={register(`narrative.overview.topics.${index}.body`, {
-                onChange: () => setValue(`narrative.overview.topics.${index}.carriedFromLastYear`, false),
+              registration={register(`${TOPICS}.${index}.body`, {
+                onChange: () => setValue(`${TOPICS}.${index}.carriedFromLastYear`, false),
               })}
               value={topic?.body ?? ""}
               isCarriedFromLastYear={topic?.carriedFromLastYear}
@@ -138,19 +212,17 @@ export function OverviewStep() {
 }
 
 function FeesSentence() {
-  const fees = useWatch<TReportTextFormInput, "narrative.other_matters.processingFees">({
-    name: "narrative.other_matters.processingFees",
-  });
-  const parsed = ZProcessingFees.safeParse(fees ?? {});
-  const sentence = parsed.success ? processingFeesSentence(parsed.data) : null;
+  const values = useWatch<TReportTextFormValues>();
+  if (!values.narrative?.other_matters?.processingFees) return null;
+  const { narrative } = fromFormValues(values as TReportTextFormValues);
+  const sentence = processingFeesSentence(narrative.other_matters.processingFees);
   return sentence ? <p className="generated">将写入正文：{sentence}</p> : null;
 }
 
 export function SectionTextStep({ sectionId }: { sectionId: Extract<SectionId, "problems" | "other_matters"> }) {
-  const { register, setValue, formState } = useFormContext<TReportTextFormInput>();
-  const block = useWatch<TReportTextFormInput, `narrative.${typeof sectionId}`>({ name: `narrative.${sectionId}` });
+  const { register, setValue } = useFormContext<TReportTextFormValues>();
+  const block = useWatch<TReportTextFormValues, `narrative.${typeof sectionId}`>({ name: `narrative.${sectionId}` });
   const section = getSection(sectionId);
-  const feeErrors = formState.errors.narrative?.other_matters?.processingFees;
   return (
     <div className="narrative-step">
       <TextAreaField
@@ -165,21 +237,9 @@ export function SectionTextStep({ sectionId }: { sectionId: Extract<SectionId, "
       {sectionId === "other_matters" && (
         <fieldset>
           <legend>信息处理费（填写后自动写入正文，单位：元）</legend>
-          <label className="field">
-            发出收费通知件数
-            <input {...register("narrative.other_matters.processingFees.noticesIssued", { setValueAs: figureOrNull })} inputMode="numeric" />
-          </label>
-          <FieldError message={feeErrors?.noticesIssued?.message} />
-          <label className="field">
-            通知收费金额（元）
-            <input {...register("narrative.other_matters.processingFees.noticedAmount", { setValueAs: figureOrNull })} inputMode="decimal" />
-          </label>
-          <FieldError message={feeErrors?.noticedAmount?.message} />
-          <label className="field">
-            实际收取金额（元）
-            <input {...register("narrative.other_matters.processingFees.collectedAmount", { setValueAs: figureOrNull })} inputMode="decimal" />
-          </label>
-          <FieldError message={feeErrors?.collectedAmount?.message} />
+          <TextField path="narrative.other_matters.processingFees.noticesIssued" inputMode="numeric" />
+          <TextField path="narrative.other_matters.processingFees.noticedAmount" inputMode="decimal" />
+          <TextField path="narrative.other_matters.processingFees.collectedAmount" inputMode="decimal" />
           <FeesSentence />
         </fieldset>
       )}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { CellId } from "@/lib/format";
 import type { EditorSession } from "@/lib/editor/editor-session";
+import { describeSchemaIssue } from "@/lib/report/parse-report";
 import { ZReport, type TReport } from "@/lib/report/report-schema";
 import { ApiError, callApi, OFFLINE_STATUS } from "@/components/ui/api-client";
 
@@ -25,8 +25,11 @@ export type LocalCopy = {
   baseRevision: number;
   savedAt: string;
   report: TReport;
-  rejectedTexts: Record<CellId, string>;
+  /** Texts that are not figures, by cell id or numeric field path. */
+  rejectedTexts: Record<string, string>;
 };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
 const localKey = (reportId: string) => `nianbaotong:report:${reportId}`;
 
@@ -36,7 +39,10 @@ export function readLocalCopy(reportId: string): LocalCopy | null {
     if (!text) return null;
     const copy = JSON.parse(text) as LocalCopy;
     const parsed = ZReport.safeParse(copy.report);
-    return parsed.success ? { ...copy, report: parsed.data } : null;
+    if (parsed.success) return { ...copy, report: parsed.data };
+    // A copy the server would refuse (say, a text over the length limit) is still what staff typed: keep it.
+    const report: unknown = copy.report;
+    return isRecord(report) && isRecord(report.info) && isRecord(report.narrative) && isRecord(report.ledger) ? copy : null;
   } catch {
     return null;
   }
@@ -70,24 +76,29 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
   const [state, setState] = useState<SaveState>({ kind: "saved", at: initialSavedAt, refusedEntries: 0 });
   const baseRevision = useRef(initialRevision);
   const confirmedVersion = useRef(session.version);
-  const inFlight = useRef(false);
+  const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const isStopped = useRef(false);
 
-  const saveNow = useCallback(async () => {
+  /** Saves what the session holds now; a save already under way is waited for, then this one goes. */
+  const saveNow = useCallback(async (): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (inFlight.current || isStopped.current) return;
+    while (inFlight.current) await inFlight.current;
+    if (isStopped.current) return;
     const version = session.version;
     if (version === confirmedVersion.current) return;
     const report = session.getReport();
     const parsed = ZReport.safeParse(report);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setState({ kind: "invalid", message: issue ? `${issue.path.join(".")}：${issue.message}` : "报告不完整" });
+      setState({ kind: "invalid", message: issue ? describeSchemaIssue(issue) : "报告数据不完整" });
       return;
     }
-    inFlight.current = true;
+    let finished: () => void = () => undefined;
+    inFlight.current = new Promise((resolve) => {
+      finished = resolve;
+    });
     setState({ kind: "saving" });
     try {
       const response = await callApi<SaveResponse>(`/api/reports/${reportId}`, {
@@ -111,7 +122,8 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
         setState({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
       }
     } finally {
-      inFlight.current = false;
+      inFlight.current = null;
+      finished();
     }
     if (!isStopped.current && session.version !== confirmedVersion.current && !timer.current) {
       timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
@@ -143,7 +155,11 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
     });
-    const flush = () => keepLocally();
+    // Closing the tab: what is being typed in a cell counts too.
+    const flush = () => {
+      session.commitDraft();
+      keepLocally();
+    };
     const onOnline = () => void saveNow();
     window.addEventListener("pagehide", flush);
     window.addEventListener("online", onOnline);

@@ -1,55 +1,41 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { editorSteps } from "@/lib/editor/result-steps";
-import { getCell } from "@/lib/format";
+import { reportTitle } from "@/lib/document/build-report-document";
 import { getReportStore } from "@/lib/store/report-store";
-import { formatDateTime } from "@/components/ui/api-client";
-import { RestoreRevisionButton } from "./restore-revision-button";
-
-function describeChanges(changedCells: readonly string[], changedSections: readonly string[]): string {
-  const parts = changedSections.map((section) => editorSteps.find((step) => step.id === section)?.label ?? section);
-  if (changedCells.length > 0) {
-    const named = changedCells.slice(0, 3).map((cellId) => getCell(cellId).name);
-    parts.push(`${changedCells.length} 个单元格（${named.join("、")}${changedCells.length > 3 ? " 等" : ""}）`);
-  }
-  return parts.length > 0 ? parts.join("；") : "新建";
-}
+import { describeVersion, versionTime } from "./version-description";
 
 export async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const store = await getReportStore();
   const stored = await store.getReport(id);
   if (!stored) notFound();
-  const revisions = await store.listRevisions(id);
+  const versions = await store.listVersions(id);
+  const [current] = versions;
   return (
     <main className="page">
       <Link href={`/reports/${id}`}>← 返回编辑</Link>
-      <h1>
-        历史版本：{stored.agencyName}
-        {stored.year}年
-      </h1>
-      <p className="muted">每次保存的修改都会留下一个版本。恢复某个版本会把它作为最新版本保存，其间的版本都保留。</p>
+      <h1>历史版本：{reportTitle(stored.report.info)}</h1>
+      <p className="muted">
+        每一段连续的编辑（中间停顿不超过 10 分钟）记为一个版本。可以先查看某个版本的全文，再决定是否恢复；恢复会把它作为新的一版保存，其间的版本都保留。
+      </p>
       <table className="list-table">
         <thead>
           <tr>
             <th scope="col">版本</th>
-            <th scope="col">保存时间</th>
-            <th scope="col">修改了什么</th>
+            <th scope="col">时间</th>
+            <th scope="col">内容</th>
             <th scope="col">操作</th>
           </tr>
         </thead>
         <tbody>
-          {revisions.map((revision) => (
-            <tr key={revision.revision}>
-              <td>第 {revision.revision} 版</td>
-              <td>{formatDateTime(revision.savedAt.toISOString())}</td>
-              <td>{describeChanges(revision.changedCells, revision.changedSections)}</td>
-              <td>
-                {revision.revision === stored.revision ? (
-                  <span className="muted">当前版本</span>
-                ) : (
-                  <RestoreRevisionButton reportId={id} revision={revision.revision} baseRevision={stored.revision} />
-                )}
+          {versions.map((version) => (
+            <tr key={version.version}>
+              <td>第 {version.version} 版</td>
+              <td>{versionTime(version)}</td>
+              <td>{describeVersion(version)}</td>
+              <td className="actions">
+                <Link href={`/reports/${id}/history/${version.version}`}>查看</Link>
+                {version === current && <span className="muted">当前版本</span>}
               </td>
             </tr>
           ))}

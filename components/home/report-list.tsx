@@ -6,9 +6,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { ZReportInfo } from "@/lib/report/report-schema";
+import { LAST_REPORT_YEAR, ZNewReportIdentity } from "@/lib/report/report-schema";
 import type { StoredReportSummary } from "@/lib/store/report-store";
 import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
+import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 
 /** A stored report's summary as it crosses to the browser: dates as ISO strings. */
 export type ReportRow = Omit<StoredReportSummary, "createdAt" | "updatedAt" | "deletedAt"> & {
@@ -16,13 +17,15 @@ export type ReportRow = Omit<StoredReportSummary, "createdAt" | "updatedAt" | "d
   deletedAt: string | null;
 };
 
-// Years typed with a Chinese input method arrive as full-width digits.
-const ZNewReportForm = z.object({
-  agencyName: ZReportInfo.shape.agencyName,
+// Years typed with a Chinese input method arrive as full-width digits, sometimes with 年.
+const ZNewReportForm = ZNewReportIdentity.extend({
   year: z
     .string()
-    .transform((text) => Number(text.normalize("NFKC").trim()))
-    .pipe(ZReportInfo.shape.year),
+    .transform((text) => {
+      const folded = text.normalize("NFKC").replace(/\s+/gu, "").replace(/年(度)?$/u, "");
+      return /^\d+$/.test(folded) ? Number(folded) : undefined;
+    })
+    .pipe(ZNewReportIdentity.shape.year),
 });
 type TNewReportFormInput = z.input<typeof ZNewReportForm>;
 type TNewReportForm = z.output<typeof ZNewReportForm>;
@@ -32,6 +35,7 @@ type CreateResponse = { stored: { id: string } };
 export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted: ReportRow[] }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<ExistingReport | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm<TNewReportFormInput, unknown, TNewReportForm>({
@@ -42,10 +46,12 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setMessage(null);
+    setDuplicate(null);
     try {
       await action();
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : String(error));
+      setDuplicate(duplicateOf(error));
     } finally {
       setBusy(false);
     }
@@ -66,7 +72,7 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
 
   const restore = (id: string) =>
     run(async () => {
-      await callApi(`/api/reports/${id}/restore`, { method: "POST" });
+      await callApi(`/api/reports/${id}/restore`, { method: "POST", json: {} });
       router.refresh();
     });
 
@@ -89,11 +95,19 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
         </form>
         {form.formState.errors.agencyName && <p className="field-error">{form.formState.errors.agencyName.message}</p>}
         {form.formState.errors.year && <p className="field-error">{form.formState.errors.year.message}</p>}
+        <p className="hint">
+          第一次使用？
+          <button type="button" className="link-button" disabled={busy} onClick={() => create({ example: true })}>
+            打开示例报告
+          </button>
+          （湘潭县人民政府 2025 年度报告，可随意修改），或阅读<Link href="/help">帮助</Link>。
+        </p>
       </section>
 
       {message && (
         <p role="alert" className="alert">
           {message}
+          {duplicate && <DuplicateNotice existing={duplicate} />}
         </p>
       )}
 
@@ -116,9 +130,11 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
               {reports.map((report) => (
                 <tr key={report.id}>
                   <td>
-                    <Link href={`/reports/${report.id}`}>{report.agencyName}</Link>
+                    <Link href={`/reports/${report.id}`}>{report.agencyName || "（未填写机关全称）"}</Link>
+                    {report.kind === "example" && <span className="badge badge-ok">示例</span>}
+                    {report.kind === "copy" && <span className="badge badge-warning">副本</span>}
                   </td>
-                  <td>{report.year}年</td>
+                  <td>{report.year === null ? "未填写" : `${report.year}年`}</td>
                   <td>{formatDateTime(report.updatedAt)}</td>
                   <td>
                     {report.errorCount > 0 ? (
@@ -130,9 +146,11 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
                   </td>
                   <td className="actions">
                     <Link href={`/reports/${report.id}`}>打开</Link>
-                    <button type="button" disabled={busy} onClick={() => create({ fromReportId: report.id })}>
-                      以此为基础新建{report.year + 1}年度报告
-                    </button>
+                    {report.kind === "report" && report.year !== null && report.year < LAST_REPORT_YEAR && (
+                      <button type="button" disabled={busy} onClick={() => create({ fromReportId: report.id })}>
+                        以此为基础新建{report.year + 1}年度报告
+                      </button>
+                    )}
                     <Link href={`/reports/${report.id}/history`}>历史版本</Link>
                     {confirmingDelete === report.id ? (
                       <span className="confirm">

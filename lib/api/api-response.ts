@@ -1,33 +1,92 @@
+import { isCarryForwardError } from "@/lib/report/carry-forward";
 import { isReportPayloadError } from "@/lib/store/report-payload";
-
-/** One funnel from thrown errors to Chinese JSON answers: expected ones say what was wrong. */
-export function errorResponse(error: unknown): Response {
-  if (isReportPayloadError(error) || error instanceof RequestError) {
-    return Response.json({ message: error.message }, { status: error.status });
-  }
-  console.error(error);
-  return Response.json({ message: "服务器出错，请稍后重试；已填写的内容保留在本机" }, { status: 500 });
-}
+import { isDuplicateReportError } from "@/lib/store/report-store";
 
 export class RequestError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 404 | 409 | 413,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "RequestError";
   }
 }
 
+/** One funnel from thrown errors to Chinese JSON answers: expected ones say what was wrong. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof RequestError) {
+    return Response.json({ message: error.message, ...error.details }, { status: error.status });
+  }
+  if (isReportPayloadError(error) || isCarryForwardError(error)) {
+    return Response.json({ message: error.message }, { status: error.status });
+  }
+  if (isDuplicateReportError(error)) {
+    const { existing } = error;
+    return Response.json(
+      { message: error.message, existing: { id: existing.id, agencyName: existing.agencyName, year: existing.year } },
+      { status: 409 },
+    );
+  }
+  console.error(error);
+  return Response.json({ message: "服务器出错，请稍后重试；已填写的内容保留在本机" }, { status: 500 });
+}
+
 export const notFound = () => new RequestError("找不到这份报告，可能已被删除", 404);
 
-/** Reads a JSON body with a size limit, so an oversized paste is refused before parsing. */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
-  const text = await request.text();
-  const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > maxBytes) {
-    throw new RequestError(`提交的数据过大：${bytes.toLocaleString("en-US")} 字节，上限约 ${Math.round(maxBytes / 1_000_000)} MB`, 413);
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString("zh-CN", { maximumFractionDigits: 1 })} MB`;
+
+/** The request's bytes, refused (413) as soon as they pass `maxBytes`: a huge body is never buffered. */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw new RequestError(`提交的数据过大：${megabytes(declared)}，上限为 ${megabytes(maxBytes)}`, 413);
   }
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new RequestError(`提交的数据过大：超过上限 ${megabytes(maxBytes)}`, 413);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Writes carry JSON only: a form post or text/plain from another site is not one of our requests. */
+export function assertJsonRequest(request: Request): void {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new RequestError(`只接受 JSON 格式的请求（Content-Type: application/json），收到的是“${type || "未注明"}”`, 415);
+  }
+}
+
+/**
+ * Reads a JSON request body: JSON only (415), within `maxBytes` while reading (413), valid
+ * UTF-8 (never silently replaced with U+FFFD) and valid JSON (400).
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  assertJsonRequest(request);
+  const bytes = await readBodyBytes(request, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new RequestError("提交的数据含有无效的 UTF-8 字节，请以 UTF-8 编码提交", 400);
+  }
+  if (text.trim() === "") throw new RequestError("请求中没有数据", 400);
   try {
     return JSON.parse(text);
   } catch {
@@ -35,10 +94,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
 }
 
-export function parseRevision(value: unknown, name: string): number {
-  const revision = typeof value === "string" ? Number(value) : value;
-  if (typeof revision !== "number" || !Number.isInteger(revision) || revision < 1) {
+export function parsePositiveInteger(value: unknown, name: string): number {
+  const number = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof number !== "number" || !Number.isSafeInteger(number) || number < 1) {
     throw new RequestError(`${name}应为正整数，收到“${String(value)}”`, 400);
   }
-  return revision;
+  return number;
 }

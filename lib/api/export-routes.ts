@@ -20,11 +20,19 @@ const ZExportQuery = z.object({
   inline: z.enum(["0", "1"]).default("0"),
 });
 
+/** RFC 5987 attr-char is ALPHA / DIGIT / "!#$&+-.^_`|~": everything else is percent-encoded. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so Chinese file names survive every browser. */
 export function contentDisposition(fileName: string, isInline: boolean): string {
   const extension = fileName.slice(fileName.lastIndexOf("."));
-  return `${isInline ? "inline" : "attachment"}; filename="report${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${isInline ? "inline" : "attachment"}; filename="report${extension}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 }
+
+/** A draft never shares the official file's name: “…年度报告（草稿）.pdf”. */
+export const DRAFT_FILE_SUFFIX = "（草稿）";
 
 /**
  * GET /api/reports/[id]/export?format=docx|pdf|html[&draft=1][&inline=1]. While any rule
@@ -58,7 +66,7 @@ export async function exportReport(request: Request, { params }: { params: Promi
     return new Response(typeof body === "string" ? body : new Blob([new Uint8Array(body)]), {
       headers: {
         "content-type": contentType,
-        "content-disposition": contentDisposition(`${doc.fileBaseName}.${extension}`, query.data.inline === "1"),
+        "content-disposition": contentDisposition(`${doc.fileBaseName}${doc.isDraft ? DRAFT_FILE_SUFFIX : ""}.${extension}`, query.data.inline === "1"),
         "cache-control": "no-store",
         "x-report-draft": doc.isDraft ? "1" : "0",
       },

@@ -1,38 +1,41 @@
 import { z } from "zod";
+import { exampleReport } from "@/lib/report/example-report";
 import { startFromLastYear } from "@/lib/report/carry-forward";
-import { FORMAT_VERSION, ZReportInfo } from "@/lib/report/report-schema";
+import { describeSchemaIssue } from "@/lib/report/parse-report";
+import { FORMAT_VERSION, ZNewReportIdentity } from "@/lib/report/report-schema";
 import { getReportStore, MAX_REPORT_BYTES, type StoredReport } from "@/lib/store/report-store";
-import { errorResponse, notFound, parseRevision, readJsonBody, RequestError } from "./api-response";
+import { errorResponse, notFound, parsePositiveInteger, readJsonBody, RequestError } from "./api-response";
 
 /** Body limit: the report itself (1 MB) plus the envelope around it. */
 const MAX_BODY_BYTES = MAX_REPORT_BYTES + 10_000;
 
 type IdParams = { params: Promise<{ id: string }> };
-type RevisionParams = { params: Promise<{ id: string; revision: string }> };
+type VersionParams = { params: Promise<{ id: string; version: string }> };
 
 const ZCreateRequest = z.union([
-  z.object({ agencyName: ZReportInfo.shape.agencyName, year: ZReportInfo.shape.year }).strict(),
+  ZNewReportIdentity.strict(),
   z.object({ fromReportId: z.string().min(1) }).strict(),
-  z.object({ report: z.unknown() }).strict(),
+  /** A whole report, e.g. the editor's own version kept after a conflict; `asCopy` names it a copy. */
+  z.object({ report: z.unknown(), asCopy: z.boolean().optional() }).strict(),
+  z.object({ example: z.literal(true) }).strict(),
 ]);
 
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
-  return issue ? `${issue.path.join(".") || "请求"}：${issue.message}` : "请求格式不对";
+  if (!issue) return "请求格式不对";
+  // A union reports the branch closest to the input; name the field the way staff know it.
+  const inner = issue.code === "invalid_union" ? issue.errors.flat()[0] : issue;
+  return inner ? describeSchemaIssue(inner) : "请求格式不对";
 }
 
-async function loadStored(id: string): Promise<StoredReport> {
-  const stored = await (await getReportStore()).getReport(id);
-  if (!stored) throw notFound();
-  return stored;
-}
-
-/** The report, and the same agency's report of the year before for the cross-year rules. */
+/** The report, and the same agency's own report of the year before for the cross-year rules. */
 export async function loadReportWithPreviousYear(id: string) {
   const store = await getReportStore();
   const stored = await store.getReport(id);
   if (!stored) return null;
-  const previous = await store.findReport(stored.agencyName, stored.year - 1);
+  // Copies and the example stand for no agency's year: they get no cross-year check.
+  const previous =
+    stored.kind === "report" && stored.year !== null ? await store.findReport(stored.agencyName, stored.year - 1) : null;
   return { stored, previousYear: previous?.report ?? null };
 }
 
@@ -51,17 +54,22 @@ export async function createReport(request: Request): Promise<Response> {
     if (!parsed.success) throw new RequestError(firstIssue(parsed.error), 400);
     const store = await getReportStore();
     const body = parsed.data;
-    let input: unknown;
+    let stored: StoredReport;
     if ("fromReportId" in body) {
       const previous = await store.getReport(body.fromReportId);
       if (!previous) throw notFound();
-      input = startFromLastYear(previous.report);
+      stored = await store.createReport(startFromLastYear(previous.report));
     } else if ("report" in body) {
-      input = body.report;
+      stored = await store.createReport(body.report, { kind: body.asCopy ? "copy" : "report" });
+    } else if ("example" in body) {
+      // One example per store: opening it again goes to the one there is.
+      const existing = await store.findExample();
+      if (existing) return Response.json({ stored: existing }, { status: 200 });
+      stored = await store.createReport(exampleReport(), { kind: "example" });
     } else {
-      input = { formatVersion: FORMAT_VERSION, info: { agencyName: body.agencyName, year: body.year } };
+      stored = await store.createReport({ formatVersion: FORMAT_VERSION, info: { agencyName: body.agencyName, year: body.year } });
     }
-    return Response.json({ stored: await store.createReport(input) }, { status: 201 });
+    return Response.json({ stored }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }
@@ -85,7 +93,7 @@ export async function saveReport(request: Request, { params }: IdParams): Promis
     if (typeof body !== "object" || body === null || !("report" in body)) {
       throw new RequestError("请求中缺少报告数据（report）", 400);
     }
-    const baseRevision = parseRevision((body as { baseRevision?: unknown }).baseRevision, "基础版本号 baseRevision");
+    const baseRevision = parsePositiveInteger((body as { baseRevision?: unknown }).baseRevision, "基础版本号 baseRevision");
     const result = await (await getReportStore()).saveReport(id, baseRevision, (body as { report: unknown }).report);
     switch (result.status) {
       case "not_found":
@@ -93,7 +101,7 @@ export async function saveReport(request: Request, { params }: IdParams): Promis
       case "conflict":
         return Response.json(
           {
-            message: `这份报告已在其他窗口或由其他人保存过（服务器上是第 ${result.current.revision} 版，本页基于第 ${baseRevision} 版），本次保存未执行`,
+            message: `这份报告已在其他窗口或由其他人保存过（服务器上是第 ${result.current.revision} 次保存，本页基于第 ${baseRevision} 次），本次保存未执行`,
             current: result.current,
           },
           { status: 409 },
@@ -116,8 +124,9 @@ export async function deleteReport(_request: Request, { params }: IdParams): Pro
   }
 }
 
-export async function restoreDeletedReport(_request: Request, { params }: IdParams): Promise<Response> {
+export async function restoreDeletedReport(request: Request, { params }: IdParams): Promise<Response> {
   try {
+    await readJsonBody(request, 1_000);
     const { id } = await params;
     if (!(await (await getReportStore()).restoreReport(id))) throw notFound();
     return Response.json({ restored: true });
@@ -126,37 +135,38 @@ export async function restoreDeletedReport(_request: Request, { params }: IdPara
   }
 }
 
-export async function listRevisions(_request: Request, { params }: IdParams): Promise<Response> {
+export async function listVersions(_request: Request, { params }: IdParams): Promise<Response> {
   try {
     const { id } = await params;
-    await loadStored(id);
-    return Response.json({ revisions: await (await getReportStore()).listRevisions(id) });
+    const store = await getReportStore();
+    if (!(await store.getReport(id))) throw notFound();
+    return Response.json({ versions: await store.listVersions(id) });
   } catch (error) {
     return errorResponse(error);
   }
 }
 
-export async function getRevision(_request: Request, { params }: RevisionParams): Promise<Response> {
+export async function getVersion(_request: Request, { params }: VersionParams): Promise<Response> {
   try {
-    const { id, revision } = await params;
-    const found = await (await getReportStore()).getRevision(id, parseRevision(revision, "版本号"));
-    if (!found) throw new RequestError(`找不到第 ${revision} 版`, 404);
-    return Response.json({ revision: found });
+    const { id, version } = await params;
+    const found = await (await getReportStore()).getVersion(id, parsePositiveInteger(version, "版本号"));
+    if (!found) throw new RequestError(`找不到第 ${version} 版`, 404);
+    return Response.json({ version: found });
   } catch (error) {
     return errorResponse(error);
   }
 }
 
-export async function restoreRevision(request: Request, { params }: RevisionParams): Promise<Response> {
+export async function restoreVersion(request: Request, { params }: VersionParams): Promise<Response> {
   try {
-    const { id, revision } = await params;
+    const { id, version } = await params;
     const body = (await readJsonBody(request, 10_000)) as { baseRevision?: unknown } | null;
-    const baseRevision = parseRevision(body?.baseRevision, "基础版本号 baseRevision");
-    const result = await (await getReportStore()).restoreRevision(id, parseRevision(revision, "版本号"), baseRevision);
-    if (result.status === "not_found") throw new RequestError(`找不到第 ${revision} 版`, 404);
+    const baseRevision = parsePositiveInteger(body?.baseRevision, "基础版本号 baseRevision");
+    const result = await (await getReportStore()).restoreVersion(id, parsePositiveInteger(version, "版本号"), baseRevision);
+    if (result.status === "not_found") throw new RequestError(`找不到第 ${version} 版`, 404);
     if (result.status === "conflict") {
       return Response.json(
-        { message: `报告已更新到第 ${result.current.revision} 版，请刷新历史页面后再恢复`, current: result.current },
+        { message: "报告在此期间又保存过，请刷新历史页面后再恢复", current: result.current },
         { status: 409 },
       );
     }

@@ -14,6 +14,7 @@ import { bracketOrdinal } from "./chinese-numeral";
 import { generateOpeningParagraph } from "./opening-paragraph";
 import {
   REPORT_NAME,
+  UNFILLED,
   type ClosingBlock,
   type DocumentBlock,
   type ReportDocument,
@@ -103,15 +104,17 @@ function sectionBody(
 }
 
 /** “{年}年政府信息公开工作年度报告”, the second line of the title. */
-export const yearTitle = (year: number): string => `${year}年${REPORT_NAME}`;
+export const yearTitle = (year: number | null): string => `${year ?? UNFILLED}年${REPORT_NAME}`;
+
+const agencyText = (agencyName: string) => agencyName.trim() || UNFILLED;
 
 /** “{机关}{年}年政府信息公开工作年度报告”, the title pattern of every report (domain §7). */
 export const reportTitle = (info: Pick<TReport["info"], "agencyName" | "year">): string =>
-  `${info.agencyName.trim()}${yearTitle(info.year)}`;
+  `${agencyText(info.agencyName)}${yearTitle(info.year)}`;
 
 export function buildReportDocument(report: TReport, options: { isDraft: boolean }): ReportDocument {
   const { info, narrative } = report;
-  const agencyName = info.agencyName.trim();
+  const agencyName = agencyText(info.agencyName);
   const { effective } = deriveLedger(report.ledger);
 
   const blocks: DocumentBlock[] = [];

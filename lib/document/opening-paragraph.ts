@@ -1,7 +1,7 @@
 import { reportSections } from "@/lib/format";
 import type { TReport } from "@/lib/report/report-schema";
 import { chineseNumeral } from "./chinese-numeral";
-import { REPORT_NAME } from "./report-document";
+import { REPORT_NAME, UNFILLED } from "./report-document";
 
 export type ReportInfo = TReport["info"];
 
@@ -29,7 +29,7 @@ function contentsSentence(): string {
 }
 
 function periodSentence(info: ReportInfo): string {
-  return `本报告所列数据的统计期限为${info.year}年1月1日至12月31日。`;
+  return `本报告所列数据的统计期限为${info.year ?? UNFILLED}年1月1日至12月31日。`;
 }
 
 function publicationSentence(info: ReportInfo): string | null {

@@ -27,6 +27,8 @@ describe("EditorSession", () => {
 
   it("notifies only the cells whose state changed", () => {
     const session = new EditorSession(emptyReport());
+    // Once staff work in a table its blanks are marked; from then on a keystroke touches only its own cells.
+    session.revealBlanks("s3");
     const typed = vi.fn();
     const total = vi.fn();
     const unrelated = vi.fn();
@@ -50,10 +52,10 @@ describe("EditorSession", () => {
       { cellId: applicationsCellId("new", "commercial_enterprise"), value: 2 },
     ]);
     expect(session.getReport().ledger[cellId]).toBe(1);
-    expect(session.undo()).toBe(true);
+    expect(session.undo()).toBe("粘贴 2 个单元格");
     expect(session.getReport().ledger[cellId]).toBe(174);
     expect(session.getReport().ledger[applicationsCellId("new", "commercial_enterprise")]).toBe(1);
-    expect(session.canUndo()).toBe(false);
+    expect(session.history.canUndo()).toBe(false);
   });
 
   it("shows the balance error at every cell it involves", () => {
@@ -63,4 +65,86 @@ describe("EditorSession", () => {
       expect(messages.some((message) => message.startsWith("表三 总计列：一、本年新收（101）"))).toBe(true);
     }
   });
+
+  it("keeps one history: each typed cell, paste and clear is a step; Ctrl+Z never takes later typing with it", () => {
+    const session = new EditorSession(emptyReport());
+    const a = applicationsCellId("new", "natural_person");
+    const b = applicationsCellId("new", "commercial_enterprise");
+    session.applyWrites([{ cellId: a, value: 5 }]);
+    session.setCellText(b, "7");
+    expect(session.undo()).toBe(`填写${"表三「一、本年新收」行 商业企业列"}`);
+    expect(session.getReport().ledger[b]).toBeUndefined();
+    expect(session.getReport().ledger[a]).toBe(5);
+    expect(session.redo()).toContain("商业企业列");
+    expect(session.getReport().ledger[b]).toBe(7);
+    expect(session.undo()).not.toBeNull();
+    expect(session.undo()).toBe("粘贴 1 个单元格");
+    expect(session.getReport().ledger[a]).toBeUndefined();
+    expect(session.undo()).toBeNull();
+    // A new step after undoing drops what was undone.
+    session.setCellText(a, "1");
+    expect(session.history.canRedo()).toBe(false);
+  });
+
+  it("undoes a typed value that was refused, and a stated total cleared with Delete", () => {
+    const session = new EditorSession(emptyReport());
+    const cell = reviewsLitigationCellId("review.upheld");
+    session.setCellText(cell, "abc");
+    expect(session.getCellState(cell).rejection).not.toBeNull();
+    session.undo();
+    expect(session.getCellState(cell).rejection).toBeNull();
+    const total = reviewsLitigationCellId("review.total");
+    session.applyWrites([{ cellId: total, value: 9 }]);
+    expect(session.getCellState(total).isStated).toBe(true);
+    session.clearCells([total]);
+    expect(session.getCellState(total).isStated).toBe(false);
+    session.undo();
+    expect(session.getReport().ledger[total]).toBe(9);
+  });
+
+  it("does not record a step when the committed text is the same figure", () => {
+    const session = new EditorSession(emptyReport());
+    const cell = reviewsLitigationCellId("review.upheld");
+    session.setCellText(cell, "3");
+    session.setCellText(cell, "３");
+    session.undo();
+    expect(session.history.canUndo()).toBe(false);
+  });
+
+  it("marks a new report's blank cells only in a table staff have worked in, while the results count all of them", () => {
+    const session = new EditorSession(emptyReport());
+    const blank = (cellId: string) => session.getCellState(cellId).results.some((result) => result.ruleId === "ledger.blank");
+    expect(session.getResults().filter((result) => result.ruleId === "ledger.blank")).toHaveLength(3);
+    expect(blank(applicationsCellId("granted", "natural_person"))).toBe(false);
+    session.setCellText(applicationsCellId("new", "natural_person"), "1");
+    expect(blank(applicationsCellId("granted", "natural_person"))).toBe(true);
+    expect(blank(reviewsLitigationCellId("review.upheld"))).toBe(false);
+    session.revealBlanks();
+    expect(blank(reviewsLitigationCellId("review.upheld"))).toBe(true);
+  });
+
+  it("commits the cell being typed into when asked (a save, or the page closing)", () => {
+    const session = new EditorSession(emptyReport());
+    const cell = reviewsLitigationCellId("review.upheld");
+    session.setDraft(cell, "-");
+    expect(session.isDrafting()).toBe(true);
+    session.setDraft(cell, "-3");
+    session.commitDraft();
+    expect(session.isDrafting()).toBe(false);
+    // “-3” is refused as a whole: the “-” alone was never stored as 不适用.
+    expect(session.getReport().ledger[cell]).toBeUndefined();
+    expect(session.getCellState(cell).rejection).toContain("负数");
+  });
+
+  it("reports a numeric field's refused text at its field and keeps the rest of the text edit", () => {
+    const session = new EditorSession(emptyReport());
+    session.updateText((report) => ({ ...report, info: { ...report.info, year: null } }), { "info.year": "20x6" });
+    const messages = session.getResults().filter((result) => result.field === "info.year").map((result) => result.message);
+    expect(messages).toContain("年度：“20x6”不是年份：请填写四位数字，如 2025");
+    expect(messages.some((message) => message.startsWith("年度未填写"))).toBe(true);
+    expect(session.getFieldRejections()).toEqual({ "info.year": "20x6" });
+    session.updateText((report) => ({ ...report, info: { ...report.info, year: 2025 } }));
+    expect(session.getFieldRejections()).toEqual({});
+  });
 });
+

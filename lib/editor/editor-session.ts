@@ -1,11 +1,13 @@
-import { getCell, ledgerCells, type CellId } from "@/lib/format";
+import { getCell, ledgerCells, tableIds, type CellId, type TableId } from "@/lib/format";
 import { tableAllowsNotApplicable, type RuleResult } from "@/lib/ledger/check-ledger";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue, normaliseEntry } from "@/lib/ledger/normalise-entry";
 import { getRule } from "@/lib/ledger/rule-catalogue";
 import { checkReport } from "@/lib/report/check-report";
 import type { TCellValue, TReport } from "@/lib/report/report-schema";
+import { isNumericField, parseFieldEntry } from "./field-entries";
 import type { CellWrite } from "./paste-block";
+import { UndoHistory, type UndoEntry } from "./undo-history";
 
 export type CellState = {
   /** What the cell shows: the typed text while it is rejected, else the value. */
@@ -15,13 +17,19 @@ export type CellState = {
   isStated: boolean;
   /** The normaliser's message for a typed text that is not a figure. */
   rejection: string | null;
-  /** Every rule result that involves this cell. */
+  /** Every rule result that involves this cell, as shown at the cell. */
   results: readonly RuleResult[];
 };
 
 type Listener = () => void;
 
 const EMPTY_RESULTS: readonly RuleResult[] = [];
+
+/** What undo puts back for one cell: its stored value and any refused text typed into it. */
+type CellSnapshot = { value: TCellValue | undefined; rejected: string | undefined };
+
+/** Said after a stated total's message, in the editor only: the way back to the derived figure. */
+export const STATED_TOTAL_HINT = "（填报的合计：选中该格按 Delete 即恢复自动计算）";
 
 /**
  * Table-wide warnings (blank or “/” cells) carry a count in their message, which changes
@@ -43,35 +51,47 @@ function cellLevelResult(result: RuleResult, cellId: CellId): RuleResult {
 const sameResults = (a: readonly RuleResult[], b: readonly RuleResult[]) =>
   a.length === b.length && a.every((item, index) => item.message === b[index]!.message && item.severity === b[index]!.severity);
 
+const hasFilledCell = (report: TReport, tableId: TableId) =>
+  ledgerCells.some((cell) => cell.tableId === tableId && cell.computedFrom === null && report.ledger[cell.id] != null);
+
 /**
- * The report being edited, with its rule results and per-cell states. A change
- * notifies only the cells whose state changed, so a keystroke re-renders the cell,
+ * The report being edited, with its rule results, per-cell states and one undo history.
+ * A change notifies only the cells whose state changed, so a keystroke re-renders the cell,
  * the totals and the messages that depend on it, not the whole grid.
  */
 export class EditorSession {
   private report: TReport;
   private previousYear: TReport | null;
-  /** Typed texts that are not figures, with the normaliser's reason, kept until fixed. */
-  private rejectedTexts = new Map<CellId, string>();
+  /** Typed texts that are not figures (cells by id, numeric fields by path), kept until fixed. */
+  private rejectedTexts = new Map<string, string>();
   private results: RuleResult[] = [];
   private cellStates = new Map<CellId, CellState>();
   private cellListeners = new Map<CellId, Set<Listener>>();
   private listeners = new Set<Listener>();
-  private undoStack: { ledger: TReport["ledger"]; rejectedTexts: Map<CellId, string> }[] = [];
+  /** Tables whose blank cells are marked: a new report does not light up all of them at once. */
+  private revealedTables = new Set<TableId>();
+  /** The text being typed into a cell and not yet committed (committed on leaving the cell). */
+  private draft: { cellId: CellId; text: string } | null = null;
+  private draftListeners = new Set<Listener>();
+  readonly history = new UndoHistory();
   /** Bumped on every change; autosave compares it with the version it last sent. */
   version = 0;
 
-  constructor(report: TReport, options: { previousYear?: TReport | null; rejectedTexts?: Record<CellId, string> } = {}) {
+  constructor(report: TReport, options: { previousYear?: TReport | null; rejectedTexts?: Record<string, string> } = {}) {
     this.report = report;
     this.previousYear = options.previousYear ?? null;
-    for (const [cellId, text] of Object.entries(options.rejectedTexts ?? {})) this.rejectedTexts.set(cellId, text);
+    for (const [key, text] of Object.entries(options.rejectedTexts ?? {})) this.rejectedTexts.set(key, text);
+    for (const tableId of tableIds) if (hasFilledCell(report, tableId)) this.revealedTables.add(tableId);
     this.recompute(false);
   }
 
   getReport = (): TReport => this.report;
   getResults = (): readonly RuleResult[] => this.results;
-  getRejectedTexts = (): Record<CellId, string> => Object.fromEntries(this.rejectedTexts);
+  getRejectedTexts = (): Record<string, string> => Object.fromEntries(this.rejectedTexts);
   getCellState = (cellId: CellId): CellState => this.cellStates.get(cellId)!;
+  /** Refused texts of the numeric form fields, by path. */
+  getFieldRejections = (): Record<string, string> =>
+    Object.fromEntries([...this.rejectedTexts].filter(([key]) => isNumericField(key)));
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
@@ -88,80 +108,194 @@ export class EditorSession {
     return () => set.delete(listener);
   };
 
-  /** A cell's typed text: stored when it is a figure, kept visible and refused when not. */
+  /** A cell's typed text, committed as one undoable step: stored when a figure, kept and refused when not. */
   setCellText(cellId: CellId, text: string): void {
+    if (this.draft?.cellId === cellId) this.setDraft(cellId, null);
     const entry = normaliseEntry(text, getCell(cellId).kind);
+    const before = this.snapshot([cellId]);
+    const unchanged = entry.ok
+      ? before[0]!.rejected === undefined && (before[0]!.value ?? null) === entry.value
+      : before[0]!.rejected === text;
+    if (unchanged) return;
+    this.revealedTables.add(getCell(cellId).tableId);
     if (entry.ok) {
       this.rejectedTexts.delete(cellId);
-      this.writeLedger([{ cellId, value: entry.value }]);
+      this.writeLedger([{ cellId, value: entry.value }], false);
     } else {
       this.rejectedTexts.set(cellId, text);
-      this.recompute(true);
     }
+    this.recompute(true);
+    this.recordCells(`填写${getCell(cellId).name}`, [cellId], before);
   }
 
   /** A pasted block, applied as one step that Ctrl+Z undoes. */
-  applyWrites(writes: readonly CellWrite[]): void {
-    this.undoStack.push({ ledger: this.report.ledger, rejectedTexts: new Map(this.rejectedTexts) });
-    for (const write of writes) this.rejectedTexts.delete(write.cellId);
-    this.writeLedger(writes);
+  applyWrites(writes: readonly CellWrite[], label = `粘贴 ${writes.length} 个单元格`): void {
+    const cellIds = writes.map((write) => write.cellId);
+    const before = this.snapshot(cellIds);
+    for (const write of writes) {
+      this.rejectedTexts.delete(write.cellId);
+      this.revealedTables.add(getCell(write.cellId).tableId);
+    }
+    this.writeLedger(writes, true);
+    this.recordCells(label, cellIds, before);
   }
 
-  canUndo = (): boolean => this.undoStack.length > 0;
-
-  undo(): boolean {
-    const previous = this.undoStack.pop();
-    if (!previous) return false;
-    this.rejectedTexts = previous.rejectedTexts;
-    this.report = { ...this.report, ledger: previous.ledger };
-    this.recompute(true);
-    return true;
+  /** Blanks the cells (a stated total becomes computed again), as one undoable step. */
+  clearCells(cellIds: readonly CellId[], label = "清除单元格"): void {
+    this.applyWrites(
+      cellIds.map((cellId) => ({ cellId, value: null })),
+      label,
+    );
   }
 
-  /** Info and narrative edits from the forms. */
-  updateReport(update: (report: TReport) => TReport): void {
+  /** Records a step taken elsewhere (the 小标题 of the narrative) in the report's one history. */
+  pushHistory(entry: UndoEntry): void {
+    this.history.push(entry);
+    this.notify();
+  }
+
+  undo = (): string | null => {
+    const label = this.history.undo();
+    if (label) this.notify();
+    return label;
+  };
+
+  redo = (): string | null => {
+    const label = this.history.redo();
+    if (label) this.notify();
+    return label;
+  };
+
+  /** Kept for the page to commit or save: the cell's text while it is being typed. */
+  setDraft(cellId: CellId, text: string | null): void {
+    const wasDrafting = this.draft !== null;
+    this.draft = text === null ? null : { cellId, text };
+    if (wasDrafting !== (this.draft !== null)) this.draftListeners.forEach((listener) => listener());
+  }
+
+  /** Told when typing into a cell starts or ends (not on every keystroke). */
+  subscribeDraft = (listener: Listener): (() => void) => {
+    this.draftListeners.add(listener);
+    return () => this.draftListeners.delete(listener);
+  };
+
+  isDrafting = (): boolean => this.draft !== null;
+
+  /** Commits what is being typed in a cell (before a save, or when the page is closed). */
+  commitDraft(): void {
+    const draft = this.draft;
+    if (!draft) return;
+    this.setDraft(draft.cellId, null);
+    this.setCellText(draft.cellId, draft.text);
+  }
+
+  /** Info and narrative edits from the forms, with the numeric fields' texts that are not numbers. */
+  updateText(update: (report: TReport) => TReport, fieldRejections: Record<string, string> = {}): void {
     this.report = update(this.report);
+    for (const key of [...this.rejectedTexts.keys()]) if (isNumericField(key)) this.rejectedTexts.delete(key);
+    for (const [path, text] of Object.entries(fieldRejections)) this.rejectedTexts.set(path, text);
     this.recompute(true);
   }
 
   /** A whole new report (restored from the browser copy or reloaded from the server). */
-  replaceReport(report: TReport, rejectedTexts: Record<CellId, string> = {}): void {
+  replaceReport(report: TReport, rejectedTexts: Record<string, string> = {}): void {
     this.report = report;
     this.rejectedTexts = new Map(Object.entries(rejectedTexts));
-    this.undoStack = [];
+    this.history.clear();
+    this.setDraft("", null);
+    for (const tableId of tableIds) if (hasFilledCell(report, tableId)) this.revealedTables.add(tableId);
     this.recompute(true);
   }
 
-  private writeLedger(writes: readonly CellWrite[]): void {
+  /** Marks the blank cells of a table (staff work in it) or of all tables (staff ask to export). */
+  revealBlanks(tableId?: TableId): void {
+    const before = this.revealedTables.size;
+    for (const id of tableId ? [tableId] : tableIds) this.revealedTables.add(id);
+    if (this.revealedTables.size !== before) this.recompute(false, true);
+  }
+
+  private snapshot(cellIds: readonly CellId[]): CellSnapshot[] {
+    return cellIds.map((cellId) => ({ value: this.report.ledger[cellId], rejected: this.rejectedTexts.get(cellId) }));
+  }
+
+  private restoreSnapshot(cellIds: readonly CellId[], snapshots: readonly CellSnapshot[]): void {
+    const ledger: Record<CellId, TCellValue | undefined> = { ...this.report.ledger };
+    cellIds.forEach((cellId, index) => {
+      const { value, rejected } = snapshots[index]!;
+      if (value === undefined || value === null) delete ledger[cellId];
+      else ledger[cellId] = value;
+      if (rejected === undefined) this.rejectedTexts.delete(cellId);
+      else this.rejectedTexts.set(cellId, rejected);
+    });
+    this.report = { ...this.report, ledger };
+    this.recompute(true);
+  }
+
+  private recordCells(label: string, cellIds: readonly CellId[], before: CellSnapshot[]): void {
+    const after = this.snapshot(cellIds);
+    this.history.push({
+      label,
+      undo: () => this.restoreSnapshot(cellIds, before),
+      redo: () => this.restoreSnapshot(cellIds, after),
+    });
+  }
+
+  private writeLedger(writes: readonly CellWrite[], recompute: boolean): void {
     const ledger: Record<CellId, TCellValue | undefined> = { ...this.report.ledger };
     for (const { cellId, value } of writes) {
       if (value === null) delete ledger[cellId];
       else ledger[cellId] = value;
     }
     this.report = { ...this.report, ledger };
-    this.recompute(true);
+    if (recompute) this.recompute(true);
   }
 
-  private recompute(notify: boolean): void {
-    const rejectionRule = getRule("input.rejected");
-    const rejectionMessages = new Map<CellId, string>();
-    for (const [cellId, text] of this.rejectedTexts) {
-      const entry = normaliseEntry(text, getCell(cellId).kind);
-      rejectionMessages.set(cellId, entry.ok ? "" : entry.message);
+  private notify(): void {
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private rejectionResults(): { results: RuleResult[]; byCell: Map<CellId, string> } {
+    const rule = getRule("input.rejected");
+    const byCell = new Map<CellId, string>();
+    const results: RuleResult[] = [];
+    for (const [key, text] of this.rejectedTexts) {
+      if (isNumericField(key)) {
+        const entry = parseFieldEntry(key, text);
+        if (!entry.ok) {
+          results.push({ ruleId: rule.id, severity: rule.severity, cellIds: [], field: key, expected: null, actual: null, message: entry.message });
+        }
+        continue;
+      }
+      const entry = normaliseEntry(text, getCell(key).kind);
+      const message = entry.ok ? "" : entry.message;
+      byCell.set(key, message);
+      results.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        cellIds: [key],
+        expected: null,
+        actual: null,
+        message: `${getCell(key).name}：${message}`,
+      });
     }
-    const rejections: RuleResult[] = [...rejectionMessages].map(([cellId, message]) => ({
-      ruleId: rejectionRule.id,
-      severity: rejectionRule.severity,
-      cellIds: [cellId],
-      expected: null,
-      actual: null,
-      message: `${getCell(cellId).name}：${message}`,
-    }));
-    this.results = [...rejections, ...checkReport(this.report, { previousYear: this.previousYear })];
+    return { results, byCell };
+  }
+
+  /** `onlyCells`: the rules did not change (blanks were revealed), only the cells' marks. */
+  private recompute(notify: boolean, onlyCells = false): void {
+    const rejections = this.rejectionResults();
+    if (!onlyCells) {
+      const stated = (cellId: CellId) => getCell(cellId).computedFrom !== null && this.report.ledger[cellId] != null;
+      const checked = checkReport(this.report, { previousYear: this.previousYear }).map((result) =>
+        result.ruleId !== "ledger.blank" && result.cellIds.some(stated) ? { ...result, message: `${result.message}${STATED_TOTAL_HINT}` } : result,
+      );
+      this.results = [...rejections.results, ...checked];
+    }
 
     const byCell = new Map<CellId, RuleResult[]>();
     for (const item of this.results) {
       for (const cellId of item.cellIds) {
+        if (item.ruleId === "ledger.blank" && !this.revealedTables.has(getCell(cellId).tableId)) continue;
         const atCell = cellLevelResult(item, cellId);
         const list = byCell.get(cellId);
         if (list) list.push(atCell);
@@ -175,8 +309,8 @@ export class EditorSession {
       const next: CellState = {
         text: rejected ?? formatCellValue(effective[cell.id]),
         isComputed: cell.computedFrom !== null,
-        isStated: cell.computedFrom !== null && this.report.ledger[cell.id] !== undefined && this.report.ledger[cell.id] !== null,
-        rejection: rejectionMessages.get(cell.id) ?? null,
+        isStated: cell.computedFrom !== null && this.report.ledger[cell.id] != null,
+        rejection: rejections.byCell.get(cell.id) ?? null,
         results: byCell.get(cell.id) ?? EMPTY_RESULTS,
       };
       const current = this.cellStates.get(cell.id);
@@ -192,9 +326,9 @@ export class EditorSession {
       this.cellStates.set(cell.id, next);
       changed.push(cell.id);
     }
-    if (!notify) return;
-    this.version += 1;
+    if (!notify && !onlyCells) return;
+    if (!onlyCells) this.version += 1;
     for (const cellId of changed) this.cellListeners.get(cellId)?.forEach((listener) => listener());
-    this.listeners.forEach((listener) => listener());
+    if (!onlyCells) this.notify();
   }
 }

@@ -1,12 +1,16 @@
-import { expandGrid, valueRows, type CellId, type TableGrid } from "@/lib/format";
+import { expandGrid, getCell, valueRows, type CellId, type TableGrid } from "@/lib/format";
 
 export type Direction = "up" | "down" | "left" | "right" | "next" | "previous";
 export type GridNavigation = ReadonlyMap<CellId, Readonly<Partial<Record<Direction, CellId>>>>;
 
+const isEntered = (cellId: CellId) => getCell(cellId).computedFrom === null;
+
 /**
  * Where the arrow keys, Enter and Tab lead from each value cell of a table, as in a
  * spreadsheet: up/down/left/right follow the printed grid (a merged cell is one stop),
- * next/previous run along the rows and wrap to the following row.
+ * next/previous run along the rows and wrap to the following row. Computed totals are
+ * passed over, as nothing can be typed there; from a computed cell (reached by a click
+ * or from a result) the keys lead on to the next cell that can be typed.
  */
 export function gridNavigation(grid: TableGrid): GridNavigation {
   const matrix = expandGrid(grid).map((row) => row.map((cell) => (cell.type === "value" ? cell.cellId : null)));
@@ -23,7 +27,7 @@ export function gridNavigation(grid: TableGrid): GridNavigation {
       column += columnStep;
       const candidate = matrix[row]?.[column];
       if (candidate === undefined) return undefined;
-      if (candidate && candidate !== cellId) return candidate;
+      if (candidate && candidate !== cellId && isEntered(candidate)) return candidate;
     }
   };
   const order = valueRows(grid).flat();
@@ -34,8 +38,8 @@ export function gridNavigation(grid: TableGrid): GridNavigation {
       down: walk(cellId, 1, 0),
       left: walk(cellId, 0, -1),
       right: walk(cellId, 0, 1),
-      next: order[index + 1],
-      previous: order[index - 1],
+      next: order.slice(index + 1).find(isEntered),
+      previous: order.slice(0, index).reverse().find(isEntered),
     });
   });
   return navigation;

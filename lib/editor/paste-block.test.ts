@@ -61,8 +61,28 @@ describe("planPaste", () => {
     const plan = planPaste(block, tableGrids.s4, reviewsLitigationCellId("litigation_direct.upheld"));
     expect(plan.ok).toBe(false);
     if (plan.ok) return;
-    expect(plan.message).toContain("粘贴的内容有 30 行、9 列");
+    expect(plan.message).toContain("粘贴的内容有 30 行");
+    expect(plan.message).toContain("往下只有 1 行");
     expect(plan.message).toContain(getCell(reviewsLitigationCellId("litigation_direct.upheld")).name);
+  });
+
+  it("names the columns, not the rows, when a block is too wide (7 columns at 法律服务机构)", () => {
+    const block = ["1\t2\t3\t4\t5\t6\t7", "1\t2\t3\t4\t5\t6\t7"].join("\n");
+    const plan = planPaste(block, tableGrids.s3, applicationsCellId("new", "legal_service_organization"));
+    expect(plan.ok).toBe(false);
+    if (plan.ok) return;
+    expect(plan.message).toContain("有 7 列");
+    expect(plan.message).toContain("往右只有 3 列");
+    expect(plan.message).not.toContain("往下");
+  });
+
+  it("names the row that is too wide when it is not the first", () => {
+    const block = ["1\t2", "1\t2\t3\t4\t5\t6\t7\t8\t9"].join("\n");
+    const plan = planPaste(block, tableGrids.s3, applicationsCellId("new", "natural_person"));
+    expect(plan.ok).toBe(false);
+    if (plan.ok) return;
+    expect(plan.message).toContain("第 2 行有 9 列");
+    expect(plan.message).toContain("往右只有 7 列");
   });
 
   it("refuses a block with a value the normaliser rejects, naming the first bad cell", () => {

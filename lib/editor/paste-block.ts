@@ -54,19 +54,21 @@ export function planPaste(text: string, grid: TableGrid, startCellId: CellId): P
   const startColumn = targets[startRow]!.indexOf(startCellId);
   if (block.length === 0) return { ok: false, message: "粘贴的内容里没有数字" };
 
-  const width = Math.max(...block.map((row) => row.length));
   const rowsLeft = targets.length - startRow;
-  const tooLong = block.length > rowsLeft;
-  const tooWide = block.some((row, index) => {
+  const start = getCell(startCellId).name;
+  const refused = (reason: string): PastePlan => ({ ok: false, message: `${reason}，已全部放弃，表格未作改动` });
+  // Name the dimension that does not fit: rows below, or columns to the right of the row that overflows.
+  const overflowing = block.findIndex((row, index) => {
     const target = targets[startRow + index];
     return target !== undefined && row.length > target.length - startColumn;
   });
-  if (tooLong || tooWide) {
-    const start = getCell(startCellId).name;
-    return {
-      ok: false,
-      message: `粘贴的内容有 ${block.length} 行、${width} 列，从${start}起放不下（这里往下只有 ${rowsLeft} 行），已全部放弃，表格未作改动`,
-    };
+  if (overflowing !== -1) {
+    const columnsLeft = targets[startRow + overflowing]!.length - startColumn;
+    const where = overflowing === 0 ? "" : `第 ${overflowing + 1} 行`;
+    return refused(`粘贴的内容${where}有 ${block[overflowing]!.length} 列，从${start}起往右只有 ${columnsLeft} 列`);
+  }
+  if (block.length > rowsLeft) {
+    return refused(`粘贴的内容有 ${block.length} 行，从${start}起往下只有 ${rowsLeft} 行`);
   }
 
   const writes: CellWrite[] = [];

@@ -11,11 +11,21 @@ export const editorSteps: readonly EditorStep[] = [
   { id: "export", label: "预览与导出" },
 ];
 
-/** The step a rule result is shown under: the section of the table its cells sit in. */
+/** The step that edits a form field, by its path in the report. */
+export function fieldStep(path: string): EditorStepId {
+  const [root, part] = path.split(".");
+  if (root === "narrative" && (part === "overview" || part === "problems" || part === "other_matters")) return part;
+  return "info";
+}
+
+/** The step a rule result is shown under: the section of the table its cells sit in, or its field's step. */
 export function resultStep(result: RuleResult): EditorStepId {
   const [first] = result.cellIds;
-  return first ? tableSection(getCell(first).tableId).id : "info";
+  if (first) return tableSection(getCell(first).tableId).id;
+  return result.field ? fieldStep(result.field) : "info";
 }
+
+export const isEditorStep = (value: string | null): value is EditorStepId => editorSteps.some((step) => step.id === value);
 
 export type StepCounts = Record<EditorStepId, { errors: number; warnings: number }>;
 

@@ -341,15 +341,15 @@ const cases: Case[] = [
   },
   {
     rule: "value.amount",
-    name: "an amount with 5 decimals",
-    changes: { "s2.fees.amount": 1779.26561 },
+    name: "an amount with 7 decimals",
+    changes: { "s2.fees.amount": 1779.2656123 },
     results: [
       {
         ruleId: "value.amount",
         expected: null,
-        actual: 1779.26561,
+        actual: 1779.2656123,
         involves: ["s2.fees.amount"],
-        mentions: ["1779.26561", "4 位小数"],
+        mentions: ["1779.2656123", "6 位小数"],
       },
     ],
   },
@@ -729,5 +729,21 @@ describe("deriveLedger", () => {
     ["nothing", [], null],
   ])("sums %s", (_, values, sum) => {
     expect(sumCells(values)).toBe(sum);
+  });
+});
+
+describe("counts that are not safe or plausible integers", () => {
+  it.each([1e20, 1e308, 1_000_000_001, 2 ** 53 + 2])("refuses %d in a count cell as value.count, naming the cell", (value) => {
+    const results = checkLedger({ "s3.new.natural_person": value }).filter((result) => result.ruleId === "value.count");
+    expect(results).toHaveLength(1);
+    expect(results[0]!.cellIds).toEqual(["s3.new.natural_person"]);
+    expect(results[0]!.message).toMatch(/^表三「一、本年新收」行 自然人列：件数须为 0 至 1000000000 之间的整数/);
+    expect(results[0]!.message).not.toContain("e+");
+  });
+
+  it("accepts real published fees with 6 decimals of 万元", () => {
+    for (const fee of [24252.311082, 4166.241619]) {
+      expect(checkLedger({ "s2.fees.amount": fee }).filter((result) => result.ruleId === "value.amount")).toEqual([]);
+    }
   });
 });

@@ -12,7 +12,7 @@ import {
 import { NOT_APPLICABLE, type TCellValue, type TLedger } from "@/lib/report/report-schema";
 import { deriveLedger, isBlank, numericValue } from "./derive-ledger";
 import { ledgerEquations, type EquationTerm, type LedgerEquation } from "./ledger-equations";
-import { MAX_AMOUNT_DECIMALS } from "./normalise-entry";
+import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";
 import { getRule, type LedgerRuleId, type RuleSeverity } from "./rule-catalogue";
 
 export type RuleResult = {
@@ -20,6 +20,8 @@ export type RuleResult = {
   severity: RuleSeverity;
   /** Every cell the result involves, so the editor can mark each of them. */
   cellIds: CellId[];
+  /** For a result about a form field rather than cells: its path, e.g. `info.year`. */
+  field?: string;
   expected: number | null;
   actual: number | null;
   message: string;
@@ -39,7 +41,7 @@ const result = (
 ): RuleResult => ({ ruleId, severity: getRule(ruleId).severity, cellIds, expected, actual, message });
 
 const sameFigure = (a: number, b: number) => Math.abs(a - b) < 1e-9;
-const formatFigure = (value: number) => String(Number(value.toFixed(MAX_AMOUNT_DECIMALS)));
+
 
 function describeSide(terms: readonly EquationTerm[], values: Record<CellId, TCellValue>): { text: string; sum: number } {
   const parts: { label: string; value: number }[] = [];
@@ -77,6 +79,9 @@ function checkEquation(equation: LedgerEquation, ledger: TLedger, effective: Rec
   );
 }
 
+/** The value exactly as held (all its decimals), in plain digits. */
+const exactFigure = (value: number) => (Math.abs(value) < 1e21 ? String(value) : formatFigure(value));
+
 function hasAtMostDecimals(value: number, decimals: number): boolean {
   const scale = 10 ** decimals;
   return sameFigure(Math.round(value * scale) / scale, value);
@@ -87,17 +92,25 @@ function checkValues(ledger: TLedger): RuleResult[] {
   for (const cell of ledgerCells) {
     const value = ledger[cell.id];
     if (typeof value !== "number") continue;
-    if (cell.kind === "count" && !(Number.isInteger(value) && value >= 0)) {
-      results.push(result("value.count", [cell.id], null, value, `${cell.name}：件数须为不小于 0 的整数，现为 ${value}`));
+    if (cell.kind === "count" && !(Number.isSafeInteger(value) && value >= 0 && value <= MAX_FIGURE)) {
+      results.push(
+        result(
+          "value.count",
+          [cell.id],
+          null,
+          value,
+          `${cell.name}：件数须为 0 至 ${formatFigure(MAX_FIGURE)} 之间的整数，现为 ${exactFigure(value)}`,
+        ),
+      );
     }
-    if (cell.kind === "amount" && !(value >= 0 && hasAtMostDecimals(value, MAX_AMOUNT_DECIMALS))) {
+    if (cell.kind === "amount" && !(value >= 0 && value <= MAX_FIGURE && hasAtMostDecimals(value, MAX_AMOUNT_DECIMALS))) {
       results.push(
         result(
           "value.amount",
           [cell.id],
           null,
           value,
-          `${cell.name}：金额以${AMOUNT_UNIT}计，须不小于 0 且最多 ${MAX_AMOUNT_DECIMALS} 位小数，现为 ${value}`,
+          `${cell.name}：金额以${AMOUNT_UNIT}计，须在 0 至 ${formatFigure(MAX_FIGURE)} 之间且最多 ${MAX_AMOUNT_DECIMALS} 位小数，现为 ${exactFigure(value)}`,
         ),
       );
     }

@@ -51,7 +51,7 @@ describe("normaliseEntry refuses, quoting what was typed", () => {
     ["－3", "count", "负数"],
     ["1.5", "count", "整数"],
     ["1,234.5", "count", "整数"],
-    ["1.23456", "amount", `${MAX_AMOUNT_DECIMALS} 位`],
+    ["1.2345678", "amount", `${MAX_AMOUNT_DECIMALS} 位`],
     ["-0.5", "amount", "负数"],
     ["12,34", "count", "千分位"],
     ["1,2345", "count", "千分位"],
@@ -93,5 +93,20 @@ describe("formatCellValue", () => {
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     expect(normaliseEntry(formatCellValue(first.value), kind)).toEqual(first);
+  });
+});
+
+describe("figures beyond a billion, and amounts to the 分", () => {
+  it("refuses a typed count over 1,000,000,000 and keeps 6 decimals of 万元", () => {
+    expect(normaliseEntry("1000000001", "count")).toMatchObject({ ok: false });
+    expect(normaliseEntry("1000000000", "count")).toEqual({ ok: true, value: 1_000_000_000 });
+    expect(normaliseEntry("24252.311082", "amount")).toEqual({ ok: true, value: 24252.311082 });
+    expect(normaliseEntry("4166.241619", "amount")).toEqual({ ok: true, value: 4166.241619 });
+  });
+
+  it("prints a figure in plain digits, never in exponent form", () => {
+    expect(formatCellValue(1e21)).toBe("1000000000000000000000");
+    expect(formatCellValue(24252.311082)).toBe("24252.311082");
+    expect(formatCellValue(0.1 + 0.2)).toBe("0.3");
   });
 });

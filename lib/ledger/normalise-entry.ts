@@ -3,9 +3,10 @@ import { NOT_APPLICABLE, type TCellValue } from "@/lib/report/report-schema";
 
 export type NormalisedEntry = { ok: true; value: TCellValue } | { ok: false; message: string };
 
-/** Largest figure accepted: beyond this a typo is far likelier than a real count. */
-const MAX_FIGURE = 1e12;
-export const MAX_AMOUNT_DECIMALS = 4;
+/** Largest figure a cell holds: beyond a billion a typo is far likelier than a real count or amount. */
+export const MAX_FIGURE = 1_000_000_000;
+/** 万元 to the 分: real reports print 24252.311082. */
+export const MAX_AMOUNT_DECIMALS = 6;
 
 /** Dashes and slashes that offices type or paste for 不适用 (after NFKC folding). */
 const NOT_APPLICABLE_FORMS = new Set(["/", "-", "—", "–", "―", "——", "--", "−"]);
@@ -51,7 +52,9 @@ export function normaliseEntry(raw: string, kind: CellKind): NormalisedEntry {
   if (sign === "-" && value !== 0) {
     return { ok: false, message: `${quote(shown)}是负数：${kind === "count" ? "件数" : "金额"}不能小于 0` };
   }
-  if (value > MAX_FIGURE) return { ok: false, message: `${quote(shown)}过大，请核对` };
+  if (value > MAX_FIGURE) {
+    return { ok: false, message: `${quote(shown)}过大：${kind === "count" ? "件数" : "金额"}不超过 ${formatFigure(MAX_FIGURE)}，请核对` };
+  }
   if (kind === "count" && /[1-9]/.test(fraction)) {
     return { ok: false, message: `${quote(shown)}带有小数：件数须为整数` };
   }
@@ -61,9 +64,14 @@ export function normaliseEntry(raw: string, kind: CellKind): NormalisedEntry {
   return { ok: true, value: Math.abs(value) };
 }
 
+/** A figure in plain digits, never in exponent form (1e+21) however large, to the 分 at most. */
+export function formatFigure(value: number): string {
+  return value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: MAX_AMOUNT_DECIMALS });
+}
+
 /** How a cell value is shown in a table: 0 as 0, 不适用 as “/”, blank as empty. */
 export function formatCellValue(value: TCellValue | undefined): string {
   if (value === null || value === undefined) return "";
   if (value === NOT_APPLICABLE) return NOT_APPLICABLE;
-  return String(value);
+  return formatFigure(value);
 }

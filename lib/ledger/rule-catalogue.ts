@@ -6,7 +6,8 @@ import {
   reviewsLitigationColumns,
   tableName,
 } from "@/lib/format";
-import { MAX_AMOUNT_DECIMALS } from "./normalise-entry";
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/report/report-schema";
+import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";
 
 export type RuleSeverity = "error" | "warning";
 
@@ -22,7 +23,9 @@ export type LedgerRuleId =
   | "s2.regulations_nonzero"
   | "s2.normative_in_force_below_issued"
   | "cross_year.carried_over"
-  | "input.rejected";
+  | "input.rejected"
+  | "info.agency_name"
+  | "info.year";
 
 export type RuleDefinition = { id: LedgerRuleId; severity: RuleSeverity; title: string };
 
@@ -49,7 +52,7 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
     severity: "error",
     title: `${tableName("s4")}${reviewsTotal.label}等于${reviewsOutcomeLabels.join("、")}之和`,
   },
-  { id: "value.count", severity: "error", title: "件数为不小于 0 的整数" },
+  { id: "value.count", severity: "error", title: `件数为 0 至 ${formatFigure(MAX_FIGURE)} 之间的整数` },
   {
     id: "value.amount",
     severity: "error",
@@ -68,7 +71,13 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
     severity: "error",
     title: `${tableName("s3")}上年结转等于上年度报告的结转下年度继续办理`,
   },
-  { id: "input.rejected", severity: "error", title: "单元格内容不是有效的数字" },
+  { id: "input.rejected", severity: "error", title: "填写的内容不是有效的数字或年份" },
+  { id: "info.agency_name", severity: "error", title: "填写机关全称" },
+  {
+    id: "info.year",
+    severity: "error",
+    title: `填写报告年度（${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR} 年）`,
+  },
 ];
 
 export function getRule(id: LedgerRuleId): RuleDefinition {

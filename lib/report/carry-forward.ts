@@ -1,6 +1,23 @@
 import { applicantColumns, applicationsCellId, type CellId } from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
-import { ZReport, type TCellValue, type TNarrativeBlock, type TReport } from "./report-schema";
+import {
+  FIRST_REPORT_YEAR,
+  LAST_REPORT_YEAR,
+  ZReport,
+  type TCellValue,
+  type TNarrativeBlock,
+  type TReport,
+} from "./report-schema";
+
+/** Last year's report cannot start a next year (no year, or the next year is out of range). */
+export class CarryForwardError extends Error {
+  readonly status = 400;
+  readonly isCarryForwardError = true;
+  constructor(message: string) {
+    super(message);
+    this.name = "CarryForwardError";
+  }
+}
 
 /** Last year's 结转下年度继续办理 becomes this year's 上年结转 (表三 第四项 → 第二项). */
 export const CARRIED_FORWARD_ROW = "carried_forward";
@@ -28,9 +45,14 @@ const asDraft = <T extends { body: string; carriedFromLastYear: boolean }>(block
  */
 export function startFromLastYear(previous: TReport): TReport {
   const { info, narrative } = previous;
+  if (info.year === null) throw new CarryForwardError("这份报告还没有填写年度，不能以它为基础新建下一年度的报告");
+  const year = info.year + 1;
+  if (year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) {
+    throw new CarryForwardError(`不能以${info.year}年的报告为基础新建：${year}年不在可编制的年度（${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR}）之内`);
+  }
   return ZReport.parse({
     formatVersion: previous.formatVersion,
-    info: { ...info, year: info.year + 1, openingParagraph: null, issuedOn: null },
+    info: { ...info, year, openingParagraph: null, issuedOn: null },
     narrative: {
       overview: {
         intro: narrative.overview.intro,
@@ -44,4 +66,9 @@ export function startFromLastYear(previous: TReport): TReport {
     },
     ledger: carriedOverFrom(previous),
   });
+}
+
+/** Next.js may load this module in two server layers: test the brand, not `instanceof`. */
+export function isCarryForwardError(error: unknown): error is CarryForwardError {
+  return error instanceof Error && (error as Partial<CarryForwardError>).isCarryForwardError === true;
 }

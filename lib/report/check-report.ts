@@ -1,4 +1,5 @@
 import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
+import { checkInfo } from "./check-info";
 import { checkCarriedOver } from "./cross-year";
 import type { TReport } from "./report-schema";
 
@@ -9,8 +10,8 @@ export type CheckContext = {
 
 /** Every rule over one report, as the editor, the exporter and `check` run them; errors first. */
 export function checkReport(report: TReport, context: CheckContext = {}): RuleResult[] {
-  const results = checkLedger(report.ledger);
-  if (context.previousYear && context.previousYear.info.year === report.info.year - 1) {
+  const results = [...checkInfo(report), ...checkLedger(report.ledger)];
+  if (context.previousYear && report.info.year !== null && context.previousYear.info.year === report.info.year - 1) {
     const crossYear = checkCarriedOver(report, context.previousYear);
     const firstWarning = results.findIndex((item) => item.severity === "warning");
     results.splice(firstWarning === -1 ? results.length : firstWarning, 0, ...crossYear);

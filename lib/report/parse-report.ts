@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { findCell } from "@/lib/format";
+import { findReportFieldLabel } from "./report-fields";
 import { ZReport, type TReport } from "./report-schema";
 
 export type ParsedReport = { ok: true; report: TReport } | { ok: false; message: string };
@@ -11,7 +12,10 @@ function describePath(path: readonly PropertyKey[]): string {
     const cell = findCell(second);
     return cell ? `${cell.name}（${second}）` : `ledger.${second}`;
   }
-  return path.length > 0 ? path.map(String).join(".") : "（整个文件）";
+  if (path.length === 0) return "（整个文件）";
+  const dotted = path.map(String).join(".");
+  const label = findReportFieldLabel(dotted);
+  return label ? `${label}（${dotted}）` : dotted;
 }
 
 export function describeSchemaIssue(issue: z.core.$ZodIssue): string {

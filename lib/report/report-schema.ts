@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { ledgerCells, overviewTopics } from "@/lib/format";
+import { isCalendarDate } from "./calendar-date";
+import { schemaMessage } from "./schema-messages";
 
-// Schema messages reach office staff and the `check` command: Chinese everywhere.
-z.config(z.locales.zhCN());
+// Schema messages reach office staff and the `check` command: Chinese prose everywhere.
+z.config({ localeError: schemaMessage });
 
 /** 国办公开办函〔2021〕30号, the only national format the app writes. */
 export const FORMAT_VERSION = "2021";
@@ -29,13 +31,45 @@ export const ZLedger = z
   .strict();
 export type TLedger = Partial<Record<string, TCellValue>>;
 
-const ZShortText = z.string().trim().max(200);
-const ZNarrativeText = z.string().max(50_000);
+/** The first and last years a report can be for: the 条例 took effect in 2008. */
+export const FIRST_REPORT_YEAR = 2008;
+export const LAST_REPORT_YEAR = 2100;
 
+/** NUL and unpaired surrogates: no text typed or pasted means them, and PostgreSQL refuses them. */
+const UNSTORABLE_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function findUnstorableCharacter(text: string): { index: number; codePoint: string } | null {
+  const match = UNSTORABLE_CHARACTER.exec(text);
+  if (!match) return null;
+  const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+  return { index: match.index, codePoint: `U+${code}` };
+}
+
+/** Text as stored: a length limit and no character the database cannot keep. */
+const ZText = (maxLength: number, options: { trim?: boolean } = {}) =>
+  (options.trim ? z.string().trim() : z.string())
+    .max(maxLength)
+    .superRefine((text, context) => {
+      const found = findUnstorableCharacter(text);
+      if (found) {
+        context.addIssue({
+          code: "custom",
+          message: `第 ${found.index + 1} 个字符是无法保存的控制字符（${found.codePoint}），请删除后再保存`,
+        });
+      }
+    });
+
+const ZShortText = ZText(200, { trim: true });
+const ZNarrativeText = ZText(50_000);
+
+/**
+ * A draft may have no 机关全称 yet and no valid 年度: the store keeps it, and the rules
+ * `info.agency_name` / `info.year` report what is missing before an official export.
+ */
 export const ZReportInfo = z.object({
-  agencyName: z.string().trim().min(1, "请填写机关全称").max(100),
-  agencyShortName: z.string().trim().max(50).default(""),
-  year: z.number().int().min(2008).max(2100),
+  agencyName: ZText(100, { trim: true }),
+  agencyShortName: ZText(50, { trim: true }).default(""),
+  year: z.number().int().min(0).max(9999).nullable(),
   compilingOffice: z
     .object({
       name: ZShortText.default(""),
@@ -55,7 +89,7 @@ export const ZReportInfo = z.object({
   /** Date printed in the closing block (YYYY-MM-DD); null leaves the block undated. */
   issuedOn: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
+    .refine(isCalendarDate, { message: "应为实际存在的日期，格式为 YYYY-MM-DD（如 2026-01-20）" })
     .nullable()
     .default(null),
 });
@@ -107,3 +141,13 @@ export const ZReport = z
 
 export type TReport = z.output<typeof ZReport>;
 export type TReportInput = z.input<typeof ZReport>;
+
+/** A new report needs the identity a draft may lack: one report per 机关全称 and 年度 hangs on it. */
+export const ZNewReportIdentity = z.object({
+  agencyName: ZReportInfo.shape.agencyName.refine((name) => name !== "", { message: "请填写机关全称" }),
+  year: z
+    .number({ message: "请填写年度（四位数字，如 2025）" })
+    .int({ message: "年度应为整数" })
+    .min(FIRST_REPORT_YEAR, { message: `年度应在 ${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR} 之间` })
+    .max(LAST_REPORT_YEAR, { message: `年度应在 ${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR} 之间` }),
+});

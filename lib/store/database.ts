@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockDataFolder } from "./data-folder-lock";
 
 export type StoreEngine = "pglite" | "postgres";
 
@@ -78,12 +79,18 @@ async function openPglite(dataDir: string, folder: string): Promise<OpenedDataba
   }
   openPgliteFolders.add(resolved);
   let client: PGlite | undefined;
+  let releaseFolder: (() => Promise<void>) | undefined;
   try {
-    mkdirSync(resolved, { recursive: true });
+    // Another process on the same folder would corrupt it: take the folder before PGlite reads a byte.
+    releaseFolder = await lockDataFolder(resolved, (message) => {
+      console.error(message);
+      process.exit(1);
+    });
     client = await PGlite.create(resolved);
     const db = drizzlePglite(client);
     await migratePglite(db, { migrationsFolder: folder });
     const opened = client;
+    const release = releaseFolder;
     return {
       engine: "pglite",
       db,
@@ -92,11 +99,13 @@ async function openPglite(dataDir: string, folder: string): Promise<OpenedDataba
           await opened.close();
         } finally {
           openPgliteFolders.delete(resolved);
+          await release();
         }
       },
     };
   } catch (error) {
     await client?.close().catch(() => undefined);
+    await releaseFolder?.().catch(() => undefined);
     openPgliteFolders.delete(resolved);
     throw error;
   }

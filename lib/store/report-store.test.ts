@@ -11,15 +11,16 @@ import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import type { TReport } from "@/lib/report/report-schema";
 import { migrationsFolder, type DatabaseOptions } from "./database";
 import {
+  DuplicateReportError,
   getReportStore,
   MAX_REPORT_BYTES,
   openReportStore,
-  parseReportPayload,
   ReportPayloadError,
   ReportValidationError,
   type ReportStore,
   type StoreEngine,
 } from "./report-store";
+import { parseReportPayload } from "./report-payload";
 import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
 
 const DAY_MS = 86_400_000;
@@ -102,10 +103,12 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
 
   let location: Location | undefined;
   let store: ReportStore;
+  /** Moves the store's clock, for the sittings versions are grouped by. */
+  let clockOffset = 0;
 
   beforeAll(async () => {
     location = await newLocation();
-    store = await openReportStore(location.options);
+    store = await openReportStore({ ...location.options, now: () => new Date(Date.now() + clockOffset) });
   }, SLOW);
 
   afterAll(async () => {
@@ -114,6 +117,7 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
   });
 
   beforeEach(async () => {
+    clockOffset = 0;
     await store.db.execute(sql`TRUNCATE report_revisions, reports`);
   });
 
@@ -122,9 +126,9 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
   });
 
   it("creates a report at revision 1 and reads back the parsed report", async () => {
-    const created = await store.createReport({ formatVersion: "2021", info: { agencyName: "  湘潭县人民政府 ", year: 2025 } });
+    const created = await store.createReport({ formatVersion: "2021", info: { agencyName: "  湘潭县财政局 ", year: 2025 } });
     expect(created.revision).toBe(1);
-    expect(created.report.info.agencyName).toBe("湘潭县人民政府");
+    expect(created.report.info.agencyName).toBe("湘潭县财政局");
     expect(created.report.narrative.overview.topics.length).toBeGreaterThan(0); // schema defaults applied
     expect(created.deletedAt).toBeNull();
     expect(await store.getReport(created.id)).toEqual(created);
@@ -141,10 +145,10 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     );
     expect(row).toEqual({ kind: "object", agency: "湘潭县人民政府" });
 
-    const [first] = await store.listRevisions(stored.id);
-    expect(first).toMatchObject({ revision: 1, changedSections: ["info", "overview", "problems", "other_matters"] });
+    const [first] = await store.listVersions(stored.id);
+    expect(first).toMatchObject({ version: 1, kind: "create", changedSections: ["info", "overview", "problems", "other_matters"] });
     expect(first?.changedCells).toContain(CELL);
-    expect((await store.getRevision(stored.id, 1))?.report).toEqual(report);
+    expect((await store.getVersion(stored.id, 1))?.report).toEqual(report);
   });
 
   it("saves on the current revision: revision 2 with the changed cells and sections", async () => {
@@ -165,11 +169,11 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     expect(result.stored).toMatchObject({ errorCount: errors, warningCount: warnings });
 
     expect(await store.getReport(created.id)).toEqual(result.stored);
-    const revisions = await store.listRevisions(created.id);
-    expect(revisions.map((revision) => revision.revision)).toEqual([2, 1]);
-    expect(revisions[0]).toMatchObject({ changedCells: [CELL], changedSections: ["problems"] });
+    const revisions = await store.listVersions(created.id);
+    expect(revisions.map((revision) => revision.version)).toEqual([2, 1]);
+    expect(revisions[0]).toMatchObject({ kind: "edit", changedCells: [CELL], changedSections: ["problems"] });
     expect(revisions[0]?.savedAt).toEqual(result.stored.updatedAt);
-    expect((await store.getRevision(created.id, 2))?.report).toEqual(changed);
+    expect((await store.getVersion(created.id, 2))?.report).toEqual(changed);
   });
 
   it("refuses a save on a stale revision and keeps the first writer's data", async () => {
@@ -259,7 +263,7 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     expect(await store.deleteReport(removed.id)).toBe(false);
     expect(await store.getReport(removed.id)).toBeNull();
     expect(await store.saveReport(removed.id, 1, seed001())).toEqual({ status: "not_found" });
-    expect(await store.listRevisions(removed.id)).toEqual([]);
+    expect(await store.listVersions(removed.id)).toEqual([]);
     expect((await store.listReports()).map((summary) => summary.id)).toEqual([kept.id]);
     const deleted = await store.listReports({ deleted: true });
     expect(deleted.map((summary) => summary.id)).toEqual([removed.id]);
@@ -317,17 +321,23 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     const saved = await store.saveReport(created.id, 1, withCell(created.report, 7));
     expect(saved.status).toBe("saved");
 
-    const restored = await store.restoreRevision(created.id, 1, 2);
+    const restored = await store.restoreVersion(created.id, 1, 2);
     expect(restored.status).toBe("saved");
     if (restored.status !== "saved") return;
     expect(restored.stored.revision).toBe(3);
     expect(restored.stored.report).toEqual(created.report);
-    expect((await store.getRevision(created.id, 3))?.report).toEqual((await store.getRevision(created.id, 1))?.report);
-    expect((await store.listRevisions(created.id))[0]).toMatchObject({ revision: 3, changedCells: [CELL], changedSections: [] });
+    expect((await store.getVersion(created.id, 3))?.report).toEqual((await store.getVersion(created.id, 1))?.report);
+    expect((await store.listVersions(created.id))[0]).toMatchObject({
+      version: 3,
+      kind: "restore",
+      restoredFromVersion: 1,
+      changedCells: [CELL],
+      changedSections: [],
+    });
 
-    expect((await store.restoreRevision(created.id, 2, 2)).status).toBe("conflict");
-    expect((await store.restoreRevision(created.id, 1, 3)).status).toBe("unchanged");
-    expect(await store.restoreRevision(created.id, 99, 3)).toEqual({ status: "not_found" });
+    expect((await store.restoreVersion(created.id, 2, 2)).status).toBe("conflict");
+    expect((await store.restoreVersion(created.id, 1, 3)).status).toBe("unchanged");
+    expect(await store.restoreVersion(created.id, 99, 3)).toEqual({ status: "not_found" });
     expect(await count(store, "report_revisions")).toBe(3);
   });
 
@@ -340,19 +350,105 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     expect(created.errorCount).toBeGreaterThan(countBySeverity(checkReport(nextYear)).errors);
   });
 
-  it("finds the newest non-deleted report of an agency and year", async () => {
-    const older = await store.createReport(seed001());
-    const newer = await store.createReport(seed001());
+  it("finds the agency's own live report of a year, never a copy or the example", async () => {
+    const own = await store.createReport(seed001());
+    const copy = await store.createReport(seed001(), { kind: "copy" });
+    const example = await store.createReport(seed001(), { kind: "example" });
     const lastYear = seed001();
     lastYear.info.year = 2024;
     const previous = await store.createReport(lastYear);
 
-    expect((await store.findReport("湘潭县人民政府", 2025))?.id).toBe(newer.id);
-    expect((await store.findReport("湘潭县人民政府", 2024))?.id).toBe(previous.id);
-    await store.deleteReport(newer.id);
-    expect((await store.findReport(" 湘潭县人民政府 ", 2025))?.id).toBe(older.id);
+    expect(copy.kind).toBe("copy");
+    expect((await store.findReport("湘潭县人民政府", 2025))?.id).toBe(own.id);
+    expect((await store.findReport(" 湘潭县人民政府 ", 2024))?.id).toBe(previous.id);
+    expect((await store.findExample())?.id).toBe(example.id);
+    await store.deleteReport(own.id);
+    expect(await store.findReport("湘潭县人民政府", 2025)).toBeNull();
     expect(await store.findReport("湘潭县人民政府", 2023)).toBeNull();
     expect(await store.findReport("湘潭市人民政府", 2025)).toBeNull();
+  });
+
+  it("refuses a second report of the same 机关全称 and 年度, naming the one there is; a copy is allowed", async () => {
+    const own = await store.createReport(seed001());
+    const error = await store.createReport({ ...seed001(), info: { ...seed001().info, agencyName: " 湘潭县人民政府" } }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(DuplicateReportError);
+    expect((error as DuplicateReportError).existing.id).toBe(own.id);
+    expect((error as DuplicateReportError).message).toBe("已有一份湘潭县人民政府2025年度报告，不能再新建一份；请打开已有的报告，或另存为副本");
+    expect((await store.createReport(seed001(), { kind: "copy" })).kind).toBe("copy");
+    // Deleted, it no longer stands in the way.
+    await store.deleteReport(own.id);
+    expect((await store.createReport(seed001())).kind).toBe("report");
+    expect(await count(store, "reports")).toBe(3);
+  });
+
+  it("lets exactly one of two simultaneous creations of the same agency and year through", async () => {
+    const outcomes = await Promise.allSettled([store.createReport(seed001()), store.createReport(seed001())]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected");
+    expect(refused?.status === "rejected" && refused.reason).toBeInstanceOf(DuplicateReportError);
+    expect(await count(store, "reports")).toBe(1);
+  });
+
+  it("keeps a draft with no 机关全称 and no 年度, and counts what is missing as errors", async () => {
+    const created = await store.createReport(seed001());
+    const draft = seed001();
+    draft.info.agencyName = "";
+    draft.info.year = null;
+    draft.narrative.problems.body = "机关全称清空后写下的五、存在的主要问题";
+    const saved = await store.saveReport(created.id, 1, draft);
+    expect(saved.status).toBe("saved");
+    const [row] = await rawRows(
+      store,
+      sql`SELECT agency_name, year, error_count, data->'narrative'->'problems'->>'body' AS problems FROM reports WHERE id = ${created.id}`,
+    );
+    expect(row).toEqual({ agency_name: "", year: null, error_count: 2, problems: "机关全称清空后写下的五、存在的主要问题" });
+    // Two drafts without an identity are not duplicates of each other.
+    expect((await store.createReport(draft)).report.info.year).toBeNull();
+  });
+
+  it("refuses text the database cannot keep (NUL, a lone surrogate) with a Chinese message naming the field", async () => {
+    const created = await store.createReport(seed001());
+    for (const bad of ["问题\u0000描述", "问题\uD800描述"]) {
+      const report = seed001();
+      report.narrative.problems.body = bad;
+      const error = await rejection(store.saveReport(created.id, 1, report));
+      expect(error.status).toBe(400);
+      expect(error.message).toContain("五、存在的主要问题及改进情况 正文");
+      expect(error.message).toMatch(/无法保存的控制字符（U\+(0000|D800)）/);
+    }
+    const badDate = seed001();
+    badDate.info.issuedOn = "2025-13-45";
+    expect((await rejection(store.saveReport(created.id, 1, badDate))).message).toContain("落款日期");
+    expect((await store.getReport(created.id))?.revision).toBe(1);
+  });
+
+  it("groups the autosaves of one sitting into one version; a pause of 10 minutes starts the next", async () => {
+    const created = await store.createReport(seed001());
+    let revision = 1;
+    const save = async (value: number) => {
+      const result = await store.saveReport(created.id, revision, withCell(created.report, value));
+      expect(result.status).toBe("saved");
+      if (result.status === "saved") revision = result.stored.revision;
+    };
+    await save(1);
+    clockOffset = 60_000;
+    await save(2);
+    clockOffset = 2 * 60_000;
+    await save(3);
+    expect((await store.listVersions(created.id)).map((version) => version.version)).toEqual([2, 1]);
+    clockOffset = 13 * 60_000;
+    await save(4);
+    const versions = await store.listVersions(created.id);
+    expect(versions.map((version) => [version.version, version.kind])).toEqual([
+      [3, "edit"],
+      [2, "edit"],
+      [1, "create"],
+    ]);
+    expect(revision).toBe(5);
+    // The sitting's version holds its last state and spans its saves.
+    expect((await store.getVersion(created.id, 2))?.report.ledger[CELL]).toBe(3);
+    expect(versions[1]!.savedAt.getTime() - versions[1]!.startedAt.getTime()).toBeGreaterThanOrEqual(2 * 60_000 - 1_000);
+    expect(versions[1]).toMatchObject({ changedCells: [CELL] });
   });
 
   it("answers unknown and malformed ids without a database error", async () => {
@@ -364,10 +460,10 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     expect(await store.saveReport("1; DROP TABLE reports", 1, seed001())).toEqual({ status: "not_found" });
     expect(await store.deleteReport("x")).toBe(false);
     expect(await store.restoreReport(unknown)).toBe(false);
-    expect(await store.listRevisions("x")).toEqual([]);
-    expect(await store.getRevision(created.id, 0)).toBeNull();
-    expect(await store.getRevision(created.id, 2 ** 40)).toBeNull();
-    expect(await store.restoreRevision(unknown, 1, 1)).toEqual({ status: "not_found" });
+    expect(await store.listVersions("x")).toEqual([]);
+    expect(await store.getVersion(created.id, 0)).toBeNull();
+    expect(await store.getVersion(created.id, 2 ** 40)).toBeNull();
+    expect(await store.restoreVersion(unknown, 1, 1)).toEqual({ status: "not_found" });
     expect((await store.saveReport(created.id, 1.5, seed001())).status).toBe("conflict");
   });
 
@@ -384,7 +480,7 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
         const second = await openReportStore(place.options);
         try {
           expect(await second.getReport(created.id)).toEqual(saved.status === "saved" ? saved.stored : null);
-          expect((await second.listRevisions(created.id)).map((revision) => revision.revision)).toEqual([2, 1]);
+          expect((await second.listVersions(created.id)).map((version) => version.version)).toEqual([2, 1]);
           expect(await appliedMigrations(second)).toBe(migrationCount());
         } finally {
           await second.close();

@@ -1,1 +1,0 @@
-export { restoreRevision as POST } from "@/lib/api/report-routes";

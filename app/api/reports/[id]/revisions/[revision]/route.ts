@@ -1,1 +1,0 @@
-export { getRevision as GET } from "@/lib/api/report-routes";

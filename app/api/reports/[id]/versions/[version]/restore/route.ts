@@ -1,0 +1,1 @@
+export { restoreVersion as POST } from "@/lib/api/report-routes";

@@ -1,0 +1,1 @@
+export { getVersion as GET } from "@/lib/api/report-routes";

@@ -1,0 +1,3 @@
+export { listVersions as GET } from "@/lib/api/report-routes";
+
+export const dynamic = "force-dynamic";
