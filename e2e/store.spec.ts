@@ -180,26 +180,39 @@ test("保存接口拒绝格式错误或过大的报告并说明原因，库中�
   expect(stored.report).toEqual(created.report);
 });
 
-test("历史版本：列出每次保存改了哪些单元格，恢复旧版本成为新的一版", async ({ page, request }) => {
+test("历史版本：一段连续编辑是一个版本，先查看全文再确认恢复，恢复标为“恢复自第 N 版”", async ({ page, request }) => {
   const { id } = await createReport(request, { agencyName: "历史版本测试县", year: 2025 });
-  await page.goto(`/reports/${id}`);
-  await openStep(page, "reviews_litigation");
+  await page.goto(`/reports/${id}?step=reviews_litigation`);
   await typeCell(page, reviewsLitigationCellId("review.upheld"), "3");
   await expectSaved(page);
   await typeCell(page, reviewsLitigationCellId("review.upheld"), "9");
   await expectSaved(page);
   const beforeRestore = await storedReport(request, id);
+  expect(beforeRestore.revision).toBe(3);
 
   await page.getByRole("link", { name: "历史版本" }).click();
   const rows = page.getByRole("row");
-  await expect(rows.filter({ hasText: "第 3 版" })).toContainText(getCell(reviewsLitigationCellId("review.upheld")).name);
-  await expect(rows.filter({ hasText: "第 3 版" })).toContainText("当前版本");
-  await rows.filter({ hasText: "第 2 版" }).getByRole("button", { name: "恢复到第 2 版" }).click();
+  // Two autosaves a few seconds apart are one sitting: one version, not two.
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: "第 1 版" })).toContainText("新建");
+  await expect(rows.filter({ hasText: "第 2 版" })).toContainText(getCell(reviewsLitigationCellId("review.upheld")).name);
+  await expect(rows.filter({ hasText: "第 2 版" })).toContainText("当前版本");
 
-  await expect(page).toHaveURL(new RegExp(`/reports/${id}$`));
+  await rows.filter({ hasText: "第 1 版" }).getByRole("link", { name: "查看" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^第 1 版：/ })).toBeVisible();
+  await expect(page.getByRole("article", { name: "第 1 版全文" })).toContainText("四、政府信息公开行政复议、行政诉讼情况");
+  await page.getByRole("button", { name: "恢复到第 1 版" }).click();
+  await expect(page.getByRole("alertdialog", { name: "确认恢复" })).toContainText("当前内容仍保留在历史版本中");
+  await page.getByRole("button", { name: "确认恢复" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/reports/${id}\\?restored=1$`));
+  await expect(page.getByRole("status").filter({ hasText: "已恢复第 1 版的内容" })).toBeVisible();
   await openStep(page, "reviews_litigation");
-  await expect(cellInput(page, reviewsLitigationCellId("review.upheld"))).toHaveValue("3");
+  await expect(cellInput(page, reviewsLitigationCellId("review.upheld"))).toHaveValue("");
   const restored = await storedReport(request, id);
   expect(restored.revision).toBe(beforeRestore.revision + 1);
-  expect(restored.report.ledger[reviewsLitigationCellId("review.upheld")]).toBe(3);
+  expect(restored.report.ledger[reviewsLitigationCellId("review.upheld")]).toBeUndefined();
+
+  await page.getByRole("link", { name: "历史版本" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "第 3 版" })).toContainText("恢复自第 1 版");
 });

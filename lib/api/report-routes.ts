@@ -25,7 +25,10 @@ function firstIssue(error: z.ZodError): string {
   if (!issue) return "请求格式不对";
   // A union reports the branch closest to the input; name the field the way staff know it.
   const inner = issue.code === "invalid_union" ? issue.errors.flat()[0] : issue;
-  return inner ? describeSchemaIssue(inner) : "请求格式不对";
+  if (!inner) return "请求格式不对";
+  // 机关全称 and 年度 of a new report are the report's info fields.
+  const [first] = inner.path;
+  return describeSchemaIssue(first === "agencyName" || first === "year" ? { ...inner, path: ["info", ...inner.path] } : inner);
 }
 
 /** The report, and the same agency's own report of the year before for the cross-year rules. */

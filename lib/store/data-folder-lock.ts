@@ -6,9 +6,13 @@ import lockfile from "proper-lockfile";
 /** Beside the database files, inside the data folder: one process holds it while the store is open. */
 const LOCK_NAME = "nianbaotong.lock";
 const OWNER_NAME = "nianbaotong.owner.json";
-/** The holder refreshes the lock's time every UPDATE_MS; a lock not refreshed for STALE_MS is a crashed holder's. */
-const STALE_MS = 10_000;
-const UPDATE_MS = 2_000;
+/**
+ * The holder refreshes the lock's time every UPDATE_MS; a lock not refreshed for STALE_MS is a
+ * crashed holder's. Generous, because PGlite's first start blocks the event loop for many
+ * seconds on a slow PC; a holder known dead on this machine is taken over at once anyway.
+ */
+const STALE_MS = 5 * 60_000;
+const UPDATE_MS = 15_000;
 
 type Owner = { pid: number; hostname: string; startedAt: string };
 

@@ -1,0 +1,33 @@
+// Guards "one process per data folder": a second server on the same folder would lose or corrupt every report.
+import { expect, test } from "@playwright/test";
+import { openReportStore } from "@/lib/store/report-store";
+import { runAppServerToExit, startAppServer } from "./fixtures/app-server";
+import { createReport } from "./fixtures/reports-api";
+
+test("同一数据文件夹启动第二个进程：它立即退出并说明原因，第一个照常工作，停止后库里有每一次确认的保存", async ({ request }) => {
+  test.setTimeout(180_000);
+  const first = await startAppServer(3105);
+  try {
+    const acknowledged: string[] = [];
+    for (const name of ["甲", "乙"]) acknowledged.push((await createReport(request, { agencyName: `独占测试${name}县`, year: 2025 }, first.url)).id);
+
+    const second = await runAppServerToExit(3106, first.dataDir, 90_000);
+    expect(second.code).not.toBe(0);
+    expect(second.output).toContain(`年报通无法启动：数据文件夹 ${first.dataDir} 已由进程`);
+    expect(second.output).toContain("同一数据文件夹同一时间只能由一个年报通进程打开");
+
+    acknowledged.push((await createReport(request, { agencyName: "独占测试丙县", year: 2025 }, first.url)).id);
+    const list = (await (await request.get(`${first.url}/api/reports`)).json()) as { reports: { id: string }[] };
+    expect(list.reports.map((report) => report.id).sort()).toEqual([...acknowledged].sort());
+
+    await first.kill();
+    const store = await openReportStore({ dataDir: first.dataDir });
+    try {
+      for (const id of acknowledged) expect(await store.getReport(id)).not.toBeNull();
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await first.kill();
+  }
+});
