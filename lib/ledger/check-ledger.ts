@@ -13,7 +13,7 @@ import { NOT_APPLICABLE, type TCellValue, type TLedger } from "@/lib/report/repo
 import { deriveLedger, isBlank, numericValue } from "./derive-ledger";
 import { ledgerEquations, type EquationTerm, type LedgerEquation } from "./ledger-equations";
 import { MAX_AMOUNT_DECIMALS } from "./normalise-entry";
-import { getRule, type LedgerRuleId, type RuleSeverity } from "./rule-catalogue";
+import { getRule, type LedgerRuleId, type RuleLocation, type RuleSeverity } from "./rule-catalogue";
 
 export type RuleResult = {
   ruleId: LedgerRuleId;
@@ -23,6 +23,8 @@ export type RuleResult = {
   expected: number | null;
   actual: number | null;
   message: string;
+  /** The sentence, field or section a result concerns, for rules on the report's text and structure. */
+  location?: RuleLocation;
 };
 
 /** Requests, reviews and lawsuits always exist as counts: “/” makes no sense there. */
