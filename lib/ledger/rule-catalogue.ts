@@ -112,7 +112,7 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
     title: `“收到”的申请数不含${stripOrdinal(applicationRow("carried_over").shortLabel)}（合计须写明）`,
   },
   { id: "narrative.share_mismatch", severity: "warning", title: "文字所述“占N%”与表格一致" },
-  { id: "narrative.outcome_claim", severity: "warning", title: `“均获维持”等说法与${tableName("s4")}结果一致` },
+  { id: "narrative.outcome_claim", severity: "warning", title: "“均获维持”“未发生行政复议”“未收到申请”等说法与表格一致" },
   { id: "narrative.reference_unknown", severity: "error", title: "关联数字指向存在的表格数字" },
   { id: "structure.section_empty", severity: "error", title: "六个部分都有内容" },
   { id: "structure.title", severity: "error", title: `标题为“{机关全称}{年度}年${REPORT_NAME}”` },

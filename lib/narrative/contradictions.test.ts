@@ -75,6 +75,7 @@ describe("figures whose table counterpart is unclear are left alone", () => {
     ["parts of the published 规章", "主动公开市政府规章13件（含新制定5件，修改4件，废止4件），主动公开行政规范性文件42件。"],
     ["information items, not requests", "共制作政府信息3021件，其中依申请公开信息459件，不予公开信息1535件。"],
     ["half a year", "2025年上半年，共受理政府信息公开申请67件，答复63件。"],
+    ["requests picked out by a fault", "依申请公开答复不规范的政府信息公开申请3件，逾期答复2件，办理不规范1件。"],
   ])("%s", (_, text) => {
     expect(findings(text)).toEqual([]);
   });
@@ -207,6 +208,28 @@ describe("narrative.outcome_claim", () => {
     report.ledger["s4.review.upheld"] = 54;
     expect(checkNarrativeFigures(report)).toEqual([]);
     expect(ruleIds("因政府信息公开被申请行政复议77件，均已审结。")).toEqual(["narrative.outcome_claim"]);
+  });
+});
+
+describe("narrative.outcome_claim: “none” claims", () => {
+  it("finds 未发生行政复议、行政诉讼 against the cases in 表四", () => {
+    const [finding, ...rest] = findings("本年度未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。");
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ ruleId: "narrative.outcome_claim", actual: 77 + 32 });
+    expect(finding!.message).toContain("但表四有行政复议总计 77 件、行政诉讼总计 32 件");
+  });
+
+  it("passes 未发生 where 表四 has no case, and 未发生败诉 whatever the cases", () => {
+    const report = withText("本年度未发生政府信息公开行政复议和行政诉讼案件。");
+    for (const id of Object.keys(report.ledger).filter((id) => id.startsWith("s4."))) report.ledger[id] = 0;
+    expect(checkNarrativeFigures(report)).toEqual([]);
+    expect(findings("信息公开类行政诉讼未发生败诉。")).toEqual([]);
+  });
+
+  it("finds 未收到政府信息公开申请 against 本年新收, and passes it at 0 (seed 000)", () => {
+    expect(findings("全年未收到政府信息公开申请。").map((item) => [item.ruleId, item.actual])).toEqual([["narrative.outcome_claim", 177]]);
+    const seed000 = seedReports()[0]!.report;
+    expect(checkNarrativeFigures(withText("规范依申请公开工作机制，全年未有收到相关申请。", seed000))).toEqual([]);
   });
 });
 

@@ -154,17 +154,27 @@ function checkStatedFigure(stated: StatedFigure, effective: Effective): RuleResu
 const groupLabel = (group: string) =>
   reviewsLitigationColumnTree.find((node) => (group === LITIGATION_GROUP ? !node.key : node.key === group))!.label;
 
+const claimedOutcomes: Record<OutcomeClaim["claim"], readonly string[]> = {
+  upheld: ["corrected", "pending"],
+  concluded: ["pending"],
+  none: ["total"],
+};
+
 function checkClaim(claim: OutcomeClaim, effective: Effective): RuleResult | null {
-  const outcomes = claim.claim === "upheld" ? ["corrected", "pending"] : ["pending"];
-  const found: { id: FigureId; text: string; value: number; figure: LinkedFigure }[] = [];
+  const found: { text: string; value: number; figure: LinkedFigure }[] = [];
   for (const group of claim.groups) {
-    for (const outcome of outcomes) {
-      const id = reviewsLitigationCellId(`${group}.${outcome}`);
-      const figure = getLinkedFigure(id);
+    if (group === "applications") {
+      const figure = getLinkedFigure(applicationsCellId("new", "total"));
+      const value = figureValue(figure, effective);
+      if (typeof value === "number" && value > 0) found.push({ value, figure, text: `${figure.shortName} ${value} 件` });
+      continue;
+    }
+    for (const outcome of claimedOutcomes[claim.claim]) {
+      const figure = getLinkedFigure(reviewsLitigationCellId(`${group}.${outcome}`));
       const value = figureValue(figure, effective);
       if (typeof value === "number" && value > 0) {
         const outcomeLabel = reviewsLitigationColumnTree[0]!.children!.find((node) => node.key === outcome)!.label;
-        found.push({ id, value, figure, text: `${groupLabel(group)}${outcomeLabel} ${value} 件` });
+        found.push({ value, figure, text: `${groupLabel(group)}${outcomeLabel} ${value} 件` });
       }
     }
   }
@@ -175,9 +185,8 @@ function checkClaim(claim: OutcomeClaim, effective: Effective): RuleResult | nul
     found.flatMap((item) => item.figure.addends),
     0,
     found.reduce((total, item) => total + item.value, 0),
-    `${claim.fieldLabel}：“${quoteSentence(claim.sentence, claim)}”——文中说“${said}”，但${tableName("s4")}有${found
-      .map((item) => item.text)
-      .join("、")}`,
+    `${claim.fieldLabel}：“${quoteSentence(claim.sentence, claim)}”——文中说“${said}”，但${tableName(found[0]!.figure.tableId)}有` +
+      found.map((item) => item.text).join("、"),
     { field: claim.field, start: claim.start, end: claim.end, sectionId: claim.sectionId ?? undefined },
   );
 }

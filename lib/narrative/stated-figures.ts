@@ -54,15 +54,18 @@ export type StatedFigure = TextRange & {
   sentence: TextRange & { text: string };
 };
 
-export type ReviewGroup = "review" | "litigation";
+export type ClaimGroup = "review" | "litigation" | "applications";
 
-/** “均获维持” and the like: a claim about every 复议 or 诉讼 the sentence names. */
+/**
+ * A claim in words about the tables: 均获维持 / 均已审结 (every 复议 or 诉讼 the sentence
+ * names), 未发生行政复议 (none at all), 未收到申请 (no 本年新收).
+ */
 export type OutcomeClaim = TextRange & {
   field: string;
   fieldLabel: string;
   sectionId: SectionId | null;
-  claim: "upheld" | "concluded";
-  groups: readonly ReviewGroup[];
+  claim: "upheld" | "concluded" | "none";
+  groups: readonly ClaimGroup[];
   sentence: TextRange & { text: string };
 };
 
@@ -142,8 +145,12 @@ const applicationPhrases: readonly PhraseRule[] = [
 /** “全年政府信息公开申请共N件”: no verb, only when nothing else names the figure. */
 const VERBLESS: PhraseRule = {
   phrase: "verbless",
-  pattern: /(?:政府信息公开|依申请公开)申请(?:件)?(?:共|总计|合计)?(?:计|有|为|达)?$/u,
+  // Anchored: “答复不规范的政府信息公开申请3件” names a subset, not the year's requests.
+  pattern:
+    /^(?:本年度?|全年|今年|\d{4}年度?)?(?:本机关|本单位|我局|我委|我办|我县|我区|我市|全县|全区|全市)?(?:共|总共|累计)?(?:政府信息公开|依申请公开)申请(?:件)?(?:共|总计|合计)?(?:计|有|为|达)?$/u,
 };
+/** Requests picked out by a fault are a subset: 逾期答复3件, 答复不规范的申请2件. */
+const FAULT = /逾期|超期|延期|不规范|错误|瑕疵|被纠正|未按时|未及时|超过法定/u;
 
 /** A reason before a group's term (因本机关不掌握…无法提供) may narrow it to one sub-row, unless it says 等. */
 const REASON_BEFORE = /因|由于|属于|涉及/u;
@@ -172,6 +179,10 @@ const OUTCOME_PATTERNS: readonly { outcome: string; pattern: RegExp }[] = [
 ];
 const ALL_UPHELD = /均(?:获|被|予|已|得到|获得)?(?:维持|支持)|全部(?:获得?|被|予以?)?维持|全部胜诉|均胜诉|无一败诉/u;
 const ALL_CONCLUDED = /均已审结|全部审结|均已结案|全部结案/u;
+const NO_REVIEWS = /(?:未发生|未出现|没有发生|未有|未被)[^，,；;。]{0,15}?(?:行政复议|行政诉讼|复议|诉讼|起诉)/u;
+/** 未发生败诉 / 未被纠错 speak of outcomes, not of cases. */
+const NOT_ABOUT_CASES = /纠正|败诉|纠错|撤销|被纠/u;
+const NO_APPLICATIONS = /(?:未收到|没有收到|未有收到|未接到|未受理)过?(?:任何|相关|有关)?(?:政府信息公开|依申请公开|信息公开)?的?申请/u;
 
 // 表二
 const regulationsLabel = activeDisclosureRow("regulations").label;
@@ -206,10 +217,17 @@ type Sentence = TextRange & { text: string; paragraph: string; heading: string }
 type Clause = TextRange & { text: string };
 
 /** The last match of any of the patterns in the text: its index in the list and where it ends. */
+const globalPatterns = new Map<RegExp, RegExp>();
+const globalOf = (pattern: RegExp) => {
+  let global = globalPatterns.get(pattern);
+  if (!global) globalPatterns.set(pattern, (global = new RegExp(pattern.source, "gu")));
+  return global;
+};
+
 function lastMatch<T extends { pattern: RegExp }>(text: string, rules: readonly T[]): { rule: T; start: number; end: number } | null {
   let best: { rule: T; start: number; end: number } | null = null;
   for (const rule of rules) {
-    const global = new RegExp(rule.pattern.source, "gu");
+    const global = globalOf(rule.pattern);
     for (const match of text.matchAll(global)) {
       const end = match.index + match[0].length;
       if (!best || end > best.end) best = { rule, start: match.index, end };
@@ -359,7 +377,7 @@ function classifyApplications(
   sentence: Sentence,
   state: SentenceState,
 ): Classified | null {
-  if (OTHER_OBJECT.test(clause.text)) return null;
+  if (OTHER_OBJECT.test(clause.text) || FAULT.test(lead)) return null;
   const column = lastMatch(lead, applicantColumnPatterns)?.rule.key ?? "total";
   const cell = (rowKey: string) => applicationsCellId(rowKey, column);
   let found = lastMatch(lead, applicationPhrases);
@@ -432,6 +450,43 @@ function classifyApplications(
       };
     }
   }
+}
+
+const everywhere = (pattern: RegExp) => new RegExp(pattern.source, "gu");
+
+/** The 复议/诉讼 groups a stretch of text names; 复议后起诉 is a lawsuit. */
+function reviewGroupsIn(text: string): ClaimGroup[] {
+  const groups: ClaimGroup[] = [];
+  const withoutLawsuitGroups = text
+    .replace(everywhere(REVIEW_GROUP_PATTERNS[0]!.pattern), "")
+    .replace(everywhere(REVIEW_GROUP_PATTERNS[1]!.pattern), "");
+  if (REVIEW_GROUP_PATTERNS[2]!.pattern.test(withoutLawsuitGroups)) groups.push("review");
+  if (REVIEW_GROUP_PATTERNS.some((rule) => rule.group !== "review" && rule.pattern.test(text))) groups.push(LITIGATION_GROUP);
+  return groups;
+}
+
+type Claim = TextRange & { claim: OutcomeClaim["claim"]; groups: ClaimGroup[] };
+
+function claimsIn(sentence: Sentence): Claim[] {
+  const claims: Claim[] = [];
+  const at = (match: RegExpExecArray) => ({ start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
+  const upheld = ALL_UPHELD.exec(sentence.text);
+  const concluded = upheld ? null : ALL_CONCLUDED.exec(sentence.text);
+  const said = upheld ?? concluded;
+  if (said && DISCLOSURE_CONTEXT.test(sentence.text)) {
+    const groups = reviewGroupsIn(sentence.text);
+    if (groups.length > 0) claims.push({ ...at(said), claim: upheld ? "upheld" : "concluded", groups });
+  }
+  const noCases = NO_REVIEWS.exec(sentence.text);
+  if (noCases && DISCLOSURE_CONTEXT.test(sentence.text)) {
+    const clauseEnd = sentence.text.slice(noCases.index).search(/[，,；;。]/u);
+    const clause = sentence.text.slice(noCases.index, clauseEnd === -1 ? undefined : noCases.index + clauseEnd);
+    const groups = reviewGroupsIn(clause);
+    if (!NOT_ABOUT_CASES.test(clause) && groups.length > 0) claims.push({ ...at(noCases), claim: "none", groups });
+  }
+  const noApplications = NO_APPLICATIONS.exec(sentence.text);
+  if (noApplications && !OTHER_OBJECT.test(sentence.text)) claims.push({ ...at(noApplications), claim: "none", groups: ["applications"] });
+  return claims;
 }
 
 function scanField(field: NarrativeField, reportYear: number | null): { figures: StatedFigure[]; claims: OutcomeClaim[] } {
@@ -508,41 +563,33 @@ function scanField(field: NarrativeField, reportYear: number | null): { figures:
       });
     });
 
-    const claim = ALL_UPHELD.exec(sentence.text) ?? null;
-    const concluded = claim ? null : ALL_CONCLUDED.exec(sentence.text);
-    const said = claim ?? concluded;
-    if (said && DISCLOSURE_CONTEXT.test(sentence.text)) {
-      const groups: ReviewGroup[] = [];
-      const everywhere = (pattern: RegExp) => new RegExp(pattern.source, "gu");
-      const withoutLawsuitGroups = sentence.text
-        .replace(everywhere(REVIEW_GROUP_PATTERNS[0]!.pattern), "")
-        .replace(everywhere(REVIEW_GROUP_PATTERNS[1]!.pattern), "");
-      if (REVIEW_GROUP_PATTERNS[2]!.pattern.test(withoutLawsuitGroups)) groups.push("review");
-      if (REVIEW_GROUP_PATTERNS.some((rule) => rule.group !== "review" && rule.pattern.test(sentence.text))) groups.push(LITIGATION_GROUP);
-      if (groups.length > 0) {
-        claims.push({
-          ...located,
-          start: sentence.start + said.index,
-          end: sentence.start + said.index + said[0].length,
-          claim: claim ? "upheld" : "concluded",
-          groups,
-          sentence: quoted,
-        });
-      }
-    }
+    claims.push(...claimsIn(sentence).map((claim) => ({ ...located, ...claim, sentence: quoted })));
   }
   return { figures, claims };
 }
 
+export type StatedFigures = { readonly figures: readonly StatedFigure[]; readonly claims: readonly OutcomeClaim[] };
+
+/** The editor checks on every keystroke, mostly in a table: the text's reading is kept until the text changes. */
+const recentReadings = new Map<string, StatedFigures>();
+const RECENT_READINGS = 8;
+
 /** Every figure the report's text states about its tables, and every 均获维持-style claim. */
-export function findStatedFigures(report: TReport): { figures: StatedFigure[]; claims: OutcomeClaim[] } {
+export function findStatedFigures(report: TReport): StatedFigures {
+  const year = typeof report.info.year === "number" ? report.info.year : null;
+  const fields = narrativeFields(report);
+  const key = `${year}\u0001${fields.map((field) => `${field.path}\u0002${field.label}\u0002${field.text}`).join("\u0001")}`;
+  const cached = recentReadings.get(key);
+  if (cached) return cached;
   const figures: StatedFigure[] = [];
   const claims: OutcomeClaim[] = [];
-  const year = typeof report.info.year === "number" ? report.info.year : null;
-  for (const field of narrativeFields(report)) {
+  for (const field of fields) {
     const found = scanField(field, year);
     figures.push(...found.figures);
     claims.push(...found.claims);
   }
-  return { figures, claims };
+  const reading = { figures, claims };
+  if (recentReadings.size >= RECENT_READINGS) recentReadings.delete(recentReadings.keys().next().value!);
+  recentReadings.set(key, reading);
+  return reading;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { publishedSeedReports, seedReports } from "@/fixtures/seed-reports";
 import type { LedgerRuleId } from "@/lib/ledger/rule-catalogue";
+import { generateOpeningParagraph } from "@/lib/document/opening-paragraph";
 import { ZReport, type TReport } from "@/lib/report/report-schema";
 import { checkStructure } from "./structure";
 
@@ -76,6 +77,10 @@ describe("structure.contents_list", () => {
     "本报告由湘潭县人民政府办公室编制。",
   ])("passes %s", (openingParagraph) => {
     expect(only(withOpening(openingParagraph), "structure.contents_list")).toEqual([]);
+  });
+
+  it("passes the opening paragraph the app generates", () => {
+    expect(only(withOpening(generateOpeningParagraph(seed001.info)), "structure.contents_list")).toEqual([]);
   });
 
   it("finds a list of five parts that says 六部分 (domain §4.4 rule 13)", () => {

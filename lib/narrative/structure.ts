@@ -110,14 +110,14 @@ function checkTitle(report: TReport): RuleResult[] {
 
 /** How a list of the report's parts names each section; 四 and 五 also appear in the 条例's wording. */
 const sectionMentions: Readonly<Record<SectionId, RegExp>> = {
-  overview: new RegExp(getSection("overview").title, "u"),
+  overview: new RegExp(`${getSection("overview").title}|概述|概况`, "u"),
   active_disclosure: new RegExp(getSection("active_disclosure").title.slice(0, 4), "u"),
   applications: new RegExp(`${getSection("applications").title.slice(0, 5)}|收到及处理|处理政府信息公开申请|依申请公开`, "u"),
   reviews_litigation: /复议|诉讼/u,
   problems: /问题/u,
-  other_matters: new RegExp(`${getSection("other_matters").title.slice(0, 4)}|其他需报告|其他事项`, "u"),
+  other_matters: new RegExp(`${getSection("other_matters").title.slice(0, 4)}|其他需报告|其他事项|需要说明的事项`, "u"),
 };
-const LIST_OPENING = /(?:全文|本报告|本年度报告|年度报告|报告)(?:主要)?(?:包括|包含|由|分为|共分为|共有)/gu;
+const LIST_OPENING = /(?:全文|本报告|本年度报告|年度报告|本年报|年报|报告)(?:主要)?(?:包括|包含|由|分为|共分为|共有)/gu;
 const PART_COUNT = new RegExp(`([${CHINESE_NUMERAL_CHARS}\\d]+)\\s*(?:个|大)?\\s*(?:组成)?部分`, "u");
 
 /** structure.contents_list: “全文包括……共六部分” names all six sections and counts them right. */
@@ -141,10 +141,15 @@ function checkContentsList(report: TReport): RuleResult[] {
       // “本报告由某办公室编制” is no list of parts.
       if (named.length < 3 && stated === null) continue;
       const missing = reportSections.filter((section) => !named.includes(section));
+      // Items are separated by 、; the last two are often joined by 及 instead, hence the named sections as a floor.
+      const listEnd = countMatch ? countMatch.index : list.length;
+      // 四's own heading (行政复议、行政诉讼情况) holds a 、 of its own.
+      const items = list.slice(0, listEnd).replace(/复议、(?:提起)?(?:行政)?诉讼/gu, "复议和诉讼").split("、");
+      const listed = Math.max(named.length, items.length);
       const problems: string[] = [];
       if (missing.length > 0) problems.push(`未列出${missing.map((section) => sectionHeading(section)).join("、")}`);
-      if (stated !== null && stated !== named.length) {
-        problems.push(`说共${countMatch![1]}部分，实际列出${chineseNumeral(Math.max(named.length, 1))}部分`);
+      if (stated !== null && stated !== listed) {
+        problems.push(`说共${countMatch![1]}部分，实际列出${chineseNumeral(listed)}部分`);
       } else if (stated !== null && stated !== reportSections.length) {
         problems.push(`说共${countMatch![1]}部分，报告应有${chineseNumeral(reportSections.length)}部分`);
       }
