@@ -81,6 +81,12 @@ describe("figures whose table counterpart is unclear are left alone", () => {
   });
 });
 
+it("leaves other kinds of application alone outside 依申请公开", () => {
+  const report = structuredClone(seed001);
+  report.narrative.overview.topics[0]!.body = "全年办理政务服务事项申请12万件，受理行政许可申请1200件，收到人才补贴申请300件。";
+  expect(checkNarrativeFigures(report)).toEqual([]);
+});
+
 describe("narrative.figure_mismatch", () => {
   it("quotes the sentence and both numbers, and locates the figure for 改为关联数字", () => {
     const text = "依申请公开方面，本年度收到政府信息公开申请180件，办结173件。";

@@ -202,7 +202,9 @@ const NOT_ISSUING = /草案|征求意见|解读/u;
 const decisionRows = activeDisclosureBlocks.filter((block) => block.kind === "count" && block.columns.length === 1).flatMap((block) =>
   block.rows.map((row) => ({ cellId: activeDisclosureCellId(row.key, block.columns[0]!.key), pattern: new RegExp(row.label, "u") })),
 );
-const NOT_DECISIONS = /信息|事项|清单|目录|公示|权力|等/u;
+const NOT_DECISIONS = /信息|事项|清单|目录|公示|权力|等|申请/u;
+/** 受理行政许可申请 counts applications, not the decisions 表二 counts. */
+const NOT_DECIDING = /受理|申请/u;
 const feeRow = activeDisclosureBlocks.find((block) => block.kind === "amount")!;
 const FEES_TERM = new RegExp(feeRow.rows[0]!.label, "u");
 const feeCellId = activeDisclosureCellId(feeRow.rows[0]!.key, feeRow.columns[0]!.key);
@@ -237,6 +239,8 @@ function lastMatch<T extends { pattern: RegExp }>(text: string, rules: readonly 
 }
 
 const isApplicationContext = (text: string) => APPLICATION.test(text.replace(NOT_AN_APPLICATION, ""));
+/** A year's total of requests needs 政府信息公开 named: 政务服务事项申请 are not its requests. */
+const DISCLOSURE_REQUESTS = /政府信息公开|依申请|信息公开申请|公开申请/u;
 
 function sentencesOf(text: string, heading: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -366,7 +370,7 @@ function classifyDecisions(lead: string, prefix: string): Classified | null {
   const found = decisionRows.filter((row) => row.pattern.test(lead));
   if (found.length !== 1 || insidePartOf(prefix + lead)) return null;
   const term = lead.search(found[0]!.pattern);
-  if (NOT_DECISIONS.test(lead.slice(term)) || PART_OF.test(lead)) return null;
+  if (NOT_DECISIONS.test(lead.slice(term)) || NOT_DECIDING.test(lead) || PART_OF.test(lead)) return null;
   return { figureId: found[0]!.cellId, alternatives: [], saysReceivedOnly: false };
 }
 
@@ -383,7 +387,9 @@ function classifyApplications(
   let found = lastMatch(lead, applicationPhrases);
   if (!found && CARRIED_FORWARD.test(tail)) found = { rule: applicationPhrases[0]!, start: 0, end: 0 };
   if (!found) found = lastMatch(lead, [VERBLESS]);
-  const sentenceAbout = isApplicationContext(sentence.text);
+  const sentenceAbout =
+    isApplicationContext(sentence.text) &&
+    (DISCLOSURE_REQUESTS.test(sentence.text) || DISCLOSURE_REQUESTS.test(sentence.heading));
 
   if (!found) {
     // 其中自然人申请100件: a column of the total the sentence has just stated.
