@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedReports } from "@/fixtures/seed-reports";
+import { publishedSeedReports, seedReports } from "@/fixtures/seed-reports";
 import { applicationsCellId } from "@/lib/format";
 import { startFromLastYear } from "@/lib/report/carry-forward";
 import { EXIT_OK, EXIT_RULE_ERRORS, EXIT_UNREADABLE, runCheck } from "./check-command";
@@ -19,7 +19,8 @@ async function run(args: string[]) {
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), "nianbao-check-"));
-  for (const { entry, report } of seedReports()) {
+  // The seeds as published, narrative included: a report without its text is incomplete (structure.section_empty).
+  for (const { entry, report } of publishedSeedReports()) {
     await writeFile(file(`seed-${entry.seed.slice(0, 3)}.json`), JSON.stringify(report));
   }
   await writeFile(file("broken.json"), "{ not json");
@@ -28,10 +29,10 @@ beforeAll(async () => {
 });
 
 describe("check command", () => {
-  it("passes the four balanced seeds with exit code 0", async () => {
-    const result = await run(["000", "001", "002", "004"].map((seed) => file(`seed-${seed}.json`)));
+  it("passes the three complete, balanced seeds with exit code 0", async () => {
+    const result = await run(["000", "001", "002"].map((seed) => file(`seed-${seed}.json`)));
     expect(result.code).toBe(EXIT_OK);
-    expect(result.stdout).toContain("共 4 个文件：4 个通过，0 个有错误，0 个无法检查");
+    expect(result.stdout).toContain("共 3 个文件：3 个通过，0 个有错误，0 个无法检查");
     expect(result.stdout).not.toContain("错误 [");
   });
 
@@ -39,7 +40,9 @@ describe("check command", () => {
     const result = await run([file("seed-003.json")]);
     expect(result.code).toBe(EXIT_RULE_ERRORS);
     const errorLines = result.stdout.split("\n").filter((line) => line.trim().startsWith("错误"));
-    expect(errorLines).toHaveLength(2);
+    // Two balance errors and its 表二, which the published report lacks.
+    expect(errorLines).toHaveLength(3);
+    expect(errorLines[2]).toContain("错误 [ledger.blank] 表二有 10 个空白单元格");
     expect(result.stdout).toContain(
       "错误 [s3.balance] 表三 总计列：一、本年新收（101）+ 二、上年结转（1）= 102，不等于 三（七）总计（100）+ 四、结转下年度（1）= 101，相差 1",
     );
@@ -52,8 +55,21 @@ describe("check command", () => {
     expect(errors.map((item) => [path.basename(item.file), item.ruleId, item.expected])).toEqual([
       ["seed-003.json", "s3.balance", 1],
       ["seed-003.json", "s3.balance", 102],
+      ["seed-003.json", "ledger.blank", null],
     ]);
     expect(result.code).toBe(EXIT_RULE_ERRORS);
+  });
+
+  it("gives each text finding its place in the report with --json (seed 004's 失效12件)", async () => {
+    const result = await run(["--json", file("seed-004.json")]);
+    const parsed = JSON.parse(result.stdout) as { ruleId: string; location?: Record<string, unknown> }[];
+    expect(parsed.find((item) => item.ruleId === "narrative.figure_mismatch")?.location).toMatchObject({
+      field: "narrative.overview.topics.0.body",
+      sectionId: "overview",
+      figureId: "s2.normative_documents.repealed",
+    });
+    const text = await run([file("seed-004.json")]);
+    expect(text.stdout).toContain("警告 [narrative.figure_mismatch] 一、总体情况（一）主动公开情况：“2023年全县共制发规范性文件12件，失效12件");
   });
 
   it("names an unreadable file and the first schema problem, checks the rest, exits 2", async () => {
@@ -67,7 +83,7 @@ describe("check command", () => {
     expect(result.stderr).toContain(`${file("missing.json")}：文件不存在`);
     expect(result.stderr).toContain(`${file("broken.json")}：不是有效的 JSON`);
     expect(result.stderr).toContain(`${file("wrong-shape.json")}：不符合报告格式：表三「一、本年新收」行 自然人列（s3.new.natural_person）`);
-    expect(result.stdout).toContain("seed-003.json：2 个错误");
+    expect(result.stdout).toContain("seed-003.json：3 个错误");
   });
 
   it("applies the cross-year rule to one agency's consecutive years", async () => {

@@ -134,7 +134,8 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   const jumpTo = useCallback(
     (result: RuleResult) => {
       const [cellId] = result.cellIds;
-      goToStep(resultStep(result), cellId ? cellDomId(cellId) : result.field ? fieldDomId(result.field) : null);
+      const field = result.location?.field;
+      goToStep(resultStep(result), cellId ? cellDomId(cellId) : field ? fieldDomId(field) : null);
     },
     [goToStep],
   );

@@ -27,7 +27,7 @@ function FieldFindings({ path }: { path: string }) {
   const snapshot = () =>
     session
       .getResults()
-      .filter((result) => result.field === path)
+      .filter((result) => result.location?.field === path)
       .map((result) => `${result.severity}\u0001${result.message}`)
       .join("\u0002");
   const text = useSyncExternalStore(session.subscribe, snapshot, snapshot);

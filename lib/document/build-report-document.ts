@@ -9,6 +9,7 @@ import {
 } from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
+import { resolveNarrative, resolveReferences } from "@/lib/narrative/references";
 import type { TCellValue, TReport } from "@/lib/report/report-schema";
 import { bracketOrdinal } from "./chinese-numeral";
 import { generateOpeningParagraph } from "./opening-paragraph";
@@ -113,9 +114,11 @@ export const reportTitle = (info: Pick<TReport["info"], "agencyName" | "year">):
   `${agencyText(info.agencyName)}${yearTitle(info.year)}`;
 
 export function buildReportDocument(report: TReport, options: { isDraft: boolean }): ReportDocument {
-  const { info, narrative } = report;
+  const { info } = report;
   const agencyName = agencyText(info.agencyName);
   const { effective } = deriveLedger(report.ledger);
+  // Linked figures ({{fig:…}}) print as the plain number the table shows.
+  const narrative = resolveNarrative(report.narrative, effective);
 
   const blocks: DocumentBlock[] = [];
   for (const section of reportSections) {
@@ -123,7 +126,7 @@ export function buildReportDocument(report: TReport, options: { isDraft: boolean
     blocks.push(...sectionBody(section, narrative, effective));
   }
 
-  const opening = info.openingParagraph ?? generateOpeningParagraph(info);
+  const opening = resolveReferences(info.openingParagraph ?? generateOpeningParagraph(info), effective);
   const closing: ClosingBlock | null =
     info.issuedOn === null ? null : { agencyName, date: formatChineseDate(info.issuedOn) };
 

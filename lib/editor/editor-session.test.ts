@@ -139,7 +139,7 @@ describe("EditorSession", () => {
   it("reports a numeric field's refused text at its field and keeps the rest of the text edit", () => {
     const session = new EditorSession(emptyReport());
     session.updateText((report) => ({ ...report, info: { ...report.info, year: null } }), { "info.year": "20x6" });
-    const messages = session.getResults().filter((result) => result.field === "info.year").map((result) => result.message);
+    const messages = session.getResults().filter((result) => result.location?.field === "info.year").map((result) => result.message);
     expect(messages).toContain("年度：“20x6”不是年份：请填写四位数字，如 2025");
     expect(messages.some((message) => message.startsWith("年度未填写"))).toBe(true);
     expect(session.getFieldRejections()).toEqual({ "info.year": "20x6" });

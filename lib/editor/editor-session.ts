@@ -262,7 +262,7 @@ export class EditorSession {
       if (isNumericField(key)) {
         const entry = parseFieldEntry(key, text);
         if (!entry.ok) {
-          results.push({ ruleId: rule.id, severity: rule.severity, cellIds: [], field: key, expected: null, actual: null, message: entry.message });
+          results.push({ ruleId: rule.id, severity: rule.severity, cellIds: [], location: { field: key }, expected: null, actual: null, message: entry.message });
         }
         continue;
       }

@@ -22,7 +22,9 @@ export function fieldStep(path: string): EditorStepId {
 export function resultStep(result: RuleResult): EditorStepId {
   const [first] = result.cellIds;
   if (first) return tableSection(getCell(first).tableId).id;
-  return result.field ? fieldStep(result.field) : "info";
+  const { field, sectionId } = result.location ?? {};
+  if (field) return fieldStep(field);
+  return sectionId ?? "info";
 }
 
 export const isEditorStep = (value: string | null): value is EditorStepId => editorSteps.some((step) => step.id === value);

@@ -54,7 +54,7 @@ const SEVERITY: Partial<Record<LedgerRuleId, RuleSeverity>> = {
   "s4.group_total": "error",
   "value.count": "error",
   "value.amount": "error",
-  "ledger.blank": "warning",
+  "ledger.blank": "error",
   "ledger.not_applicable": "warning",
   "s2.regulations_nonzero": "warning",
   "s2.normative_in_force_below_issued": "warning",
@@ -415,7 +415,7 @@ const cases: Case[] = [
   },
   {
     rule: "ledger.blank",
-    name: "one 0 removed from each table: one warning per table",
+    name: "one 0 removed from each table: one finding per table",
     changes: {
       "s2.regulations.issued": undefined,
       "s3.withheld.prohibited_by_law.natural_person": undefined,

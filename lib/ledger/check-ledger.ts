@@ -13,18 +13,18 @@ import { NOT_APPLICABLE, type TCellValue, type TLedger } from "@/lib/report/repo
 import { deriveLedger, isBlank, numericValue } from "./derive-ledger";
 import { ledgerEquations, type EquationTerm, type LedgerEquation } from "./ledger-equations";
 import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";
-import { getRule, type LedgerRuleId, type RuleSeverity } from "./rule-catalogue";
+import { getRule, type LedgerRuleId, type RuleLocation, type RuleSeverity } from "./rule-catalogue";
 
 export type RuleResult = {
   ruleId: LedgerRuleId;
   severity: RuleSeverity;
   /** Every cell the result involves, so the editor can mark each of them. */
   cellIds: CellId[];
-  /** For a result about a form field rather than cells: its path, e.g. `info.year`. */
-  field?: string;
   expected: number | null;
   actual: number | null;
   message: string;
+  /** The sentence, field or section a result concerns, for rules on the report's text and structure. */
+  location?: RuleLocation;
 };
 
 /** Requests, reviews and lawsuits always exist as counts: “/” makes no sense there. */

@@ -3,9 +3,15 @@ import {
   applicantColumns,
   applicationRows,
   activeDisclosureRow,
+  getApplicationRow as applicationRow,
+  getSection,
   reviewsLitigationColumns,
+  sectionHeading,
   tableName,
 } from "@/lib/format";
+import { REPORT_NAME } from "@/lib/document/report-document";
+import type { SectionId } from "@/lib/format";
+import { stripOrdinal, type FigureId } from "@/lib/format/linked-figures";
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/report/report-schema";
 import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";
 
@@ -25,9 +31,36 @@ export type LedgerRuleId =
   | "cross_year.carried_over"
   | "input.rejected"
   | "info.agency_name"
-  | "info.year";
+  | "info.year"
+  | "narrative.figure_mismatch"
+  | "narrative.received_includes_carried_over"
+  | "narrative.share_mismatch"
+  | "narrative.outcome_claim"
+  | "narrative.reference_unknown"
+  | "structure.section_empty"
+  | "structure.title"
+  | "structure.contents_list"
+  | "structure.problems_none"
+  | "s6.fee_notices"
+  | "cross_year.in_force_chain"
+  | "cross_year.narrative_unedited"
+  | "cross_year.text_repeated";
 
 export type RuleDefinition = { id: LedgerRuleId; severity: RuleSeverity; title: string };
+
+/**
+ * Where a result sits beyond its cells, so the editor can show it at the sentence, the
+ * field or the section badge. `start`/`end` index the field's text as JavaScript strings
+ * do (UTF-16 code units); `figureId` is the linked figure that 改为关联数字 puts in that range.
+ */
+export type RuleLocation = {
+  /** Dotted path of a text field in the report JSON, e.g. `narrative.overview.topics.1.body`. */
+  field?: string;
+  start?: number;
+  end?: number;
+  sectionId?: SectionId;
+  figureId?: FigureId;
+};
 
 const totalColumn = applicantColumns.find((column) => column.sumOf)!;
 const resultsTotalRow = applicationRows.find((row) => row.sumOf)!;
@@ -58,7 +91,9 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
     severity: "error",
     title: `金额（${AMOUNT_UNIT}）不小于 0，最多 ${MAX_AMOUNT_DECIMALS} 位小数`,
   },
-  { id: "ledger.blank", severity: "warning", title: "表格不留空白单元格" },
+  // One rule for blank cells: an error since a report must print a figure or “/” in every cell
+  // (issue 12 完整性); the editor defers showing it until staff have worked in a table.
+  { id: "ledger.blank", severity: "error", title: "表格不留空白单元格（每格填数字或“/”）" },
   { id: "ledger.not_applicable", severity: "warning", title: "申请和复议诉讼件数不填“/”" },
   { id: "s2.regulations_nonzero", severity: "warning", title: `${tableName("s2")}「${regulationsRow.label}」通常为 0` },
   {
@@ -78,6 +113,31 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
     severity: "error",
     title: `填写报告年度（${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR} 年）`,
   },
+  { id: "narrative.figure_mismatch", severity: "warning", title: "文字所述数字与表格一致" },
+  {
+    id: "narrative.received_includes_carried_over",
+    severity: "warning",
+    title: `“收到”的申请数不含${stripOrdinal(applicationRow("carried_over").shortLabel)}（合计须写明）`,
+  },
+  { id: "narrative.share_mismatch", severity: "warning", title: "文字所述“占N%”与表格一致" },
+  { id: "narrative.outcome_claim", severity: "warning", title: "“均获维持”“未发生行政复议”“未收到申请”等说法与表格一致" },
+  { id: "narrative.reference_unknown", severity: "error", title: "关联数字指向存在的表格数字" },
+  { id: "structure.section_empty", severity: "error", title: "六个部分都有内容" },
+  { id: "structure.title", severity: "error", title: `标题为“{机关全称}{年度}年${REPORT_NAME}”` },
+  { id: "structure.contents_list", severity: "warning", title: "开头所列各部分与六个部分一致" },
+  { id: "structure.problems_none", severity: "warning", title: `${sectionHeading(getSection("problems"))}不只写“无”` },
+  {
+    id: "s6.fee_notices",
+    severity: "warning",
+    title: `${tableName("s3")}有逾期未缴费时，六写明信息处理费收费通知件数`,
+  },
+  {
+    id: "cross_year.in_force_chain",
+    severity: "warning",
+    title: `${tableName("s2")}现行有效件数 = 上年现行有效 + 本年制发 − 本年废止`,
+  },
+  { id: "cross_year.narrative_unedited", severity: "warning", title: "文字不停留在“沿用上年内容”" },
+  { id: "cross_year.text_repeated", severity: "warning", title: "正文与上年度报告重复不超过一半" },
 ];
 
 export function getRule(id: LedgerRuleId): RuleDefinition {

@@ -34,6 +34,17 @@ describe("startFromLastYear", () => {
     expect(next.narrative.problems).toEqual({ body: "一是……二是……", carriedFromLastYear: true });
     expect(next.narrative.other_matters.carriedFromLastYear).toBe(false);
   });
+
+  it("marks the 导语 沿用上年内容 too, and drops last year's own title", () => {
+    const withIntro = startFromLastYear({
+      ...seed001,
+      info: { ...seed001.info, title: "湘潭县人民政府2025年政府信息公开工作年度报告", titleApproved: true },
+      narrative: { ...seed001.narrative, overview: { ...seed001.narrative.overview, intro: "2025年是……" } },
+    });
+    expect(withIntro.narrative.overview).toMatchObject({ intro: "2025年是……", introCarriedFromLastYear: true });
+    expect(withIntro.info).toMatchObject({ title: null, titleApproved: false });
+    expect(next.narrative.overview.introCarriedFromLastYear).toBe(false); // seed 001 here has no 导语
+  });
 });
 
 describe("cross-year carry-over rule", () => {

@@ -52,10 +52,12 @@ export function startFromLastYear(previous: TReport): TReport {
   }
   return ZReport.parse({
     formatVersion: previous.formatVersion,
-    info: { ...info, year, openingParagraph: null, issuedOn: null },
+    // A title names its year, so last year's own wording cannot carry over.
+    info: { ...info, year, openingParagraph: null, issuedOn: null, title: null, titleApproved: false },
     narrative: {
       overview: {
         intro: narrative.overview.intro,
+        introCarriedFromLastYear: narrative.overview.intro.trim() !== "",
         topics: narrative.overview.topics.map((topic: TNarrativeBlock) => asDraft(topic)),
       },
       problems: asDraft(narrative.problems),

@@ -13,7 +13,7 @@ describe("checkInfo", () => {
 
   it("names an empty 机关全称 and a missing or impossible 年度 at their fields", () => {
     const results = checkInfo(report({ agencyName: " ", year: null }));
-    expect(results.map((result) => [result.ruleId, result.field, result.severity])).toEqual([
+    expect(results.map((result) => [result.ruleId, result.location?.field, result.severity])).toEqual([
       ["info.agency_name", "info.agencyName", "error"],
       ["info.year", "info.year", "error"],
     ]);

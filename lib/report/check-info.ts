@@ -7,7 +7,7 @@ const fieldResult = (ruleId: LedgerRuleId, field: string, message: string, actua
   ruleId,
   severity: getRule(ruleId).severity,
   cellIds: [],
-  field,
+  location: { field },
   expected: null,
   actual,
   message,

@@ -1,6 +1,7 @@
 import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
+import { checkNarrative } from "@/lib/narrative";
 import { checkInfo } from "./check-info";
-import { checkCarriedOver } from "./cross-year";
+import { checkCarriedOver, checkInForceChain, checkTextRepeated } from "./cross-year";
 import type { TReport } from "./report-schema";
 
 export type CheckContext = {
@@ -10,13 +11,23 @@ export type CheckContext = {
 
 /** Every rule over one report, as the editor, the exporter and `check` run them; errors first. */
 export function checkReport(report: TReport, context: CheckContext = {}): RuleResult[] {
-  const results = [...checkInfo(report), ...checkLedger(report.ledger)];
-  if (context.previousYear && report.info.year !== null && context.previousYear.info.year === report.info.year - 1) {
-    const crossYear = checkCarriedOver(report, context.previousYear);
-    const firstWarning = results.findIndex((item) => item.severity === "warning");
-    results.splice(firstWarning === -1 ? results.length : firstWarning, 0, ...crossYear);
+  const results = [...checkInfo(report), ...checkLedger(report.ledger), ...checkNarrative(report)];
+  const previous = context.previousYear;
+  if (previous && report.info.year !== null && previous.info.year === report.info.year - 1) {
+    results.push(
+      ...checkCarriedOver(report, previous),
+      ...checkInForceChain(report, previous),
+      ...checkTextRepeated(report, previous),
+    );
   }
-  return results;
+  // A table an import found missing is named once, by structure.section_empty, not also cell by cell.
+  const emptySections = results.filter((item) => item.ruleId === "structure.section_empty" && item.cellIds.length > 0);
+  const named = new Set(emptySections.flatMap((item) => item.cellIds));
+  const merged = results.filter(
+    (item) => !(item.ruleId === "ledger.blank" && item.cellIds.every((cellId) => named.has(cellId))),
+  );
+  // Stable: within each severity the rules keep the order above.
+  return [...merged.filter((item) => item.severity === "error"), ...merged.filter((item) => item.severity === "warning")];
 }
 
 export function countBySeverity(results: readonly RuleResult[]): { errors: number; warnings: number } {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ledgerCells, overviewTopics } from "@/lib/format";
+import { ledgerCells, overviewTopics, reportSections, type SectionId } from "@/lib/format";
 import { isCalendarDate } from "./calendar-date";
 import { schemaMessage } from "./schema-messages";
 
@@ -86,6 +86,13 @@ export const ZReportInfo = z.object({
   extraBasis: ZShortText.default(""),
   /** The opening paragraph as edited by staff; null means the generated one is used. */
   openingParagraph: ZNarrativeText.nullable().default(null),
+  /**
+   * The title as published (an imported report) or as the agency words it; null means the
+   * standard title {机关全称}{年度}年政府信息公开工作年度报告. Rule structure.title.
+   */
+  title: ZShortText.nullable().default(null),
+  /** Staff confirmed that `title` is the agency's approved wording, so it is not an error. */
+  titleApproved: z.boolean().default(false),
   /** Date printed in the closing block (YYYY-MM-DD); null leaves the block undated. */
   issuedOn: z
     .string()
@@ -122,12 +129,30 @@ export const ZProcessingFees = z.object({
 
 export const ZNarrative = z.object({
   overview: z
-    .object({ intro: ZNarrativeText.default(""), topics: z.array(ZNarrativeBlock).max(20).default(defaultOverviewTopics) })
-    .default(() => ({ intro: "", topics: defaultOverviewTopics() })),
+    .object({
+      intro: ZNarrativeText.default(""),
+      /** The 导语 copied from last year's report and not yet edited (沿用上年内容). */
+      introCarriedFromLastYear: z.boolean().default(false),
+      topics: z.array(ZNarrativeBlock).max(20).default(defaultOverviewTopics),
+    })
+    .default(() => ({ intro: "", introCarriedFromLastYear: false, topics: defaultOverviewTopics() })),
   problems: ZSectionText.default(() => ({ body: "", carriedFromLastYear: false })),
   other_matters: ZSectionText.extend({
     processingFees: ZProcessingFees.default(emptyProcessingFees),
   }).default(() => ({ body: "", carriedFromLastYear: false, processingFees: emptyProcessingFees() })),
+});
+
+const ZSectionId = z.enum(reportSections.map((section) => section.id) as [SectionId, ...SectionId[]]);
+
+/**
+ * Set by the importer: how the published source laid out its sections. A section listed
+ * here and still without content gets the structural finding structure.section_empty.
+ */
+export const ZImportedSections = z.object({
+  /** Sections whose heading the source lacks altogether (seed 004 has no 四). */
+  absent: z.array(ZSectionId).default([]),
+  /** Sections whose heading the source has with nothing under it (seed 003: 二、三、四 without tables). */
+  empty: z.array(ZSectionId).default([]),
 });
 
 export const ZReport = z
@@ -136,6 +161,7 @@ export const ZReport = z
     info: ZReportInfo,
     narrative: ZNarrative.default(() => ZNarrative.parse({})),
     ledger: ZLedger.default(() => ({})),
+    importedSections: ZImportedSections.optional(),
   })
   .strict();
 
