@@ -22,7 +22,8 @@ export type LedgerRuleId =
   | "s2.regulations_nonzero"
   | "s2.normative_in_force_below_issued"
   | "cross_year.carried_over"
-  | "input.rejected";
+  | "input.rejected"
+  | "import.unconfirmed";
 
 export type RuleDefinition = { id: LedgerRuleId; severity: RuleSeverity; title: string };
 
@@ -69,6 +70,8 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
     title: `${tableName("s3")}上年结转等于上年度报告的结转下年度继续办理`,
   },
   { id: "input.rejected", severity: "error", title: "单元格内容不是有效的数字" },
+  // An error: a figure the importer could not read with certainty must not reach an official export or a submission.
+  { id: "import.unconfirmed", severity: "error", title: "导入的数字未经确认（请核对）" },
 ];
 
 export function getRule(id: LedgerRuleId): RuleDefinition {

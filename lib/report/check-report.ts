@@ -1,5 +1,6 @@
 import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
 import { checkCarriedOver } from "./cross-year";
+import { checkUnconfirmedImport } from "./import-unconfirmed";
 import type { TReport } from "./report-schema";
 
 export type CheckContext = {
@@ -14,6 +15,11 @@ export function checkReport(report: TReport, context: CheckContext = {}): RuleRe
     const crossYear = checkCarriedOver(report, context.previousYear);
     const firstWarning = results.findIndex((item) => item.severity === "warning");
     results.splice(firstWarning === -1 ? results.length : firstWarning, 0, ...crossYear);
+  }
+  const unconfirmed = checkUnconfirmedImport(report);
+  if (unconfirmed.length > 0) {
+    const firstWarning = results.findIndex((item) => item.severity === "warning");
+    results.splice(firstWarning === -1 ? results.length : firstWarning, 0, ...unconfirmed);
   }
   return results;
 }
