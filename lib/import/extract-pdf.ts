@@ -51,7 +51,8 @@ function cellsOf(line: Run[]): string[] {
     previous = run;
   }
   cells.push(current);
-  return cells;
+  // pdf.js puts spaces into letter-spaced (justified) Chinese text: they are no part of it.
+  return cells.map((cell) => cell.replace(/(?<=[\p{Script=Han}\p{P}])\s+(?=[\p{Script=Han}\p{P}])/gu, ""));
 }
 
 export async function pdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
@@ -59,7 +60,7 @@ export async function pdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
   let document;
   try {
     // pdf.js may transfer the buffer it is given; hand it a copy.
-    document = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, disableFontFace: true, isEvalSupported: false }).promise;
+    document = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, disableFontFace: true, isEvalSupported: false }).promise;
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
     if (name === "PasswordException") throw new PdfRefusal("encrypted", "这是加密的 PDF（需要密码才能打开），无法读取其中的文字");

@@ -127,8 +127,9 @@ export async function importPublishedReport(bytes: Uint8Array, fileName: string)
     s3: readTable(lines, segments, "applications", readApplications),
     s4: readTable(lines, segments, "reviews_litigation", readReviewsLitigation),
   };
-  const foundTables = Object.values(tables).filter((table) => table.found).length;
-  const isReport = segments.headings.size >= 3 || foundTables >= 1 || (segments.titleLines.length > 0 && segments.headings.size >= 1);
+  // Figures under the tables' own labels, or the sections' headings: a page that merely mentions 规章 is no report.
+  const figuresRead = Object.values(tables).reduce((count, table) => count + table.cells.size, 0);
+  const isReport = segments.headings.size >= 3 || figuresRead >= 10 || (segments.titleLines.length > 0 && segments.headings.size >= 1);
   if (!isReport) {
     const first = lines.map(lineText).find((text) => text !== "") ?? "";
     return refuse(

@@ -54,8 +54,8 @@ export function readReviewsLitigation(text: string, reliableCells: boolean): Tab
   const notes: TableImport["notes"] = [];
   const unconfirmed = new Set<CellId>();
   if (lines.length === 0) {
-    notes.push({ kind: "missing", cellIds, message: `${TABLE}只有表头，没有印出数字，留空` });
-    return { cells: new Map(), notes, unconfirmed: [...cellIds], found: true };
+    notes.push({ kind: "blank", cellIds, message: `${TABLE}只有表头，没有印出数字，按原样留空` });
+    return { cells: new Map(), notes, unconfirmed: [], found: true };
   }
   // Three sub-tables of five, or one row of fifteen: the figures in order either way.
   const single = lines.length === 1 ? lines : [{ tokens: lines.flatMap((line) => line.tokens), slots: null, leadingText: "", afterWords: false }];

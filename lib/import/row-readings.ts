@@ -83,37 +83,6 @@ const splittable = (token: ValueToken): boolean => token.kind === "number" && /^
 /** A run of digits that cannot be one figure: a leading zero means two figures met. */
 const mustSplit = (token: ValueToken): boolean => token.kind === "number" && /^0\d/.test(token.digits);
 
-/** Every way to cut a digit string into `parts` figures without leading zeros. */
-function digitSplits(digits: string, parts: number, out: string[][], budget: { steps: number }): void {
-  const walk = (from: number, left: number, taken: string[]) => {
-    if (budget.steps-- <= 0) return;
-    if (left === 1) {
-      const piece = digits.slice(from);
-      if (piece.length > 0 && !(piece.length > 1 && piece[0] === "0")) out.push([...taken, piece]);
-      return;
-    }
-    // A zero stands alone; any other figure may run for several digits.
-    const maxLength = digits[from] === "0" ? 1 : digits.length - from - (left - 1);
-    for (let length = 1; length <= maxLength; length += 1) {
-      walk(from + length, left - 1, [...taken, digits.slice(from, from + length)]);
-    }
-  };
-  if (parts <= digits.length) walk(0, parts, []);
-}
-
-function combinations(size: number, choose: number): number[][] {
-  const result: number[][] = [];
-  const walk = (start: number, picked: number[]) => {
-    if (picked.length === choose) {
-      result.push([...picked]);
-      return;
-    }
-    for (let index = start; index < size; index += 1) walk(index + 1, [...picked, index]);
-  };
-  walk(0, []);
-  return result;
-}
-
 /**
  * Readings that show the same table are one: a blank part where the printed total
  * leaves nothing is 0, and a blank total is the sum of its parts.
@@ -153,10 +122,19 @@ export function rowReadings(lines: readonly ValueLine[], shape: RowShape, reliab
     if (slots.length === width) candidates.push(slots);
     if (slots.length === width + 1 && slots[slots.length - 1] === null) candidates.push(slots.slice(0, width));
     if (slots.length === width + 1 && slots[0] === null) candidates.push(slots.slice(1));
+    // Fewer cells than columns: a merged label cell swallowed some; the figures sit at the right.
+    const padding = width - slots.length;
     for (const candidate of candidates) {
       if (candidate.some((token) => token !== null && mustSplit(token))) continue;
       const values = candidate.map((token) => (token ? tokenValue(token) : null));
       add({ values, cost: groupsHold(values, shape) || reliableCells ? 0 : BROKEN_SUM_COST, inferred: [], split: [] });
+    }
+    if (padding > 0 && padding <= 2 && !slots.some((token) => token !== null && mustSplit(token))) {
+      const values: ReadValue[] = [...Array.from({ length: padding }, () => undefined), ...slots.map((token) => (token ? tokenValue(token) : null))];
+      const inferred: number[] = [];
+      if (solveGroups(values, shape, inferred) && groupsHold(values, shape) && values.every((value) => value !== undefined)) {
+        add({ values, cost: MISSING_COST * padding, inferred, split: [] });
+      }
     }
     if (reliableCells && candidates.length > 0 && found.size > 0) return [...found.values()];
   }
@@ -164,55 +142,75 @@ export function rowReadings(lines: readonly ValueLine[], shape: RowShape, reliab
   const tokens = lines.flatMap((line) => line.tokens);
   if (tokens.length === 0 || tokens.length > width) return [...found.values()].sort((a, b) => a.cost - b.cost);
   const runTogether = tokens.length === 1;
-  const budget = { steps: MAX_STEPS };
+  const totalOf = new Map(shape.groups.map((group) => [group.total, group]));
+  let steps = MAX_STEPS;
 
-  // Figure sequences: each token kept whole or, when it can be, cut into several figures.
-  const sequences: { figures: ReadValue[]; cost: number; split: string[] }[] = [];
-  const extend = (index: number, figures: ReadValue[], cost: number, split: string[]) => {
-    if (sequences.length >= MAX_READINGS || budget.steps-- <= 0) return;
-    if (figures.length > width) return;
-    if (index === tokens.length) {
-      sequences.push({ figures, cost, split });
+  /*
+   * Fill the row left to right. A figure is a whole token, a piece cut from a token whose
+   * figures ran together, or a figure not printed at all. A total must equal its parts,
+   * so once the parts are known its digits are fixed: this keeps long runs of digits
+   * (fifteen figures of 表四 in one string) cheap to split.
+   */
+  const values: ReadValue[] = [];
+  const walk = (slot: number, token: number, offset: number, cost: number, missing: number, split: string[]) => {
+    if (steps-- <= 0 || found.size >= MAX_READINGS) return;
+    if (slot === width) {
+      if (token < tokens.length) return;
+      const filled = [...values];
+      const inferred: number[] = [];
+      if (!solveGroups(filled, shape, inferred)) return;
+      if (!groupsHold(filled, shape)) {
+        // Figures printed cell by cell stay as printed: a wrong sum is the report's, for `check` to name.
+        if (missing === 0 && split.length === 0) add({ values: filled, cost: BROKEN_SUM_COST, inferred, split });
+        return;
+      }
+      if (filled.filter((value) => value === undefined).length > 2) return;
+      add({ values: filled, cost, inferred, split });
       return;
     }
-    const token = tokens[index]!;
-    if (!mustSplit(token)) extend(index + 1, [...figures, tokenValue(token)], cost, split);
-    if (token.kind !== "number" || !splittable(token)) return;
-    const room = width - figures.length - (tokens.length - index - 1);
-    for (let parts = 2; parts <= Math.min(room, token.digits.length); parts += 1) {
-      const cuts: string[][] = [];
-      digitSplits(token.digits, parts, cuts, budget);
-      for (const cut of cuts) {
-        extend(index + 1, [...figures, ...cut.map(Number)], cost + (runTogether ? 0 : SPLIT_COST * (parts - 1)), [
-          ...split,
-          token.digits,
-        ]);
+    const slotsLeft = width - slot;
+    const current = tokens[token];
+    const group = totalOf.get(slot);
+    const partsKnown = group?.parts.every((part) => values[part] !== undefined);
+    const expectedTotal = group && partsKnown ? group.parts.reduce((acc, part) => acc + numeric(values[part]), 0) : null;
+
+    if (current && offset === 0 && !mustSplit(current)) {
+      const value = tokenValue(current);
+      if (expectedTotal === null || (typeof value === "number" && Math.abs(value - expectedTotal) < 1e-9) || value === NOT_APPLICABLE) {
+        values.push(value);
+        walk(slot + 1, token + 1, 0, cost, missing, split);
+        values.pop();
       }
+    }
+    if (current && current.kind === "number" && splittable(current) && (offset > 0 || current.digits.length > 1)) {
+      const digits = current.digits;
+      const rest = digits.length - offset;
+      const piece = (length: number) => digits.slice(offset, offset + length);
+      const lengths =
+        expectedTotal !== null
+          ? [String(expectedTotal).length]
+          : digits[offset] === "0"
+            ? [1]
+            : Array.from({ length: rest }, (_, index) => index + 1);
+      for (const length of lengths) {
+        if (length > rest || (offset === 0 && length === rest)) continue;
+        const text = piece(length);
+        if (text.length > 1 && text[0] === "0") continue;
+        if (expectedTotal !== null && Number(text) !== expectedTotal) continue;
+        const ends = offset + length === digits.length;
+        values.push(Number(text));
+        walk(slot + 1, ends ? token + 1 : token, ends ? 0 : offset + length, cost + (runTogether || ends ? 0 : SPLIT_COST), missing, ends ? [...split, digits] : split);
+        values.pop();
+      }
+    }
+    // A figure lost in extraction, if the figures left can still fill the slots left.
+    const tokensLeft = tokens.length - token - (offset > 0 ? 1 : 0);
+    if (offset === 0 && tokensLeft < slotsLeft && !runTogether) {
+      values.push(undefined);
+      walk(slot + 1, token, 0, cost + MISSING_COST, missing + 1, split);
+      values.pop();
     }
   };
-  extend(0, [], 0, []);
-
-  for (const sequence of sequences) {
-    const missing = width - sequence.figures.length;
-    for (const gaps of combinations(width, missing)) {
-      const values: ReadValue[] = [];
-      let next = 0;
-      for (let position = 0; position < width; position += 1) {
-        values.push(gaps.includes(position) ? undefined : sequence.figures[next++]);
-      }
-      const inferred: number[] = [];
-      if (!solveGroups(values, shape, inferred)) continue;
-      if (!groupsHold(values, shape)) {
-        // Figures printed cell by cell stay as printed: a wrong sum is the report's, for `check` to name.
-        if (missing > 0 || sequence.split.length > 0) continue;
-        add({ values, cost: BROKEN_SUM_COST, inferred, split: sequence.split });
-        continue;
-      }
-      const unresolved = values.filter((value) => value === undefined).length;
-      if (unresolved > 2) continue;
-      add({ values, cost: sequence.cost + MISSING_COST * missing, inferred, split: sequence.split });
-      if (found.size >= MAX_READINGS) break;
-    }
-  }
+  walk(0, 0, 0, 0, 0, []);
   return [...found.values()].sort((a, b) => a.cost - b.cost);
 }

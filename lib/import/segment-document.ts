@@ -71,13 +71,16 @@ export function sectionOfHeading(text: string): SectionId | null {
   if (TOPIC_ORDINAL.test(folded)) return null;
   const words = folded.replace(SECTION_ORDINAL, "").replace(/[。:：]$/u, "");
   if (/\d{2}/.test(text) || words.length < 4) return null;
+  // A line broken out of a sentence (“…、收到和处理政府信息公开申请情况、因…”) heads nothing.
+  if (/^[、，,]|[、，,；]$/u.test(words) || (words.match(/、/gu) ?? []).length > 1) return null;
   let best: { id: SectionId; score: number } | null = null;
   for (const section of reportSections) {
     const titles = [section.title, ...(SECTION_ALIASES[section.id] ?? [])].map(fold);
-    const score = Math.max(...titles.map((title) => (words.includes(title) ? 1 : similarity(words, title))));
+    const score = Math.max(
+      ...titles.map((title) => (words.includes(title) && words.length <= title.length + 8 ? 1 : similarity(words, title))),
+    );
     if (!best || score > best.score) best = { id: section.id, score };
   }
-  // A line naming two sections (the contents sentence) heads neither.
   return best && best.score >= 0.6 ? best.id : null;
 }
 
@@ -131,7 +134,7 @@ export function segmentDocument(lines: readonly SourceLine[]): Segments {
     if (
       previous >= 0 &&
       !chrome.has(previous) &&
-      /^\d{4}\s*年/.test(fold(texts[index]!)) &&
+      /^\d{4}\s*年/.test(texts[index]!.normalize("NFKC").trim()) &&
       texts[previous] !== "" &&
       fold(texts[previous]!).length <= 40 &&
       !/[。，；：]/.test(texts[previous]!)
@@ -144,8 +147,11 @@ export function segmentDocument(lines: readonly SourceLine[]): Segments {
 
   const headings = new Map<SectionId, number>();
   const from = titleLines.length > 0 ? titleLines[titleLines.length - 1]! + 1 : 0;
+  // Where the layout tells paragraph starts (a PDF's indents), a heading is one.
+  const knowsStarts = lines.some((line) => line.layout === "start");
   for (let index = from; index < texts.length; index += 1) {
     if (chrome.has(index)) continue;
+    if (knowsStarts && lines[index]!.layout === "visual") continue;
     // A table's own rows (“三、本年度办理结果”, table captions) head no section.
     if (lines[index]!.table !== null && lines[index]!.cells.filter((cell) => cell.trim() !== "").length > 1) continue;
     const id = sectionOfHeading(texts[index]!);

@@ -78,6 +78,8 @@ function numberToken(text: string, cleaned: string[]): NumberToken | null {
 function cellTokens(raw: string): { tokens: ValueToken[]; text: string } {
   const { text, cleaned } = cleanCell(raw);
   if (text === "") return { tokens: [], text: "" };
+  // What is left of a blanked label (its quotes, brackets) is no word and no figure.
+  if (!DASHES.has(text.replace(/\s+/g, "")) && /^[\p{P}\p{S}\s]*$/u.test(text)) return { tokens: [], text: "" };
   if (DASHES.has(text.replace(/\s+/g, ""))) return { tokens: [{ kind: "not_applicable", text: NOT_APPLICABLE }], text: "" };
   const tokens: ValueToken[] = [];
   const words: string[] = [];
