@@ -86,7 +86,14 @@ export async function pdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
         characters += text.replace(/\s/g, "").length;
       }
       const pageLines = lineBreaks(runs);
-      const left = Math.min(...pageLines.map((line) => line[0]!.x));
+      // The text's left edge: where most long lines start (a table may stick out further left).
+      const starts = new Map<number, number>();
+      for (const line of pageLines) {
+        if (line.reduce((acc, run) => acc + run.text.length, 0) < 15) continue;
+        const x = Math.round(line[0]!.x);
+        starts.set(x, (starts.get(x) ?? 0) + 1);
+      }
+      const left = starts.size > 0 ? [...starts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0] : Math.min(...pageLines.map((line) => line[0]!.x));
       for (const line of pageLines) {
         const cells = cellsOf(line);
         const size = line[0]!.size;

@@ -22,6 +22,8 @@ export type LabelTarget<K extends string> = {
   label: string;
   /** Whether the words may be found without their ordinal. */
   coreAlone: boolean;
+  /** A short label found even inside a run of other words (表四's headers, printed run together). */
+  anywhere?: boolean;
 };
 
 export type LabelMatch<K extends string> = {
@@ -129,7 +131,7 @@ export function findLabels<K extends string>(
     const full = ordinal + core;
     for (const hit of approximateOccurrences(full, folded.text, allowedErrors(full.length))) {
       // A short label (规章, 行政许可) must stand apart, not inside a longer phrase.
-      if (full.length <= 4 && !standsApart(folded, original, hit.start, hit.end)) continue;
+      if (full.length <= 4 && !target.anywhere && !standsApart(folded, original, hit.start, hit.end)) continue;
       candidates.push({ key: target.key, start: hit.start, end: hit.end, errors: hit.errors, length: full.length, foldedStart: hit.start, foldedEnd: hit.end });
     }
     if (target.coreAlone && ordinal !== "") {

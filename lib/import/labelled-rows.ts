@@ -190,8 +190,25 @@ export function readLabelledRows(text: string, specs: readonly RowSpec[], groups
       });
       lastPlaced = pending[pending.length - 1]!;
     } else {
-      // The counts do not match: the figures cannot be tied to the labels with certainty.
-      strays.push(...run.map(describe));
+      // Some labels were lost: the figure rows still fill the format's rows in order when
+      // their count is exactly that of a stretch of rows the labels bound.
+      const first = pending[0]!;
+      const last = pending[pending.length - 1]!;
+      const stretch = [
+        [first, last],
+        [first, specs.length - 1],
+        [0, specs.length - 1],
+      ].find(([from, to]) => run.length === to! - from! + 1);
+      if (stretch) {
+        run.forEach((line, offset) => {
+          const rowIndex = stretch[0]! + offset;
+          place(rowIndex, [line], pending.includes(rowIndex) ? "label_run" : "position");
+        });
+        lastPlaced = stretch[1]!;
+      } else {
+        // The counts do not match: the figures cannot be tied to the labels with certainty.
+        strays.push(...run.map(describe));
+      }
     }
     pending = [];
   }

@@ -42,7 +42,7 @@ export function readReviewsLitigation(text: string, reliableCells: boolean): Tab
   const folded = foldText(text);
   const matches = findLabels(
     text,
-    headerLabels.map((label) => ({ key: label, label, coreAlone: true })),
+    headerLabels.map((label) => ({ key: label, label, coreAlone: true, anywhere: true })),
     folded,
   );
   // The outcome columns (结果维持 …) make a table; 行政复议 and 行政诉讼 alone are just words.

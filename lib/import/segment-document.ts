@@ -69,6 +69,7 @@ export function sectionOfHeading(text: string): SectionId | null {
   const folded = fold(text);
   if (folded.length === 0 || folded.length > 40) return null;
   if (TOPIC_ORDINAL.test(folded)) return null;
+  const hasOrdinal = SECTION_ORDINAL.test(folded);
   const words = folded.replace(SECTION_ORDINAL, "").replace(/[。:：]$/u, "");
   if (/\d{2}/.test(text) || words.length < 4) return null;
   // A line broken out of a sentence (“…、收到和处理政府信息公开申请情况、因…”) heads nothing.
@@ -81,7 +82,8 @@ export function sectionOfHeading(text: string): SectionId | null {
     );
     if (!best || score > best.score) best = { id: section.id, score };
   }
-  return best && best.score >= 0.6 ? best.id : null;
+  // Without its ordinal a line must say the title nearly word for word (a wrapped table label may share half of it).
+  return best && best.score >= (hasOrdinal ? 0.6 : 0.8) ? best.id : null;
 }
 
 export type Segments = {
@@ -147,11 +149,20 @@ export function segmentDocument(lines: readonly SourceLine[]): Segments {
 
   const headings = new Map<SectionId, number>();
   const from = titleLines.length > 0 ? titleLines[titleLines.length - 1]! + 1 : 0;
-  // Where the layout tells paragraph starts (a PDF's indents), a heading is one.
-  const knowsStarts = lines.some((line) => line.layout === "start");
   for (let index = from; index < texts.length; index += 1) {
     if (chrome.has(index)) continue;
-    if (knowsStarts && lines[index]!.layout === "visual") continue;
+    // A printed line that carries on the sentence of the line above is no heading.
+    const previous = texts[index - 1] ?? "";
+    const above = lines[index - 1];
+    if (
+      lines[index]!.layout === "visual" &&
+      above?.layout !== "whole" &&
+      above?.cells.length === 1 &&
+      previous.length >= 15 &&
+      /\p{Script=Han}$/u.test(previous)
+    ) {
+      continue;
+    }
     // A table's own rows (“三、本年度办理结果”, table captions) head no section.
     if (lines[index]!.table !== null && lines[index]!.cells.filter((cell) => cell.trim() !== "").length > 1) continue;
     const id = sectionOfHeading(texts[index]!);

@@ -83,7 +83,10 @@ function cellTokens(raw: string): { tokens: ValueToken[]; text: string } {
   if (DASHES.has(text.replace(/\s+/g, ""))) return { tokens: [{ kind: "not_applicable", text: NOT_APPLICABLE }], text: "" };
   const tokens: ValueToken[] = [];
   const words: string[] = [];
-  for (const piece of text.split(/\s+/)) {
+  for (const raw of text.split(/\s+/)) {
+    // Quotes and brackets left over from a label printed against its figures: “三安全一稳定”0000000.
+    const piece = raw.replace(/^[“”"'‘’「」『』（）()]+|[“”"'‘’「」『』（）()]+$/gu, "");
+    if (piece === "") continue;
     if (DASHES.has(piece)) {
       tokens.push({ kind: "not_applicable", text: NOT_APPLICABLE });
       continue;
