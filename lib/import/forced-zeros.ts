@@ -8,15 +8,16 @@ import type { ReadValue } from "./row-readings";
  * often print a row's 自然人 and 总计 and leave the five 法人 columns empty; a blank is
  * otherwise kept blank (the rules report it), never guessed.
  */
-export function forcedZeros(values: Map<CellId, ReadValue>, tableId: TableId): CellId[] {
+export function forcedZeros(values: Map<CellId, ReadValue>, tableId: TableId, notInFormat: ReadonlySet<CellId> = new Set()): CellId[] {
   const zeroed: CellId[] = [];
   for (let pass = 0; pass < 3; pass += 1) {
     let changed = false;
     for (const equation of ledgerEquations) {
       if (equation.tableId !== tableId) continue;
       if (equation.derivedTotal && values.get(equation.derivedTotal) === null) continue;
+      // A cell the table's format does not have (2019's single （六） row) counts as nothing; one not read stops the deduction.
       const side = (terms: typeof equation.left) =>
-        terms.map((term) => ({ cellId: term.cellId, value: values.get(term.cellId) }));
+        terms.map((term) => ({ cellId: term.cellId, value: notInFormat.has(term.cellId) ? 0 : values.get(term.cellId) }));
       const left = side(equation.left);
       const right = side(equation.right);
       if ([...left, ...right].some((term) => term.value === undefined)) continue;

@@ -47,7 +47,8 @@ function specs(format: "2021" | "2019"): RowSpec[] {
     list.push({
       key: row.key,
       label: row.label,
-      aliases: format === "2019" && row.key === "normative_documents" ? [ACTIVE_DISCLOSURE_2019_ROWS.normativeDocuments] : [],
+      // “规范性文件”, the 2019 wording, is still printed in many later reports.
+      aliases: row.key === "normative_documents" ? [ACTIVE_DISCLOSURE_2019_ROWS.normativeDocuments] : [],
       width: format === "2019" && block.kind === "amount" ? ACTIVE_DISCLOSURE_2019_DECISIONS.length - 1 : wide,
       coreAlone: true,
     });

@@ -194,7 +194,10 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
   }
 
   const values = new Map(solved.values);
-  const zeroed = forcedZeros(values, "s3").filter((cellId) => !unconfirmed.has(cellId));
+  const notInFormat = new Set(
+    format === "2019" ? otherRows.slice(0, -1).flatMap((row) => applicantColumns.map((column) => applicationsCellId(row.key, column.key))) : [],
+  );
+  const zeroed = forcedZeros(values, "s3", notInFormat).filter((cellId) => !unconfirmed.has(cellId));
   if (zeroed.length > 0) {
     notes.push({
       kind: "blank_as_zero",

@@ -129,6 +129,7 @@ export function rowReadings(lines: readonly ValueLine[], shape: RowShape, reliab
       const values = candidate.map((token) => (token ? tokenValue(token) : null));
       add({ values, cost: groupsHold(values, shape) || reliableCells ? 0 : BROKEN_SUM_COST, inferred: [], split: [] });
     }
+    if (slots.every((slot) => slot === null)) return [...found.values()];
     if (padding > 0 && padding <= 2 && !slots.some((token) => token !== null && mustSplit(token))) {
       const values: ReadValue[] = [...Array.from({ length: padding }, () => undefined), ...slots.map((token) => (token ? tokenValue(token) : null))];
       const inferred: number[] = [];
