@@ -78,7 +78,8 @@ export function sectionOfHeading(text: string): SectionId | null {
   for (const section of reportSections) {
     const titles = [section.title, ...(SECTION_ALIASES[section.id] ?? [])].map(fold);
     const score = Math.max(
-      ...titles.map((title) => (words.includes(title) && words.length <= title.length + 8 ? 1 : similarity(words, title))),
+      // “一、本年度政府信息公开总体情况”: a numbered heading may add words to the title.
+      ...titles.map((title) => (words.includes(title) && (hasOrdinal || words.length <= title.length + 4) ? 1 : similarity(words, title))),
     );
     if (!best || score > best.score) best = { id: section.id, score };
   }
@@ -157,6 +158,8 @@ export function segmentDocument(lines: readonly SourceLine[]): Segments {
     if (
       lines[index]!.layout === "visual" &&
       above?.layout !== "whole" &&
+      !titleLines.includes(index - 1) &&
+      ![...headings.values()].includes(index - 1) &&
       above?.cells.length === 1 &&
       previous.length >= 15 &&
       /\p{Script=Han}$/u.test(previous)
