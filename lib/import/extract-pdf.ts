@@ -72,7 +72,8 @@ export async function pdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
     for (let number = 1; number <= document.numPages; number += 1) {
       const page = await document.getPage(number);
       const height = (page.view as number[])[3]!;
-      const content = await page.getTextContent();
+      // The importer folds full-width forms itself; pdf.js's own normalisation only costs time.
+      const content = await page.getTextContent({ disableNormalization: true });
       const runs: Run[] = [];
       for (const item of content.items) {
         if (!("str" in item)) continue;

@@ -46,10 +46,22 @@ export type FoldedText = {
 /** The index of the next character at or after `from` that is not spacing, or -1. */
 function nextVisible(characters: readonly string[], from: number): number {
   for (let at = from; at < characters.length; at += 1) {
-    if (!/\s/u.test(characters[at]!)) return at;
+    const character = characters[at]!;
+    if (character !== " " && character !== "\t" && character !== "\n" && character !== "\r" && character !== "\u3000" && character !== "\u00a0") return at;
   }
   return -1;
 }
+
+/** Characters NFKC leaves alone: ASCII and the unified ideographs; others are normalised one by one. */
+const needsNormalising = (code: number) => code >= 0x80 && !(code >= 0x4e00 && code <= 0x9fff);
+const isSkipped = (character: string) => {
+  const code = character.charCodeAt(0);
+  if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) return true;
+  if (code < 0x80 && !"|\"'`*#_~".includes(character)) return false;
+  if (code >= 0x4e00 && code <= 0x9fff) return false;
+  return SKIPPED.test(character);
+};
+const isDigit = (character: string) => character >= "0" && character <= "9";
 
 export function foldText(original: string): FoldedText {
   const characters = [...original];
@@ -63,12 +75,14 @@ export function foldText(original: string): FoldedText {
   let text = "";
   const origin: number[] = [];
   let keptOrdinalDigit = false;
-  characters.forEach((character, at) => {
-    if (SKIPPED.test(character)) return;
-    for (const piece of character.normalize("NFKC")) {
-      if (SKIPPED.test(piece)) continue;
+  for (let at = 0; at < characters.length; at += 1) {
+    const character = characters[at]!;
+    if (isSkipped(character)) continue;
+    const normalised = needsNormalising(character.charCodeAt(0)) ? character.normalize("NFKC") : character;
+    for (const piece of normalised) {
+      if (normalised !== character && isSkipped(piece)) continue;
       let folded = LOOKALIKES[piece] ?? piece;
-      if (/\d/.test(folded)) {
+      if (isDigit(folded)) {
         // A digit is a figure unless it is a leaf's ordinal: “2.” or “2、” before words.
         const stopAt = nextVisible(characters, at + 1);
         const stop = stopAt === -1 ? "" : characters[stopAt]!.normalize("NFKC");
@@ -92,7 +106,7 @@ export function foldText(original: string): FoldedText {
       text += folded;
       origin.push(offsets[at]!);
     }
-  });
+  }
   return { text, origin };
 }
 

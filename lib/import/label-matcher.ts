@@ -53,6 +53,17 @@ export function approximateOccurrences(pattern: string, text: string, maxErrors:
   const m = pattern.length;
   const n = text.length;
   if (m === 0 || n === 0) return [];
+  // Pigeonhole: with k slips, one of k + 1 pieces of the pattern occurs unchanged. None does: no match.
+  if (maxErrors > 0) {
+    const pieceLength = Math.floor(m / (maxErrors + 1));
+    let anyPiece = false;
+    for (let piece = 0; piece <= maxErrors && !anyPiece; piece += 1) {
+      const from = piece * pieceLength;
+      const to = piece === maxErrors ? m : from + pieceLength;
+      if (to > from && text.includes(pattern.slice(from, to))) anyPiece = true;
+    }
+    if (!anyPiece) return [];
+  }
   if (maxErrors === 0) {
     const hits: Hit[] = [];
     for (let at = text.indexOf(pattern); at !== -1; at = text.indexOf(pattern, at + 1)) {
