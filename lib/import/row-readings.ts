@@ -183,7 +183,9 @@ export function rowReadings(lines: readonly ValueLine[], shape: RowShape, reliab
         values.pop();
       }
     }
-    if (current && current.kind === "number" && splittable(current) && (offset > 0 || current.digits.length > 1)) {
+    // Figures printed apart are whole figures: only a row printed as one run of digits, or a
+    // token that cannot be one figure (a leading zero), is cut into several.
+    if (current && current.kind === "number" && splittable(current) && (runTogether || mustSplit(current) || offset > 0)) {
       const digits = current.digits;
       const rest = digits.length - offset;
       const piece = (length: number) => digits.slice(offset, offset + length);

@@ -128,10 +128,16 @@ export function segmentDocument(lines: readonly SourceLine[]): Segments {
   // agency's name alone may stand above it (our own export prints the title on two lines).
   const titleLines: number[] = [];
   const firstContent = texts.findIndex((text, index) => text !== "" && !chrome.has(index));
-  const searchEnd = Math.min(texts.length, Math.max(firstContent, 0) + 40);
+  const searchEnd = Math.min(texts.length, Math.max(firstContent, 0) + 80);
   for (let index = Math.max(firstContent, 0); index < searchEnd; index += 1) {
-    if (chrome.has(index) || !isTitle(texts[index]!)) continue;
-    if (lines[index]!.table !== null) continue;
+    if (chrome.has(index) || lines[index]!.table !== null) continue;
+    // A title wrapped onto a second short line: “…2023年政府信息公开年度” / “报告”.
+    const next = texts[index + 1] ?? "";
+    if (!isTitle(texts[index]!) && fold(texts[index]!).includes(TITLE_WORDS) && next.length <= 12 && isTitle(texts[index]! + next)) {
+      titleLines.push(index, index + 1);
+      break;
+    }
+    if (!isTitle(texts[index]!)) continue;
     if (sectionOfHeading(texts[index]!) !== null) break;
     const previous = index - 1;
     if (
