@@ -1,5 +1,6 @@
 import { benchApi } from "./api-save";
 import { benchExport } from "./export";
+import { benchImport } from "./import";
 import { benchLedgerRules } from "./ledger-rules";
 import { benchStore } from "./store";
 
@@ -7,6 +8,7 @@ async function main() {
   console.log(`年报通 基准测试  node ${process.version}  ${new Date().toISOString()}`);
   for (const line of await benchLedgerRules()) console.log(line);
   for (const line of await benchExport()) console.log(line);
+  for (const line of await benchImport()) console.log(line);
   for (const line of await benchStore()) console.log(line);
   for (const line of await benchApi()) console.log(line);
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -26,7 +26,23 @@ beforeAll(async () => {
   await writeFile(file("broken.json"), "{ not json");
   const wrongShape = { ...seedReports()[1]!.report, ledger: { "s3.new.natural_person": "abc" } };
   await writeFile(file("wrong-shape.json"), JSON.stringify(wrongShape));
+  for (const seed of ["001_7082bf4ff2eed00e.txt", "003_3c908ae0293fd308.txt"]) {
+    await copyFile(path.join(process.cwd(), "fixtures", "seeds", seed), file(`published-${seed.slice(0, 3)}.txt`));
+  }
+  await writeFile(file("published-error.txt"), publishedWithError);
+  await writeFile(file("notice.txt"), "会议通知\n请各单位于本周五前报送材料。");
 });
+
+/** A published 表三 whose stated 总计 disagrees with its parts (3 + 1 ≠ 5), and one figure run together two ways. */
+const publishedWithError = [
+  "某县人民政府2024年政府信息公开工作年度报告",
+  "一、总体情况",
+  "三、收到和处理政府信息公开申请情况",
+  "一、本年新收政府信息公开申请数量\t3\t1\t0\t0\t0\t0\t5",
+  "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+  "三、本年度办理结果\t（一）予以公开\t121000013",
+  "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0",
+].join("\n");
 
 describe("check command", () => {
   it("passes the three complete, balanced seeds with exit code 0", async () => {
@@ -94,6 +110,32 @@ describe("check command", () => {
     const result = await run([file("seed-001.json"), file("next-year.json")]);
     expect(result.stdout).toContain("错误 [cross_year.carried_over] 表三 自然人列 跨年度衔接：二、上年结转（8）");
     expect(result.code).toBe(EXIT_RULE_ERRORS);
+  });
+
+  it("imports published files and checks them: a stated total that disagrees with its parts is an error", async () => {
+    const result = await run([file("published-001.txt"), file("published-error.txt")]);
+    expect(result.code).toBe(EXIT_RULE_ERRORS);
+    // Seed 001 as published passes; its one warning is that 六 does not state the fee notices behind 14 逾期未缴费.
+    expect(result.stdout).toContain(`${file("published-001.txt")}：0 个错误，1 个警告，通过`);
+    expect(result.stdout).toContain("警告 [s6.fee_notices]");
+    expect(result.stdout).toContain("错误 [s3.row_total] 表三 「一、本年新收」行：自然人（3）+ 商业企业（1）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 4，不等于 总计（5），相差 1");
+    expect(result.stdout).toContain("错误 [import.unconfirmed] 表三「（一）予以公开」行 自然人列：导入的数字请核对后确认");
+    expect(result.stdout).toContain("导入说明 [ambiguous] 表三「（一）予以公开」行“121000013”");
+  });
+
+  it("carries the import notes in --json, and says so when a published report has no tables", async () => {
+    const result = await run(["--json", file("published-003.txt")]);
+    const parsed = JSON.parse(result.stdout) as ({ file: string; ruleId?: string } | { file: string; note: { kind: string; message: string } })[];
+    const notes = parsed.flatMap((item) => ("note" in item ? [item.note] : []));
+    expect(notes.find((note) => note.kind === "narrative_only")!.message).toContain("没有印出统计表");
+    expect(parsed.filter((item) => "ruleId" in item).every((item) => item.file === file("published-003.txt"))).toBe(true);
+  });
+
+  it("names a published file that is not a report, and checks the others", async () => {
+    const result = await run([file("notice.txt"), file("published-001.txt")]);
+    expect(result.code).toBe(EXIT_UNREADABLE);
+    expect(result.stderr).toContain(`${file("notice.txt")}：不是政府信息公开工作年度报告`);
+    expect(result.stdout).toContain(`${file("published-001.txt")}：0 个错误`);
   });
 
   it("refuses a call without files or with an unknown option", async () => {

@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
+import type { ImportNote } from "@/lib/import";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import { parseReportJson } from "@/lib/report/parse-report";
 import type { TReport } from "@/lib/report/report-schema";
+import { importFile } from "./import-command";
 
 export type CheckOutput = { stdout: (text: string) => void; stderr: (text: string) => void };
 
@@ -10,15 +12,19 @@ export const EXIT_OK = 0;
 export const EXIT_RULE_ERRORS = 1;
 export const EXIT_UNREADABLE = 2;
 
-const usage = `用法：npm run --silent check -- [--json] 报告文件.json ...
-逐个检查报告 JSON 文件的表格勾稽关系和填报规范；同一机关相邻两年的报告一起检查时，另核对跨年度衔接。
-  --json  以 JSON 数组输出全部检查结果（每项带 file 字段）
+const usage = `用法：npm run --silent check -- [--json] 文件 ...
+逐个检查报告的表格勾稽关系和填报规范；同一机关相邻两年的报告一起检查时，另核对跨年度衔接。
+文件可以是报告 JSON，也可以是已发布的报告（PDF、Word .docx、网页 .html、文本 .txt/.md）：先导入，再检查。
+  --json  以 JSON 数组输出全部检查结果（每项带 file 字段）；导入的说明为 { "file", "note": { "kind", "cellIds", "message" } }
 退出码：0 无错误；1 有文件存在错误；2 有文件无法读取或不符合报告格式`;
 
 const severityName = { error: "错误", warning: "警告" } as const;
 
-type FileOutcome = { file: string; results: RuleResult[] } | { file: string; problem: string };
-type ReadOutcome = { file: string; report: TReport } | { file: string; problem: string };
+type FileOutcome = { file: string; results: RuleResult[]; notes: ImportNote[] } | { file: string; problem: string };
+type ReadOutcome = { file: string; report: TReport; notes: ImportNote[] } | { file: string; problem: string };
+
+/** A report JSON file is read as such; anything else is a published report to import first. */
+const isReportJson = (file: string, head: string) => /\.json$/i.test(file) || /^\s*[{[]/.test(head);
 
 async function readReportFile(file: string): Promise<ReadOutcome> {
   let text: string;
@@ -29,9 +35,10 @@ async function readReportFile(file: string): Promise<ReadOutcome> {
     const reason = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : `无法读取（${code ?? String(error)}）`;
     return { file, problem: reason };
   }
+  if (!isReportJson(file, text.slice(0, 200).replace(/^\uFEFF/, ""))) return importFile(file);
   const parsed = parseReportJson(text.replace(/^\uFEFF/, ""));
   if (!parsed.ok) return { file, problem: parsed.message };
-  return { file, report: parsed.report };
+  return { file, report: parsed.report, notes: [] };
 }
 
 /** Reports of one agency for consecutive years, checked together, also get the cross-year rules. */
@@ -45,7 +52,7 @@ function checkAll(read: readonly ReadOutcome[]): FileOutcome[] {
     if (!("report" in outcome)) return outcome;
     const { info } = outcome.report;
     const previousYear = info.year === null ? null : (byAgencyYear.get(key(info.agencyName, info.year - 1)) ?? null);
-    return { file: outcome.file, results: checkReport(outcome.report, { previousYear }) };
+    return { file: outcome.file, results: checkReport(outcome.report, { previousYear }), notes: outcome.notes };
   });
 }
 
@@ -68,7 +75,7 @@ export async function runCheck(args: readonly string[], output: CheckOutput): Pr
   const outcomes = checkAll(read);
 
   let exitCode = EXIT_OK;
-  const jsonResults: (RuleResult & { file: string })[] = [];
+  const jsonResults: ((RuleResult & { file: string }) | { file: string; note: ImportNote })[] = [];
   let passed = 0;
   let failed = 0;
   let unreadable = 0;
@@ -88,12 +95,14 @@ export async function runCheck(args: readonly string[], output: CheckOutput): Pr
     }
     if (asJson) {
       jsonResults.push(...outcome.results.map((item) => ({ file: outcome.file, ...item })));
+      jsonResults.push(...outcome.notes.map((note) => ({ file: outcome.file, note })));
       continue;
     }
     output.stdout(`${outcome.file}：${errors} 个错误，${warnings} 个警告${errors === 0 ? "，通过" : ""}`);
     for (const item of outcome.results) {
       output.stdout(`  ${severityName[item.severity]} [${item.ruleId}] ${item.message}`);
     }
+    for (const note of outcome.notes) output.stdout(`  导入说明 [${note.kind}] ${note.message}`);
   }
   if (asJson) {
     output.stdout(JSON.stringify(jsonResults, null, 2));

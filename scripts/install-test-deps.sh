@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: Chromium for Playwright
-# (no browser download), poppler for rendering exported PDFs, and the npm packages.
+# (no browser download), poppler for rendering exported PDFs, LibreOffice Writer for
+# making the Word and PDF files the importer is tested on, and the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "安装系统软件包：${missing[*]}"
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi

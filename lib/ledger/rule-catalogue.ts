@@ -44,7 +44,8 @@ export type LedgerRuleId =
   | "s6.fee_notices"
   | "cross_year.in_force_chain"
   | "cross_year.narrative_unedited"
-  | "cross_year.text_repeated";
+  | "cross_year.text_repeated"
+  | "import.unconfirmed";
 
 export type RuleDefinition = { id: LedgerRuleId; severity: RuleSeverity; title: string };
 
@@ -138,6 +139,8 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   },
   { id: "cross_year.narrative_unedited", severity: "warning", title: "文字不停留在“沿用上年内容”" },
   { id: "cross_year.text_repeated", severity: "warning", title: "正文与上年度报告重复不超过一半" },
+  // An error: a figure the importer could not read with certainty must not reach an official export or a submission.
+  { id: "import.unconfirmed", severity: "error", title: "导入的数字未经确认（请核对）" },
 ];
 
 export function getRule(id: LedgerRuleId): RuleDefinition {

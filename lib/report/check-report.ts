@@ -2,6 +2,7 @@ import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
 import { checkNarrative } from "@/lib/narrative";
 import { checkInfo } from "./check-info";
 import { checkCarriedOver, checkInForceChain, checkTextRepeated } from "./cross-year";
+import { checkUnconfirmedImport } from "./import-unconfirmed";
 import type { TReport } from "./report-schema";
 
 export type CheckContext = {
@@ -11,7 +12,7 @@ export type CheckContext = {
 
 /** Every rule over one report, as the editor, the exporter and `check` run them; errors first. */
 export function checkReport(report: TReport, context: CheckContext = {}): RuleResult[] {
-  const results = [...checkInfo(report), ...checkLedger(report.ledger), ...checkNarrative(report)];
+  const results = [...checkInfo(report), ...checkLedger(report.ledger), ...checkNarrative(report), ...checkUnconfirmedImport(report)];
   const previous = context.previousYear;
   if (previous && report.info.year !== null && previous.info.year === report.info.year - 1) {
     results.push(

@@ -155,6 +155,33 @@ export const ZImportedSections = z.object({
   empty: z.array(ZSectionId).default([]),
 });
 
+const ledgerCellIds = new Set(ledgerCells.map((cell) => cell.id));
+const ZCellId = z.string().refine((id) => ledgerCellIds.has(id), { message: "不是统计表的单元格编号" });
+
+/** One thing the importer said about its reading (lib/import): `kind` is a stable id such as "ambiguous". */
+export const ZImportNote = z.object({
+  kind: z.string().trim().min(1).max(40),
+  cellIds: z.array(ZCellId).max(200),
+  message: z.string().max(2000),
+});
+
+/**
+ * A report read from a published file: where it came from, which format its tables
+ * were in, what the importer noted, and the cells whose figures it could not read with
+ * certainty (请核对) until staff confirm or change each one.
+ */
+export const ZImportReview = z.object({
+  source: z.object({
+    fileName: z.string().max(300),
+    fileType: z.enum(["pdf", "docx", "html", "text"]),
+  }),
+  /** "2021" or "2019" (国办公开办函〔2019〕60号), as detected from the tables; "unknown" without tables. */
+  detectedFormat: z.enum(["2021", "2019", "unknown"]),
+  notes: z.array(ZImportNote).max(1000).default(() => []),
+  unconfirmedCellIds: z.array(ZCellId).max(ledgerCells.length).default(() => []),
+});
+export type TImportReview = z.output<typeof ZImportReview>;
+
 export const ZReport = z
   .object({
     formatVersion: z.literal(FORMAT_VERSION),
@@ -162,6 +189,8 @@ export const ZReport = z
     narrative: ZNarrative.default(() => ZNarrative.parse({})),
     ledger: ZLedger.default(() => ({})),
     importedSections: ZImportedSections.optional(),
+    /** Set when the report was imported from a published file; null for one made here. */
+    importReview: ZImportReview.nullable().default(null),
   })
   .strict();
 

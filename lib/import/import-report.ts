@@ -1,0 +1,217 @@
+import mammoth from "mammoth";
+import { getSection, type CellId, type SectionId } from "@/lib/format";
+import { FORMAT_VERSION, ZReport, type TCellValue, type TReport } from "@/lib/report/report-schema";
+import { declaredCharset, htmlLines } from "./extract-html";
+import { PdfRefusal, pdfLines } from "./extract-pdf";
+import { decodeText, textLines } from "./extract-text";
+import { fold } from "./fold-text";
+import { readActiveDisclosure } from "./read-active-disclosure";
+import { readApplications } from "./read-applications";
+import { paragraphsOf, readIdentity, readOtherMatters, readOverview } from "./read-narrative";
+import { readReviewsLitigation } from "./read-reviews-litigation";
+import { dateOfLine, lineText, segmentDocument, sectionOfHeading, type Segments } from "./segment-document";
+import type { TableImport } from "./table-result";
+import type { ImportNote, SourceLine, SourceType } from "./types";
+
+/** Largest file accepted: a published report is a few hundred kilobytes; 20 MB leaves room for images. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export type ImportRefusalReason = "too_large" | "unsupported_type" | "encrypted" | "scanned" | "damaged" | "not_a_report";
+
+export type ImportOutcome =
+  | { ok: true; report: TReport; notes: ImportNote[]; sourceType: SourceType }
+  | { ok: false; reason: ImportRefusalReason; message: string };
+
+const refuse = (reason: ImportRefusalReason, message: string): ImportOutcome => ({ ok: false, reason, message });
+
+const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
+
+/** What the file is, by its first bytes (the name's extension only breaks ties). */
+function sniff(bytes: Uint8Array, fileName: string): SourceType | { refuse: string } {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return "pdf";
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
+    const head = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 65536)));
+    if (head.includes("word/")) return "docx";
+    if (head.includes("opendocument")) return { refuse: "这是 OpenDocument（.odt）文件，请在 WPS 或 LibreOffice 中另存为 .docx 或 PDF 后再导入" };
+    if (head.includes("xl/")) return { refuse: "这是 Excel 表格文件，不是年度报告；请导入报告的 PDF、Word（.docx）、网页或文本" };
+    return extension === "docx" ? "docx" : { refuse: "这是一个压缩文件，不是年度报告；请导入报告的 PDF、Word（.docx）、网页或文本" };
+  }
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return { refuse: "这是旧版 Word（.doc）或 Excel（.xls）文件，请在 Word 或 WPS 中另存为 .docx 或 PDF 后再导入" };
+  if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) || startsWith(bytes, 0xff, 0xd8, 0xff) || startsWith(bytes, 0x47, 0x49, 0x46) || startsWith(bytes, 0x49, 0x49, 0x2a) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a) || startsWith(bytes, 0x42, 0x4d)) {
+    return { refuse: "这是图片（扫描件），没有文字可读；请提供带文字层的 PDF、Word（.docx）或网页，或先做文字识别（OCR）" };
+  }
+  if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return { refuse: "这是 RTF 文件，请在 Word 或 WPS 中另存为 .docx 后再导入" };
+  const sample = bytes.subarray(0, 4096);
+  if (sample.some((byte) => byte === 0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
+    return { refuse: `不支持的文件类型${extension ? `（.${extension}）` : ""}：请导入 PDF、Word（.docx）、网页（.html）或文本（.txt/.md）` };
+  }
+  const text = new TextDecoder("latin1").decode(sample).trimStart().toLowerCase();
+  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(text) || ["html", "htm", "shtml", "xhtml", "mht"].includes(extension)) return "html";
+  if (/<(p|div|table|span|br|h[1-6])[\s>/]/.test(text) && /<\/(p|div|table|td|span)>/.test(text)) return "html";
+  return "text";
+}
+
+async function extract(bytes: Uint8Array, type: SourceType): Promise<{ lines: SourceLine[]; title: string | null }> {
+  if (type === "pdf") return { lines: await pdfLines(bytes), title: null };
+  if (type === "docx") {
+    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    return htmlLines(value);
+  }
+  if (type === "html") return htmlLines(decodeText(bytes, declaredCharset(bytes)));
+  return { lines: textLines(decodeText(bytes)), title: null };
+}
+
+/** A stretch of the document as table text: cells joined by tabs, lines by newlines. */
+function regionText(lines: readonly SourceLine[], indices: readonly number[]): { text: string; reliable: boolean } {
+  const chosen = indices.map((index) => lines[index]!);
+  const text = chosen.map((line) => line.cells.join("\t")).join("\n");
+  const tableLines = chosen.filter((line) => line.cells.length > 1);
+  return { text, reliable: tableLines.length > 0 && tableLines.every((line) => line.reliableCells) };
+}
+
+type TableReader = (text: string, reliable: boolean) => TableImport & { format?: "2021" | "2019" | null };
+
+/**
+ * A table read from its section; when the report has no such section heading (tables
+ * printed as attachments, or a heading lost), from the whole report.
+ */
+function readTable(lines: readonly SourceLine[], segments: Segments, section: SectionId, reader: TableReader) {
+  const own = segments.sectionLines.get(section);
+  if (own) {
+    const region = regionText(lines, own);
+    return reader(region.text, region.reliable);
+  }
+  const everything = lines.map((_, index) => index).filter((index) => !segments.chrome.has(index));
+  const region = regionText(lines, everything);
+  return reader(region.text, region.reliable);
+}
+
+const sectionName = (id: SectionId) => {
+  const section = getSection(id);
+  return `${section.ordinal}、${section.title}`;
+};
+
+/** Sentences of the narrative that quote figures of the tables, for a report that printed no tables. */
+function quotedFigures(text: string): string[] {
+  return (text.match(/[^。；]*?(申请|复议|诉讼|规范性文件)[^。；]*?\d+\s*件[^。；]*/gu) ?? []).map((sentence) => sentence.trim()).slice(0, 3);
+}
+
+/**
+ * Reads a published 年报 (PDF, DOCX, HTML, text or Markdown) into the report format,
+ * keeping every figure as printed, stated totals included. Figures that could not be
+ * read with certainty are named in the notes and listed in `importReview.unconfirmedCellIds`.
+ * Refuses, with a Chinese message, what is not a readable report.
+ */
+export async function importPublishedReport(bytes: Uint8Array, fileName: string): Promise<ImportOutcome> {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    return refuse("too_large", `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  }
+  if (bytes.length === 0) return refuse("not_a_report", "文件是空的");
+  const type = sniff(bytes, fileName);
+  if (typeof type !== "string") return refuse("unsupported_type", type.refuse);
+
+  let extracted: { lines: SourceLine[]; title: string | null };
+  try {
+    extracted = await extract(bytes, type);
+  } catch (error) {
+    if (error instanceof PdfRefusal) return refuse(error.reason, error.message);
+    const detail = error instanceof Error ? error.message : String(error);
+    return refuse("damaged", type === "docx" ? `Word 文件无法打开（${detail}），可能已损坏` : `文件无法读取（${detail}）`);
+  }
+  const { lines } = extracted;
+  const segments = segmentDocument(lines);
+
+  const tables = {
+    s2: readTable(lines, segments, "active_disclosure", readActiveDisclosure),
+    s3: readTable(lines, segments, "applications", readApplications),
+    s4: readTable(lines, segments, "reviews_litigation", readReviewsLitigation),
+  };
+  // Figures under the tables' own labels, or the sections' headings: a page that merely mentions 规章 is no report.
+  const figuresRead = Object.values(tables).reduce((count, table) => count + table.cells.size, 0);
+  const isReport = segments.headings.size >= 3 || figuresRead >= 10 || (segments.titleLines.length > 0 && segments.headings.size >= 1);
+  if (!isReport) {
+    const first = lines.map(lineText).find((text) => text !== "") ?? "";
+    return refuse(
+      "not_a_report",
+      `不是政府信息公开工作年度报告：没有找到“${sectionName("overview")}”等六个部分的标题，也没有找到统计表${first ? `（文件开头是“${first.slice(0, 30)}”）` : ""}`,
+    );
+  }
+
+  const notes: ImportNote[] = [];
+  const identity = readIdentity(lines, segments, extracted.title);
+  notes.push(...identity.notes);
+  if (!identity.year) {
+    return refuse("not_a_report", "无法确定报告年度：标题、开头段落和落款中都没有找到年份");
+  }
+  let agencyName = identity.agencyName;
+  if (!agencyName) {
+    agencyName = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "").replace(/\d{4}\s*年.*$/u, "").trim() || fileName;
+    notes.push({ kind: "info", cellIds: [], message: `没有找到机关名称，暂用文件名“${agencyName}”，请改为机关全称` });
+  }
+
+  const texts = lines.map(lineText);
+  const sectionSource = (id: SectionId) => (segments.sectionLines.get(id) ?? []).map((index) => lines[index]!);
+  for (const id of ["overview", "active_disclosure", "applications", "reviews_litigation", "problems", "other_matters"] as const) {
+    if (!segments.headings.has(id)) notes.push({ kind: "missing", cellIds: [], message: `没有找到“${sectionName(id)}”这一部分的标题` });
+  }
+  const narrativeOnly = Object.values(tables).every((table) => !table.found);
+  if (narrativeOnly) {
+    const quoted = quotedFigures(paragraphsOf(sectionSource("overview")).join("。"));
+    notes.push({
+      kind: "narrative_only",
+      cellIds: [],
+      message: `这份报告没有印出统计表（第二、三、四部分${segments.headings.has("applications") ? "只有标题" : "没有找到"}），表格留空；${quoted.length > 0 ? `正文中的数字（如“${quoted[0]}”）未填入表格，请按正文和原始台账填写` : "请按原始台账填写"}`,
+    });
+  } else {
+    const missingTables = (
+      [
+        ["s2", "active_disclosure"],
+        ["s3", "applications"],
+        ["s4", "reviews_litigation"],
+      ] as const
+    ).filter(([tableId]) => !tables[tableId].found);
+    for (const [, section] of missingTables) {
+      notes.push({ kind: "missing", cellIds: [], message: `没有找到“${sectionName(section)}”的统计表，该表留空` });
+    }
+  }
+
+  const ledger: Record<CellId, TCellValue> = {};
+  const unconfirmed: CellId[] = [];
+  for (const table of Object.values(tables)) {
+    for (const [cellId, value] of table.cells) ledger[cellId] = value;
+    notes.push(...table.notes);
+    unconfirmed.push(...table.unconfirmed);
+  }
+  const formats = [tables.s2.format, tables.s3.format].filter((format): format is "2021" | "2019" => !!format);
+  const detectedFormat = formats.includes("2019") ? "2019" : formats.length > 0 ? "2021" : "unknown";
+  if (detectedFormat === "2019") {
+    notes.unshift({ kind: "format", cellIds: [], message: "统计表是 2019 年格式（国办公开办函〔2019〕60号），已按 2021 年格式读入，说明见下" });
+  }
+
+  // The agency's name and the date printed under the title are no part of the opening paragraph.
+  const openingLines = segments.openingLines.filter((index) => dateOfLine(texts[index]!) === null && fold(texts[index]!) !== fold(agencyName));
+  const opening = paragraphsOf(openingLines.map((index) => lines[index]!)).filter((paragraph) => sectionOfHeading(paragraph) === null);
+  const report = ZReport.parse({
+    formatVersion: FORMAT_VERSION,
+    info: {
+      agencyName,
+      year: identity.year,
+      openingParagraph: opening.length > 0 ? opening.join("\n") : null,
+      issuedOn: identity.issuedOn,
+    },
+    narrative: {
+      overview: readOverview(sectionSource("overview")),
+      problems: { body: paragraphsOf(sectionSource("problems")).join("\n") },
+      other_matters: readOtherMatters(sectionSource("other_matters")),
+    },
+    ledger,
+    importReview: {
+      source: { fileName: fileName.replace(/^.*[\\/]/, ""), fileType: type },
+      detectedFormat,
+      notes,
+      unconfirmedCellIds: [...new Set(unconfirmed)],
+    },
+  });
+  return { ok: true, report, notes, sourceType: type };
+}

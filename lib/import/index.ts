@@ -1,0 +1,2 @@
+export { importPublishedReport, MAX_IMPORT_BYTES, type ImportOutcome, type ImportRefusalReason } from "./import-report";
+export type { ImportNote, ImportNoteKind, SourceType } from "./types";

@@ -1,0 +1,198 @@
+import { processingFeesSentence, reportTitle } from "@/lib/document/build-report-document";
+import { REPORT_NAME } from "@/lib/document/report-document";
+import type { TReport, TReportInput } from "@/lib/report/report-schema";
+import { fold } from "./fold-text";
+import { dateOfLine, lineText, type Segments } from "./segment-document";
+import type { ImportNote, SourceLine } from "./types";
+
+/**
+ * The report's words: title (agency and year), the opening paragraph as published, the
+ * narrative of 一 (its sub-headings as topics), 五 and 六, and the date of the 落款.
+ */
+
+type NarrativeInput = NonNullable<TReportInput["narrative"]>;
+
+const SENTENCE_END = /[。！？；：…”」）)!?;:]$/u;
+const TOPIC_HEADING = /^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$/u;
+const NUMBERED_HEADING = /^\s*(\d{1,2})\s*[、.．]\s*(?!\d)(.*)$/u;
+
+const cellText = (line: SourceLine) => line.cells.map((cell) => cell.trim()).filter((cell) => cell !== "").join("");
+
+const isHeadingLine = (text: string) => (TOPIC_HEADING.test(text) || NUMBERED_HEADING.test(text)) && text.length <= 40;
+
+/** Printed lines back into paragraphs: a line runs on unless it ends a sentence or the next one starts a paragraph. */
+export function paragraphsOf(lines: readonly SourceLine[]): string[] {
+  const paragraphs: string[] = [];
+  let current = "";
+  const flush = () => {
+    if (current.trim() !== "") paragraphs.push(current.trim());
+    current = "";
+  };
+  lines.forEach((line, index) => {
+    const text = cellText(line);
+    // A number alone on a line is a page number or a list's decoration, not text.
+    if (text === "" || /^\d{1,3}$/.test(text)) return;
+    if (line.layout === "whole") {
+      flush();
+      paragraphs.push(text);
+      return;
+    }
+    if (line.layout === "start" || isHeadingLine(text)) flush();
+    current += text;
+    const next = lines[index + 1];
+    const nextText = next ? cellText(next) : "";
+    const knowsStarts = lines.some((candidate) => candidate.layout === "start");
+    const endsHere =
+      isHeadingLine(text) ||
+      (!knowsStarts && SENTENCE_END.test(text)) ||
+      (next !== undefined && (next.layout !== "visual" || isHeadingLine(nextText)));
+    if (endsHere) flush();
+  });
+  flush();
+  return paragraphs;
+}
+
+type Topic = { title: string; body: string[] };
+
+/** Section 一: the paragraphs before the first sub-heading, then one topic per sub-heading. */
+export function readOverview(lines: readonly SourceLine[]): NarrativeInput["overview"] {
+  const paragraphs = paragraphsOf(lines);
+  const bracketed = paragraphs.some((paragraph) => TOPIC_HEADING.test(paragraph));
+  const heading = bracketed ? TOPIC_HEADING : NUMBERED_HEADING;
+  const intro: string[] = [];
+  const topics: Topic[] = [];
+  for (const paragraph of paragraphs) {
+    const match = heading.exec(paragraph);
+    if (!match) {
+      (topics.length > 0 ? topics[topics.length - 1]!.body : intro).push(paragraph);
+      continue;
+    }
+    const rest = match[2]!.trim();
+    // “（一）主动公开提质增效。聚焦……”: the heading runs to the first full stop.
+    const stop = rest.search(/[。]/u);
+    const title = stop > 0 && stop <= 30 ? rest.slice(0, stop) : rest.length <= 30 ? rest.replace(/[。]$/u, "") : "";
+    const body = title === "" ? rest : rest.slice(title.length).replace(/^[。]/u, "");
+    topics.push({ title: title.replace(/\s+/g, ""), body: body.trim() === "" ? [] : [body.trim()] });
+  }
+  return {
+    intro: intro.join("\n"),
+    topics: topics.map((topic) => ({ title: topic.title, body: topic.body.join("\n"), carriedFromLastYear: false })),
+  };
+}
+
+/** Section 六: its text, with our own export's 信息处理费 sentence read back into the figures it came from. */
+export function readOtherMatters(lines: readonly SourceLine[]): NarrativeInput["other_matters"] {
+  const paragraphs = paragraphsOf(lines);
+  const last = paragraphs[paragraphs.length - 1];
+  const fees = last ? feesOfSentence(last) : null;
+  if (fees) paragraphs.pop();
+  return { body: paragraphs.join("\n"), processingFees: fees ?? undefined };
+}
+
+type Fees = TReport["narrative"]["other_matters"]["processingFees"];
+
+/** The figures of a 信息处理费 sentence, when it is exactly the sentence our export writes for them. */
+function feesOfSentence(sentence: string): Fees | null {
+  if (!/^本年度/u.test(sentence) || !/信息处理费/u.test(sentence)) return null;
+  const number = (pattern: RegExp) => {
+    const match = pattern.exec(sentence);
+    return match ? Number(match[1]) : null;
+  };
+  const fees: Fees = {
+    noticesIssued: number(/收费通知(\d+)件/u),
+    noticedAmount: number(/通知金额(\d+(?:\.\d+)?)元/u),
+    collectedAmount: number(/实际收取(\d+(?:\.\d+)?)元/u),
+  };
+  return processingFeesSentence(fees) === sentence ? fees : null;
+}
+
+export type ReportIdentity = { agencyName: string | null; year: number | null; issuedOn: string | null; notes: ImportNote[] };
+
+const YEAR_IN_TITLE = /([0-9０-９]{4})\s*年度?/u;
+const AGENCY_ENDINGS = /(人民政府|政府|办公厅|办公室|委员会|管理委员会|局|厅|委|办|署|院|中心|区|县|市|州|盟|旗|镇|乡|街道|所|站|会|馆|队)$/u;
+
+function cleanAgency(raw: string): string {
+  let agency = raw.replace(/\s+/g, "").replace(/[《》“”"]/g, "").replace(/关于$/u, "").replace(/的$/u, "");
+  // “湘阴县人民政府信息公开工作年度报告”: the 政府 of 人民政府 was taken for 政府信息公开.
+  if (agency.endsWith("人民")) agency += "政府";
+  return agency;
+}
+
+/** The agency and year printed in a title such as “湘潭县人民政府2025年政府信息公开工作年度报告”. */
+export function identityOfTitle(title: string): { agencyName: string | null; year: number | null } {
+  // Names keep their full-width brackets: 中国（湖南）自由贸易试验区.
+  const text = title.replace(/\s+/g, "");
+  const yearMatch = YEAR_IN_TITLE.exec(text);
+  const year = yearMatch ? Number(yearMatch[1]!.normalize("NFKC")) : null;
+  let agency: string | null = null;
+  if (yearMatch && yearMatch.index > 0) agency = cleanAgency(text.slice(0, yearMatch.index));
+  else {
+    const after = yearMatch ? text.slice(yearMatch.index + yearMatch[0].length) : text;
+    const end = after.indexOf("政府信息公开");
+    if (end > 0) agency = cleanAgency(after.slice(0, end));
+  }
+  return { agencyName: agency && agency.length >= 2 ? agency : null, year };
+}
+
+/** A bare district or county in the title is often named with its city in the text: 鹤城区 → 怀化市鹤城区. */
+function withCity(agency: string, text: string): string {
+  if (!/[区县旗]$/u.test(agency) || /[市州盟省]/u.test(agency.slice(0, -1))) return agency;
+  // The city's name is the prefix that recurs most (“由怀化市鹤城区” once, “怀化市鹤城区” every time).
+  let best: { name: string; count: number } | null = null;
+  for (const match of text.matchAll(new RegExp(`(\\p{Script=Han}{2,5})${agency}`, "gu"))) {
+    const before = match[1]!;
+    for (let length = 3; length <= before.length; length += 1) {
+      const name = before.slice(before.length - length);
+      if (!/[市州盟]$/u.test(name)) continue;
+      const count = text.split(name + agency).length - 1;
+      if (!best || count > best.count || (count === best.count && name.length < best.name.length)) best = { name, count };
+    }
+  }
+  return best ? `${best.name}${agency}` : agency;
+}
+
+export function readIdentity(lines: readonly SourceLine[], segments: Segments, htmlTitle: string | null): ReportIdentity {
+  const notes: ImportNote[] = [];
+  const texts = lines.map(lineText);
+  const title = segments.titleLines.map((index) => texts[index]!).join("");
+  let { agencyName, year } = identityOfTitle(title);
+  const opening = segments.openingLines.map((index) => texts[index]!).join("");
+  if ((!agencyName || !year) && htmlTitle) {
+    const fromPage = identityOfTitle(htmlTitle);
+    agencyName ??= fromPage.agencyName;
+    year ??= fromPage.year;
+  }
+  if (!agencyName) {
+    // “现发布岳阳临港高新技术产业开发区政府信息公开工作年度报告”.
+    const match = /(?:现将|现发布|现公布|现向社会公布|向社会公布|发布)([\p{Script=Han}（）()]{2,40}?)(?:\d{4}\s*年度?)?政府信息公开/u.exec(opening.normalize("NFKC"));
+    if (match && AGENCY_ENDINGS.test(cleanAgency(match[1]!))) {
+      agencyName = cleanAgency(match[1]!);
+      notes.push({ kind: "info", cellIds: [], message: `报告没有标题，机关名称取自开头段落：“${agencyName}”` });
+    }
+  }
+  if (agencyName) {
+    const fuller = withCity(agencyName, opening + texts.join(""));
+    if (fuller !== agencyName) {
+      notes.push({ kind: "info", cellIds: [], message: `标题中的机关名称“${agencyName}”按正文补全为“${fuller}”` });
+      agencyName = fuller;
+    }
+  }
+
+  let issuedOn: string | null = null;
+  for (const index of segments.closingLines) issuedOn = dateOfLine(texts[index]!) ?? issuedOn;
+  if (!issuedOn) {
+    // Some reports print the date under the title instead: “(2026年1月23日)”.
+    const under = texts.slice(0, (segments.headings.get("overview") ?? 20)).map(dateOfLine).find((date) => date !== null);
+    issuedOn = under ?? null;
+  }
+  if (!year) {
+    const period = /统计(?:期限|时限|时间)[^。]*?(\d{4})\s*年\s*1\s*月\s*1\s*日/u.exec(opening.normalize("NFKC"));
+    if (period) year = Number(period[1]);
+    else if (issuedOn) year = Number(issuedOn.slice(0, 4)) - 1;
+    if (year) notes.push({ kind: "info", cellIds: [], message: `标题中没有年度，按${period ? "统计期限" : "落款日期"}定为 ${year} 年` });
+  }
+  if (agencyName && year && fold(title) !== "" && fold(title) !== fold(reportTitle({ agencyName, year })) && !title.includes(REPORT_NAME)) {
+    notes.push({ kind: "info", cellIds: [], message: `标题“${title}”与通行写法“${reportTitle({ agencyName, year })}”不同` });
+  }
+  return { agencyName, year, issuedOn, notes };
+}
