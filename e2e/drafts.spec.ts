@@ -165,7 +165,7 @@ test("表三表头随滚动保持可见；悬停和聚焦的提示不同时出�
   await page.goto(`/reports/${id}?step=applications`);
 
   await test.step("新报告：空白格不标色，检查结果照样计数", async () => {
-    await expect(page.locator(".ledger-s3 .has-warning")).toHaveCount(0);
+    await expect(page.locator(".ledger-s3 .has-blank")).toHaveCount(0);
     await expect(page.getByRole("complementary")).toContainText("表三有 144 个空白单元格");
   });
 
@@ -179,7 +179,7 @@ test("表三表头随滚动保持可见；悬停和聚焦的提示不同时出�
 
   await test.step("在表中输入后，空白格才标出", async () => {
     await typeCell(page, applicationsCellId("new", "natural_person"), "3");
-    await expect(page.locator(".ledger-s3 .has-warning").first()).toBeVisible();
+    await expect(page.locator(".ledger-s3 .has-blank").first()).toBeVisible();
   });
 
   await test.step("一格聚焦时悬停另一格：只显示聚焦格的提示", async () => {

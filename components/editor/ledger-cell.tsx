@@ -37,7 +37,9 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
   const isComposing = useRef(false);
 
   const messages = state.results;
-  const severity = messages.some((item) => item.severity === "error") ? "error" : messages.length > 0 ? "warning" : null;
+  // A blank cell is an error for the export, but it is work still to do rather than a mistake: marked apart.
+  const isOnlyBlank = messages.length > 0 && messages.every((item) => item.ruleId === "ledger.blank");
+  const severity = isOnlyBlank ? "blank" : messages.some((item) => item.severity === "error") ? "error" : messages.length > 0 ? "warning" : null;
 
   const updateDraft = (text: string | null) => {
     setDraft(text);

@@ -175,8 +175,11 @@ export function OverviewStep() {
       )}
       <TextAreaField
         label="导语（可不填）"
-        registration={register("narrative.overview.intro")}
+        registration={register("narrative.overview.intro", {
+          onChange: () => setValue("narrative.overview.introCarriedFromLastYear", false),
+        })}
         value={overview?.intro ?? ""}
+        isCarriedFromLastYear={overview?.introCarriedFromLastYear}
       />
       {topics.fields.map((field, index) => {
         const topic = overview?.topics?.[index];
