@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SETUP_CODE } from "./e2e/fixtures/accounts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const isCi = Boolean(process.env.CI);
@@ -23,10 +24,14 @@ export default defineConfig({
     contextOptions: { reducedMotion: "reduce" },
   },
   projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "chromium",
+      dependencies: ["setup"],
       use: {
         ...devices["Desktop Chrome"],
+        // Signed in as the administrator unless a test signs in as someone else.
+        storageState: "e2e/.auth/admin.json",
         launchOptions: {
           executablePath: chromiumPath,
           args: [
@@ -43,11 +48,11 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh embedded store for every run: the tests create their own reports.
-    command: `rm -rf .e2e-data && npm run build && npx next start --hostname 127.0.0.1 --port ${port}`,
-    env: { DATA_DIR: ".e2e-data", DATABASE_URL: "" },
-    url: `http://127.0.0.1:${port}`,
+    command: `rm -rf .e2e-data && npm run build && npx tsx server.ts`,
+    env: { DATA_DIR: ".e2e-data", DATABASE_URL: "", HOST: "127.0.0.1", PORT: String(port), SETUP_CODE: E2E_SETUP_CODE },
+    url: `http://127.0.0.1:${port}/login`,
     reuseExistingServer: !isCi,
-    timeout: 300_000,
+    timeout: 600_000,
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { AppBar } from "@/components/layout/app-bar";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,17 +8,14 @@ export const metadata: Metadata = {
   description: "按国办公开办函〔2021〕30号格式编制、校验和排版政府信息公开工作年度报告",
 };
 
+// Every page is rendered per request: it shows who is signed in, and its scripts carry the request's nonce.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="zh-CN">
       <body>
-        <nav className="app-bar" aria-label="全站">
-          <Link href="/" className="app-name">
-            年报通
-          </Link>
-          <Link href="/">报告列表</Link>
-          <Link href="/help">帮助</Link>
-        </nav>
+        <AppBar />
         {children}
       </body>
     </html>

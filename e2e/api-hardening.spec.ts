@@ -1,10 +1,11 @@
 // Guards "nothing malformed is stored, no request gets a 500": every bad request gets a 4xx with a Chinese message.
 import { expect, test } from "@playwright/test";
-import { seedReports } from "@/fixtures/seed-reports";
+import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { FORMAT_VERSION } from "@/lib/report/report-schema";
 import { createReport, storedReport } from "./fixtures/reports-api";
 
-const seed001 = seedReports()[1]!.report;
+// As published, narrative included, so that only what a test changes can stand in the way of an official export.
+const seed001 = publishedSeedReports()[1]!.report;
 const message = async (response: { json(): Promise<unknown> }) => ((await response.json()) as { message: string }).message;
 
 test("文字中的 NUL 或孤立代理字符：400 并说明字段，库中不变，从不 500", async ({ request }) => {

@@ -1,12 +1,16 @@
 // Guards "one process per data folder": a second server on the same folder would lose or corrupt every report.
 import { expect, test } from "@playwright/test";
 import { openReportStore } from "@/lib/store/report-store";
+import { accounts, originHeaders, setUpServer, signIn } from "./fixtures/accounts";
 import { runAppServerToExit, startAppServer } from "./fixtures/app-server";
 import { createReport } from "./fixtures/reports-api";
 
-test("同一数据文件夹启动第二个进程：它立即退出并说明原因，第一个照常工作，停止后库里有每一次确认的保存", async ({ request }) => {
+test("同一数据文件夹启动第二个进程：它立即退出并说明原因，第一个照常工作，停止后库里有每一次确认的保存", async ({ playwright }) => {
   test.setTimeout(180_000);
   const first = await startAppServer(3105);
+  const request = await playwright.request.newContext({ extraHTTPHeaders: originHeaders(first.url) });
+  await setUpServer(request, first.url);
+  await signIn(request, first.url, accounts.admin);
   try {
     const acknowledged: string[] = [];
     for (const name of ["甲", "乙"]) acknowledged.push((await createReport(request, { agencyName: `独占测试${name}县`, year: 2025 }, first.url)).id);

@@ -1,20 +1,28 @@
 // Guards "never lose typing": a killed server, a second tab and a new year must not lose or overwrite figures.
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { seedReports } from "@/fixtures/seed-reports";
 import { reportTitle } from "@/lib/document/build-report-document";
 import { applicantColumns, applicationsCellId, getCell, reviewsLitigationCellId } from "@/lib/format";
 import { openReportStore } from "@/lib/store/report-store";
+import { setUpServer, signIn, accounts } from "./fixtures/accounts";
 import { startAppServer } from "./fixtures/app-server";
 import { cellInput, expectSaved, openStep, typeCell } from "./fixtures/ledger-page";
 import { createReport, storedReport } from "./fixtures/reports-api";
 
 const seed001 = seedReports()[1]!.report;
 
-test("服务器中途停止：继续输入，本机保留，重启后自动保存，刷新后数字都在，数据库里也在", async ({ page, request }) => {
+/** A second server of its own: set up, and this browser context signed in to it. */
+async function signedInOn(url: string, request: APIRequestContext): Promise<void> {
+  await setUpServer(request, url);
+  await signIn(request, url, accounts.admin);
+}
+
+test("服务器中途停止：继续输入，本机保留，重启后自动保存，刷新后数字都在，数据库里也在", async ({ page }) => {
   test.setTimeout(180_000);
   const server = await startAppServer(3101);
+  await signedInOn(server.url, page.request);
   try {
-    const { id } = await createReport(request, { agencyName: "断网测试县人民政府", year: 2025 }, server.url);
+    const { id } = await createReport(page.request, { agencyName: "断网测试县人民政府", year: 2025 }, server.url);
     await page.goto(`${server.url}/reports/${id}`);
     await openStep(page, "reviews_litigation");
 
@@ -62,11 +70,12 @@ test("服务器中途停止：继续输入，本机保留，重启后自动保�
   }
 });
 
-test("服务器停止时关闭页面：重新打开时提示恢复本机保留的修改", async ({ page, request }) => {
+test("服务器停止时关闭页面：重新打开时提示恢复本机保留的修改", async ({ page }) => {
   test.setTimeout(180_000);
   const server = await startAppServer(3102);
+  await signedInOn(server.url, page.request);
   try {
-    const { id } = await createReport(request, { agencyName: "本机恢复测试县", year: 2025 }, server.url);
+    const { id } = await createReport(page.request, { agencyName: "本机恢复测试县", year: 2025 }, server.url);
     await page.goto(`${server.url}/reports/${id}`);
     await openStep(page, "reviews_litigation");
     await server.kill();
@@ -81,7 +90,7 @@ test("服务器停止时关闭页面：重新打开时提示恢复本机保留�
     await openStep(page, "reviews_litigation");
     await expect(cellInput(page, reviewsLitigationCellId("review.pending"))).toHaveValue("4");
     await expectSaved(page);
-    const stored = await storedReport(request, id, server.url);
+    const stored = await storedReport(page.context().request, id, server.url);
     expect(stored.report.ledger[reviewsLitigationCellId("review.pending")]).toBe(4);
   } finally {
     await server.kill();

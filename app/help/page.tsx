@@ -1,1 +1,3 @@
 export { HelpPage as default } from "@/components/help/help-page";
+
+export const dynamic = "force-dynamic";

@@ -1,12 +1,18 @@
 import { notFound } from "next/navigation";
+import { requirePageContext } from "@/lib/api/page-context";
 import { loadReportWithPreviousYear } from "@/lib/api/report-routes";
+import { scopeIncludes } from "@/lib/auth/access";
+import { reportStatusLabels } from "@/lib/store/report-store";
 import { ReportEditor } from "./report-editor";
 
 export async function EditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const loaded = await loadReportWithPreviousYear(id);
+  const { store, scopes } = await requirePageContext(`/reports/${id}`);
+  const loaded = await loadReportWithPreviousYear(store, id);
   if (!loaded) notFound();
   const { stored, previousYear } = loaded;
+  const [transitions, comments] = await Promise.all([store.listTransitions(id), store.listComments(id)]);
+  const last = transitions.at(-1) ?? null;
   return (
     <ReportEditor
       initial={{
@@ -16,6 +22,19 @@ export async function EditorPage({ params }: { params: Promise<{ id: string }> }
         revision: stored.revision,
         updatedAt: stored.updatedAt.toISOString(),
         previousYear,
+        review: {
+          status: stored.status,
+          statusLabel: reportStatusLabels[stored.status],
+          correctionReason: stored.correctionReason,
+          lastTransition: last && { userName: last.userName, at: last.at.toISOString(), comment: last.comment, toStatus: last.toStatus },
+          comments: comments
+            .filter((comment) => comment.resolvedAt === null)
+            .map((comment) => ({ ...comment, createdAt: comment.createdAt.toISOString(), resolvedAt: null })),
+          permissions: {
+            canWrite: scopeIncludes(scopes.write, stored.unitId),
+            canReview: scopeIncludes(scopes.review, stored.unitId),
+          },
+        },
       }}
     />
   );

@@ -7,6 +7,7 @@ import type { Direction, GridNavigation } from "@/lib/editor/grid-navigation";
 import { isBlockPaste, planPaste } from "@/lib/editor/paste-block";
 import { computedCellExplanation } from "@/lib/editor/computed-cells";
 import { isRedoKey, isUndoKey } from "./editor-keys";
+import { commentsAtCell, useReview } from "./review-context";
 
 export const cellDomId = (cellId: CellId) => `cell-${cellId}`;
 const tipDomId = (cellId: CellId) => `tip-${cellId}`;
@@ -36,6 +37,9 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
   const [draft, setDraft] = useState<string | null>(null);
   const isComposing = useRef(false);
 
+  const review = useReview();
+  // A reviewer's open comments at this cell, shown with the rules' messages.
+  const comments = commentsAtCell(review, cellId);
   const messages = state.results;
   // A blank cell is an error for the export, but it is work still to do rather than a mistake: marked apart.
   const isOnlyBlank = messages.length > 0 && messages.every((item) => item.ruleId === "ledger.blank");
@@ -99,6 +103,8 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
       } else {
         onNotice({ text: computedCellExplanation(cellId), isError: true });
       }
+    } else if (review.isLocked && (isTypingKey(event) || event.key === "Delete" || event.key === "Backspace")) {
+      onNotice({ text: "报告已提交或已发布，编辑已锁定", isError: true });
     } else if (state.isComputed && isTypingKey(event)) {
       onNotice({ text: computedCellExplanation(cellId), isError: true });
     } else {
@@ -107,7 +113,13 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
     if (handled) event.preventDefault();
   };
 
-  const className = ["ledger-cell", state.isComputed ? "is-computed" : "", state.isStated ? "is-stated" : "", severity ? `has-${severity}` : ""]
+  const className = [
+    "ledger-cell",
+    state.isComputed ? "is-computed" : "",
+    state.isStated ? "is-stated" : "",
+    severity ? `has-${severity}` : "",
+    comments.length > 0 ? "has-comment" : "",
+  ]
     .filter(Boolean)
     .join(" ");
 
@@ -118,12 +130,12 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
           id={cellDomId(cellId)}
           aria-label={getCell(cellId).name}
           aria-invalid={severity === "error" ? true : undefined}
-          aria-describedby={severity || state.isStated ? tipDomId(cellId) : undefined}
+          aria-describedby={severity || state.isStated || comments.length > 0 ? tipDomId(cellId) : undefined}
           className="cell-input"
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}
-          readOnly={state.isComputed}
+          readOnly={state.isComputed || review.isLocked}
           value={draft ?? state.text}
           onFocus={(event) => {
             session.revealBlanks(getCell(cellId).tableId);
@@ -159,8 +171,13 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
             onNotice({ text: `已粘贴 ${plan.writes.length} 个单元格（Ctrl+Z 可撤销）`, isError: false });
           }}
         />
-        {(severity || state.isStated) && (
+        {(severity || state.isStated || comments.length > 0) && (
           <div role="tooltip" id={tipDomId(cellId)} className="cell-tip">
+            {comments.map((comment) => (
+              <p key={comment.id} className="tip-comment">
+                审核意见（{comment.authorName}）：{comment.body}
+              </p>
+            ))}
             {state.rejection && <p className="tip-error">{state.rejection}</p>}
             {messages
               .filter((item) => item.ruleId !== "input.rejected")

@@ -21,6 +21,8 @@ import { cellDomId } from "./ledger-cell";
 import { LedgerTable } from "./ledger-table";
 import { EditorSessionContext, fieldDomId, InfoStep, OverviewStep, SectionTextStep } from "./text-steps";
 import { readLocalCopy, removeLocalCopy, useAutosave, type LocalCopy, type SaveState } from "./use-autosave";
+import { ReviewBar, type ReviewSummary } from "./review-bar";
+import { commentsAtSection, ReviewContext, type ReviewState } from "./review-context";
 
 export type EditorInitialData = {
   reportId: string;
@@ -29,6 +31,7 @@ export type EditorInitialData = {
   revision: number;
   updatedAt: string;
   previousYear: TReport | null;
+  review: ReviewSummary;
 };
 
 type StoredResponse = { stored: { id: string; revision: number; updatedAt: string; report: TReport } };
@@ -66,7 +69,16 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const { reportId } = initial;
-  const [session] = useState(() => new EditorSession(initial.report, { previousYear: initial.previousYear }));
+  const { review } = initial;
+  // Submitted, approved and published reports are read-only until returned or corrected.
+  const isLocked = !(review.permissions.canWrite && (review.status === "editing" || review.status === "returned"));
+  const [session] = useState(() => new EditorSession(initial.report, { previousYear: initial.previousYear, isLocked }));
+  const reviewState: ReviewState = { isLocked, openComments: review.comments };
+  const errorCount = useSyncExternalStore(
+    session.subscribe,
+    () => session.getResults().filter((result) => result.severity === "error").length,
+    () => 0,
+  );
   const form = useForm<TReportTextFormValues>({ defaultValues: toFormValues(initial.report) });
   const autosave = useAutosave(session, reportId, initial.revision, new Date(initial.updatedAt));
   const requestedStep = searchParams.get("step");
@@ -210,6 +222,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
 
   return (
     <EditorSessionContext.Provider value={session}>
+      <ReviewContext.Provider value={reviewState}>
       <FormProvider {...form}>
         <div className="editor">
           <header className="editor-header">
@@ -232,6 +245,8 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
               <Link href={`/reports/${reportId}/history`}>历史版本</Link>
             </div>
           </header>
+
+          {initial.kind !== "example" && <ReviewBar reportId={reportId} review={review} errorCount={errorCount} beforeAction={saveNow} />}
 
           {initial.kind === "example" && (
             <p className="banner" role="note">
@@ -282,6 +297,13 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
 
             <section className="step-content" aria-labelledby="step-title" ref={stepContent}>
               <h2 id="step-title">{editorSteps.find((item) => item.id === step)?.label}</h2>
+              {activeSection &&
+                commentsAtSection(reviewState, activeSection.id).map((comment) => (
+                  <p key={comment.id} className="section-comment" role="note">
+                    审核意见（{comment.authorName}）：{comment.body}
+                  </p>
+                ))}
+              <fieldset className="step-fields" disabled={isLocked && !activeSection?.tableId && step !== "export"}>
               {step === "info" && <InfoStep />}
               {step === "overview" && <OverviewStep />}
               {activeSection?.tableId && (
@@ -292,6 +314,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
                 </>
               )}
               {(step === "problems" || step === "other_matters") && <SectionTextStep sectionId={step} />}
+              </fieldset>
               {step === "export" && (
                 <ExportPanel
                   reportId={reportId}
@@ -307,6 +330,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
           </div>
         </div>
       </FormProvider>
+      </ReviewContext.Provider>
     </EditorSessionContext.Provider>
   );
 }

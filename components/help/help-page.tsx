@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { requirePageContext } from "@/lib/api/page-context";
 import { editorSteps } from "@/lib/editor/result-steps";
 import { ruleCatalogue } from "@/lib/ledger/rule-catalogue";
 import { NOT_APPLICABLE } from "@/lib/report/report-schema";
@@ -16,7 +17,8 @@ const keys: readonly [string, string][] = [
 ];
 
 /** The steps, the keys and what each rule means: reachable from every screen. */
-export function HelpPage() {
+export async function HelpPage() {
+  await requirePageContext("/help");
   return (
     <main className="page help-page">
       <h1>帮助</h1>

@@ -1,15 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { reportTitle } from "@/lib/document/build-report-document";
-import { getReportStore } from "@/lib/store/report-store";
+import { requirePageContext } from "@/lib/api/page-context";
+import { reportStatusLabels } from "@/lib/store/report-store";
+import { formatDateTime } from "@/components/ui/api-client";
 import { describeVersion, versionTime } from "./version-description";
 
 export async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const store = await getReportStore();
+  const { store } = await requirePageContext(`/reports/${id}/history`);
   const stored = await store.getReport(id);
   if (!stored) notFound();
-  const versions = await store.listVersions(id);
+  const [versions, transitions, published] = await Promise.all([store.listVersions(id), store.listTransitions(id), store.listPublished(id)]);
   const [current] = versions;
   return (
     <main className="page">
@@ -41,6 +43,78 @@ export async function HistoryPage({ params }: { params: Promise<{ id: string }> 
           ))}
         </tbody>
       </table>
+
+      <h2>审核记录</h2>
+      {transitions.length === 0 ? (
+        <p className="muted">尚未提交审核。</p>
+      ) : (
+        <table className="list-table" aria-label="审核记录">
+          <thead>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">操作人</th>
+              <th scope="col">状态变化</th>
+              <th scope="col">意见</th>
+            </tr>
+          </thead>
+          <tbody>
+            {transitions.map((transition, index) => (
+              <tr key={index}>
+                <td>{formatDateTime(transition.at.toISOString())}</td>
+                <td>{transition.userName}</td>
+                <td>
+                  {reportStatusLabels[transition.fromStatus]} → {reportStatusLabels[transition.toStatus]}
+                </td>
+                <td>{transition.comment}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>已发布的文件</h2>
+      {published.length === 0 ? (
+        <p className="muted">尚未发布。</p>
+      ) : (
+        <table className="list-table" aria-label="已发布的文件">
+          <thead>
+            <tr>
+              <th scope="col">发布</th>
+              <th scope="col">时间</th>
+              <th scope="col">发布人</th>
+              <th scope="col">文件（SHA-256）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {published.map((record) => (
+              <tr key={record.id}>
+                <td>
+                  {record.sequence === 1 ? "首次发布" : `第 ${record.sequence - 1} 次更正`}（第 {record.version} 版）
+                  {record.reason && <div className="muted">更正原因：{record.reason}</div>}
+                </td>
+                <td>{formatDateTime(record.publishedAt.toISOString())}</td>
+                <td>{record.publishedByName}</td>
+                <td className="files">
+                  {(
+                    [
+                      ["pdf", "PDF", record.pdfSha256],
+                      ["docx", "Word", record.docxSha256],
+                      ["html", "网页", record.htmlSha256],
+                    ] as const
+                  ).map(([format, label, hash]) => (
+                    <div key={format}>
+                      <a href={`/api/reports/${id}/published/${record.sequence}?format=${format}`} download>
+                        {label}
+                      </a>{" "}
+                      <code className="hash">{hash}</code>
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </main>
   );
 }

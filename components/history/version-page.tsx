@@ -2,14 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buildReportDocument, reportTitle } from "@/lib/document/build-report-document";
 import { renderReportHtml } from "@/lib/render/html";
-import { getReportStore } from "@/lib/store/report-store";
+import { requirePageContext } from "@/lib/api/page-context";
 import { RestoreRevisionButton } from "./restore-revision-button";
 import { describeVersion, versionTime } from "./version-description";
 
 /** One version shown read-only, as it would be published, before staff decide to restore it. */
 export async function VersionPage({ params }: { params: Promise<{ id: string; version: string }> }) {
   const { id, version: versionText } = await params;
-  const store = await getReportStore();
+  const { store } = await requirePageContext(`/reports/${id}/history/${versionText}`);
   const stored = await store.getReport(id);
   const number = /^\d+$/.test(versionText) ? Number(versionText) : NaN;
   const version = stored && Number.isSafeInteger(number) ? await store.getVersion(id, number) : null;

@@ -13,6 +13,7 @@ import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/
 
 /** A stored report's summary as it crosses to the browser: dates as ISO strings. */
 export type ReportRow = Omit<StoredReportSummary, "createdAt" | "updatedAt" | "deletedAt"> & {
+  statusLabel: string;
   updatedAt: string;
   deletedAt: string | null;
 };
@@ -32,7 +33,19 @@ type TNewReportForm = z.output<typeof ZNewReportForm>;
 
 type CreateResponse = { stored: { id: string } };
 
-export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted: ReportRow[] }) {
+export function ReportList({
+  reports,
+  deleted,
+  unitName,
+  othersCount,
+}: {
+  reports: ReportRow[];
+  deleted: ReportRow[];
+  /** The signed-in person's unit: a new report's 机关全称 starts as its name. */
+  unitName: string;
+  /** Reports of the units below a reviewer's, listed in 审核总览 rather than here. */
+  othersCount: number;
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<ExistingReport | null>(null);
@@ -40,7 +53,7 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
   const [busy, setBusy] = useState(false);
   const form = useForm<TNewReportFormInput, unknown, TNewReportForm>({
     resolver: zodResolver(ZNewReportForm),
-    defaultValues: { agencyName: "", year: String(new Date().getFullYear() - 1) },
+    defaultValues: { agencyName: unitName, year: String(new Date().getFullYear() - 1) },
   });
 
   const run = async (action: () => Promise<void>) => {
@@ -112,7 +125,12 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
       )}
 
       <section aria-labelledby="report-list" className="card">
-        <h2 id="report-list">我的报告</h2>
+        <h2 id="report-list">本单位的报告{unitName ? `（${unitName}）` : ""}</h2>
+        {othersCount > 0 && (
+          <p className="hint">
+            下级单位的 {othersCount} 份报告在<Link href="/overview">审核总览</Link>中。
+          </p>
+        )}
         {reports.length === 0 ? (
           <p className="muted">还没有报告。填写机关全称和年度，新建一份。</p>
         ) : (
@@ -121,6 +139,7 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
               <tr>
                 <th scope="col">机关</th>
                 <th scope="col">年度</th>
+                <th scope="col">状态</th>
                 <th scope="col">最后保存</th>
                 <th scope="col">校验</th>
                 <th scope="col">操作</th>
@@ -135,6 +154,7 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
                     {report.kind === "copy" && <span className="badge badge-warning">副本</span>}
                   </td>
                   <td>{report.year === null ? "未填写" : `${report.year}年`}</td>
+                  <td>{report.statusLabel}</td>
                   <td>{formatDateTime(report.updatedAt)}</td>
                   <td>
                     {report.errorCount > 0 ? (
@@ -154,7 +174,7 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
                     <Link href={`/reports/${report.id}/history`}>历史版本</Link>
                     {confirmingDelete === report.id ? (
                       <span className="confirm">
-                        删除“{report.agencyName}{report.year}年”报告？30 天内可恢复。
+                        删除“{report.agencyName || "未填写机关全称"}{report.year ?? ""}年”报告？30 天内可恢复。
                         <button type="button" className="danger" disabled={busy} onClick={() => remove(report.id)}>
                           确认删除
                         </button>
@@ -163,9 +183,12 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
                         </button>
                       </span>
                     ) : (
-                      <button type="button" onClick={() => setConfirmingDelete(report.id)}>
-                        删除
-                      </button>
+                      // Submitted, approved and published reports stay: the record of what was sent and published.
+                      (report.status === "editing" || report.status === "returned") && (
+                        <button type="button" onClick={() => setConfirmingDelete(report.id)}>
+                          删除
+                        </button>
+                      )
                     )}
                   </td>
                 </tr>

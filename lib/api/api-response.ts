@@ -1,6 +1,8 @@
+import { isAccountError } from "@/lib/auth/accounts";
 import { isCarryForwardError } from "@/lib/report/carry-forward";
 import { isReportPayloadError } from "@/lib/store/report-payload";
-import { isDuplicateReportError } from "@/lib/store/report-store";
+import { isDuplicateReportError, isReportNotFoundError, isReportStateError } from "@/lib/store/report-store";
+import { isUnitError } from "@/lib/store/unit-store";
 
 export class RequestError extends Error {
   constructor(
@@ -18,21 +20,23 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof RequestError) {
     return Response.json({ message: error.message, ...error.details }, { status: error.status });
   }
-  if (isReportPayloadError(error) || isCarryForwardError(error)) {
+  if (isReportPayloadError(error) || isCarryForwardError(error) || isAccountError(error) || isUnitError(error) || isReportNotFoundError(error)) {
     return Response.json({ message: error.message }, { status: error.status });
   }
+  if (isReportStateError(error)) {
+    return Response.json({ message: error.message, ...error.details }, { status: error.status });
+  }
   if (isDuplicateReportError(error)) {
-    const { existing } = error;
-    return Response.json(
-      { message: error.message, existing: { id: existing.id, agencyName: existing.agencyName, year: existing.year } },
-      { status: 409 },
-    );
+    const { existing, isVisible } = error;
+    // Another unit's report is named, never linked.
+    const link = isVisible ? { existing: { id: existing.id, agencyName: existing.agencyName, year: existing.year } } : {};
+    return Response.json({ message: error.message, ...link }, { status: 409 });
   }
   console.error(error);
   return Response.json({ message: "服务器出错，请稍后重试；已填写的内容保留在本机" }, { status: 500 });
 }
 
-export const notFound = () => new RequestError("找不到这份报告，可能已被删除", 404);
+export const notFound = () => new RequestError("找不到这份报告，可能已被删除，或不属于您的单位", 404);
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString("zh-CN", { maximumFractionDigits: 1 })} MB`;
 

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { buildReportDocument } from "@/lib/document/build-report-document";
+import type { ReportDocument } from "@/lib/document/report-document";
 import { checkReport } from "@/lib/report/check-report";
 import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
 import { renderReportPdf } from "@/lib/render/pdf";
 import { errorResponse, notFound, RequestError } from "./api-response";
 import { loadReportWithPreviousYear } from "./report-routes";
+import { requireContext } from "./request-context";
 
 export const exportFormats = {
   docx: { extension: "docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
@@ -34,6 +36,29 @@ export function contentDisposition(fileName: string, isInline: boolean): string 
 /** A draft never shares the official file's name: “…年度报告（草稿）.pdf”. */
 export const DRAFT_FILE_SUFFIX = "（草稿）";
 
+/** One document in one format, as bytes. */
+export async function renderDocumentAs(doc: ReportDocument, format: ExportFormat): Promise<Uint8Array> {
+  if (format === "docx") return new Uint8Array(await renderReportDocx(doc));
+  if (format === "pdf") return new Uint8Array(await renderReportPdf(doc));
+  return new TextEncoder().encode(renderReportHtml(doc));
+}
+
+export function fileResponse(
+  bytes: Uint8Array,
+  fileName: string,
+  format: ExportFormat,
+  options: { isInline?: boolean; headers?: Record<string, string> } = {},
+): Response {
+  return new Response(new Blob([new Uint8Array(bytes)]), {
+    headers: {
+      "content-type": exportFormats[format].contentType,
+      "content-disposition": contentDisposition(fileName, options.isInline ?? false),
+      "cache-control": "no-store",
+      ...options.headers,
+    },
+  });
+}
+
 /**
  * GET /api/reports/[id]/export?format=docx|pdf|html[&draft=1][&inline=1]. While any rule
  * reports an error the official export is refused with the list; a draft is still made,
@@ -41,10 +66,11 @@ export const DRAFT_FILE_SUFFIX = "（草稿）";
  */
 export async function exportReport(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
+    const { store } = await requireContext(request);
     const { id } = await params;
     const query = ZExportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw new RequestError(query.error.issues[0]?.message ?? "导出参数不对", 400);
-    const loaded = await loadReportWithPreviousYear(id);
+    const loaded = await loadReportWithPreviousYear(store, id);
     if (!loaded) throw notFound();
     const { stored, previousYear } = loaded;
     const errors = checkReport(stored.report, { previousYear }).filter((result) => result.severity === "error");
@@ -60,16 +86,10 @@ export async function exportReport(request: Request, { params }: { params: Promi
     }
     const doc = buildReportDocument(stored.report, { isDraft: errors.length > 0 });
     const { format } = query.data;
-    const body =
-      format === "docx" ? await renderReportDocx(doc) : format === "pdf" ? await renderReportPdf(doc) : renderReportHtml(doc);
-    const { extension, contentType } = exportFormats[format];
-    return new Response(typeof body === "string" ? body : new Blob([new Uint8Array(body)]), {
-      headers: {
-        "content-type": contentType,
-        "content-disposition": contentDisposition(`${doc.fileBaseName}${doc.isDraft ? DRAFT_FILE_SUFFIX : ""}.${extension}`, query.data.inline === "1"),
-        "cache-control": "no-store",
-        "x-report-draft": doc.isDraft ? "1" : "0",
-      },
+    const fileName = `${doc.fileBaseName}${doc.isDraft ? DRAFT_FILE_SUFFIX : ""}.${exportFormats[format].extension}`;
+    return fileResponse(await renderDocumentAs(doc, format), fileName, format, {
+      isInline: query.data.inline === "1",
+      headers: { "x-report-draft": doc.isDraft ? "1" : "0" },
     });
   } catch (error) {
     return errorResponse(error);

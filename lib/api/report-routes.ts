@@ -3,8 +3,9 @@ import { exampleReport } from "@/lib/report/example-report";
 import { startFromLastYear } from "@/lib/report/carry-forward";
 import { describeSchemaIssue } from "@/lib/report/parse-report";
 import { FORMAT_VERSION, ZNewReportIdentity } from "@/lib/report/report-schema";
-import { getReportStore, MAX_REPORT_BYTES, type StoredReport } from "@/lib/store/report-store";
+import { MAX_REPORT_BYTES, type ReportStore, type StoredReport } from "@/lib/store/report-store";
 import { errorResponse, notFound, parsePositiveInteger, readJsonBody, RequestError } from "./api-response";
+import { requireContext } from "./request-context";
 
 /** Body limit: the report itself (1 MB) plus the envelope around it. */
 const MAX_BODY_BYTES = MAX_REPORT_BYTES + 10_000;
@@ -12,11 +13,14 @@ const MAX_BODY_BYTES = MAX_REPORT_BYTES + 10_000;
 type IdParams = { params: Promise<{ id: string }> };
 type VersionParams = { params: Promise<{ id: string; version: string }> };
 
+/** The unit the report is for: one's own by default; the administrator may name any. */
+const ZUnitId = z.string().uuid("单位编号不对").optional();
+
 const ZCreateRequest = z.union([
-  ZNewReportIdentity.strict(),
+  ZNewReportIdentity.extend({ unitId: ZUnitId }).strict(),
   z.object({ fromReportId: z.string().min(1) }).strict(),
   /** A whole report, e.g. the editor's own version kept after a conflict; `asCopy` names it a copy. */
-  z.object({ report: z.unknown(), asCopy: z.boolean().optional() }).strict(),
+  z.object({ report: z.unknown(), asCopy: z.boolean().optional(), unitId: ZUnitId }).strict(),
   z.object({ example: z.literal(true) }).strict(),
 ]);
 
@@ -32,8 +36,7 @@ function firstIssue(error: z.ZodError): string {
 }
 
 /** The report, and the same agency's own report of the year before for the cross-year rules. */
-export async function loadReportWithPreviousYear(id: string) {
-  const store = await getReportStore();
+export async function loadReportWithPreviousYear(store: ReportStore, id: string) {
   const stored = await store.getReport(id);
   if (!stored) return null;
   // Copies and the example stand for no agency's year: they get no cross-year check.
@@ -44,8 +47,9 @@ export async function loadReportWithPreviousYear(id: string) {
 
 export async function listReports(request: Request): Promise<Response> {
   try {
+    const { store } = await requireContext(request);
     const deleted = new URL(request.url).searchParams.get("deleted") === "1";
-    return Response.json({ reports: await (await getReportStore()).listReports({ deleted }) });
+    return Response.json({ reports: await store.listReports({ deleted }) });
   } catch (error) {
     return errorResponse(error);
   }
@@ -53,24 +57,28 @@ export async function listReports(request: Request): Promise<Response> {
 
 export async function createReport(request: Request): Promise<Response> {
   try {
+    const { store } = await requireContext(request);
     const parsed = ZCreateRequest.safeParse(await readJsonBody(request, MAX_BODY_BYTES));
     if (!parsed.success) throw new RequestError(firstIssue(parsed.error), 400);
-    const store = await getReportStore();
     const body = parsed.data;
     let stored: StoredReport;
     if ("fromReportId" in body) {
       const previous = await store.getReport(body.fromReportId);
       if (!previous) throw notFound();
-      stored = await store.createReport(startFromLastYear(previous.report));
+      // Next year's report belongs where last year's did.
+      stored = await store.createReport(startFromLastYear(previous.report), { unitId: previous.unitId });
     } else if ("report" in body) {
-      stored = await store.createReport(body.report, { kind: body.asCopy ? "copy" : "report" });
+      stored = await store.createReport(body.report, { kind: body.asCopy ? "copy" : "report", unitId: body.unitId });
     } else if ("example" in body) {
       // One example per store: opening it again goes to the one there is.
       const existing = await store.findExample();
       if (existing) return Response.json({ stored: existing }, { status: 200 });
       stored = await store.createReport(exampleReport(), { kind: "example" });
     } else {
-      stored = await store.createReport({ formatVersion: FORMAT_VERSION, info: { agencyName: body.agencyName, year: body.year } });
+      stored = await store.createReport(
+        { formatVersion: FORMAT_VERSION, info: { agencyName: body.agencyName, year: body.year } },
+        { unitId: body.unitId },
+      );
     }
     return Response.json({ stored }, { status: 201 });
   } catch (error) {
@@ -78,10 +86,11 @@ export async function createReport(request: Request): Promise<Response> {
   }
 }
 
-export async function getReport(_request: Request, { params }: IdParams): Promise<Response> {
+export async function getReport(request: Request, { params }: IdParams): Promise<Response> {
   try {
+    const { store } = await requireContext(request);
     const { id } = await params;
-    const loaded = await loadReportWithPreviousYear(id);
+    const loaded = await loadReportWithPreviousYear(store, id);
     if (!loaded) throw notFound();
     return Response.json(loaded);
   } catch (error) {
@@ -91,13 +100,14 @@ export async function getReport(_request: Request, { params }: IdParams): Promis
 
 export async function saveReport(request: Request, { params }: IdParams): Promise<Response> {
   try {
+    const { store } = await requireContext(request);
     const { id } = await params;
     const body = await readJsonBody(request, MAX_BODY_BYTES);
     if (typeof body !== "object" || body === null || !("report" in body)) {
       throw new RequestError("请求中缺少报告数据（report）", 400);
     }
     const baseRevision = parsePositiveInteger((body as { baseRevision?: unknown }).baseRevision, "基础版本号 baseRevision");
-    const result = await (await getReportStore()).saveReport(id, baseRevision, (body as { report: unknown }).report);
+    const result = await store.saveReport(id, baseRevision, (body as { report: unknown }).report);
     switch (result.status) {
       case "not_found":
         throw notFound();
@@ -117,10 +127,11 @@ export async function saveReport(request: Request, { params }: IdParams): Promis
   }
 }
 
-export async function deleteReport(_request: Request, { params }: IdParams): Promise<Response> {
+export async function deleteReport(request: Request, { params }: IdParams): Promise<Response> {
   try {
+    const { store } = await requireContext(request);
     const { id } = await params;
-    if (!(await (await getReportStore()).deleteReport(id))) throw notFound();
+    if (!(await store.deleteReport(id))) throw notFound();
     return Response.json({ deleted: true });
   } catch (error) {
     return errorResponse(error);
@@ -129,19 +140,20 @@ export async function deleteReport(_request: Request, { params }: IdParams): Pro
 
 export async function restoreDeletedReport(request: Request, { params }: IdParams): Promise<Response> {
   try {
+    const { store } = await requireContext(request);
     await readJsonBody(request, 1_000);
     const { id } = await params;
-    if (!(await (await getReportStore()).restoreReport(id))) throw notFound();
+    if (!(await store.restoreReport(id))) throw notFound();
     return Response.json({ restored: true });
   } catch (error) {
     return errorResponse(error);
   }
 }
 
-export async function listVersions(_request: Request, { params }: IdParams): Promise<Response> {
+export async function listVersions(request: Request, { params }: IdParams): Promise<Response> {
   try {
+    const { store } = await requireContext(request);
     const { id } = await params;
-    const store = await getReportStore();
     if (!(await store.getReport(id))) throw notFound();
     return Response.json({ versions: await store.listVersions(id) });
   } catch (error) {
@@ -149,10 +161,11 @@ export async function listVersions(_request: Request, { params }: IdParams): Pro
   }
 }
 
-export async function getVersion(_request: Request, { params }: VersionParams): Promise<Response> {
+export async function getVersion(request: Request, { params }: VersionParams): Promise<Response> {
   try {
+    const { store } = await requireContext(request);
     const { id, version } = await params;
-    const found = await (await getReportStore()).getVersion(id, parsePositiveInteger(version, "版本号"));
+    const found = await store.getVersion(id, parsePositiveInteger(version, "版本号"));
     if (!found) throw new RequestError(`找不到第 ${version} 版`, 404);
     return Response.json({ version: found });
   } catch (error) {
@@ -162,10 +175,11 @@ export async function getVersion(_request: Request, { params }: VersionParams): 
 
 export async function restoreVersion(request: Request, { params }: VersionParams): Promise<Response> {
   try {
+    const { store } = await requireContext(request);
     const { id, version } = await params;
     const body = (await readJsonBody(request, 10_000)) as { baseRevision?: unknown } | null;
     const baseRevision = parsePositiveInteger(body?.baseRevision, "基础版本号 baseRevision");
-    const result = await (await getReportStore()).restoreVersion(id, parsePositiveInteger(version, "版本号"), baseRevision);
+    const result = await store.restoreVersion(id, parsePositiveInteger(version, "版本号"), baseRevision);
     if (result.status === "not_found") throw new RequestError(`找不到第 ${version} 版`, 404);
     if (result.status === "conflict") {
       return Response.json(

@@ -74,11 +74,17 @@ export class EditorSession {
   private draft: { cellId: CellId; text: string } | null = null;
   private draftListeners = new Set<Listener>();
   readonly history = new UndoHistory();
+  /** A submitted, approved or published report: nothing in the tables changes. */
+  private isLocked = false;
   /** Bumped on every change; autosave compares it with the version it last sent. */
   version = 0;
 
-  constructor(report: TReport, options: { previousYear?: TReport | null; rejectedTexts?: Record<string, string> } = {}) {
+  constructor(
+    report: TReport,
+    options: { previousYear?: TReport | null; rejectedTexts?: Record<string, string>; isLocked?: boolean } = {},
+  ) {
     this.report = report;
+    this.isLocked = options.isLocked ?? false;
     this.previousYear = options.previousYear ?? null;
     for (const [key, text] of Object.entries(options.rejectedTexts ?? {})) this.rejectedTexts.set(key, text);
     for (const tableId of tableIds) if (hasFilledCell(report, tableId)) this.revealedTables.add(tableId);
@@ -111,6 +117,7 @@ export class EditorSession {
   /** A cell's typed text, committed as one undoable step: stored when a figure, kept and refused when not. */
   setCellText(cellId: CellId, text: string): void {
     if (this.draft?.cellId === cellId) this.setDraft(cellId, null);
+    if (this.isLocked) return;
     const entry = normaliseEntry(text, getCell(cellId).kind);
     const before = this.snapshot([cellId]);
     const unchanged = entry.ok
@@ -130,6 +137,7 @@ export class EditorSession {
 
   /** A pasted block, applied as one step that Ctrl+Z undoes. */
   applyWrites(writes: readonly CellWrite[], label = `粘贴 ${writes.length} 个单元格`): void {
+    if (this.isLocked) return;
     const cellIds = writes.map((write) => write.cellId);
     const before = this.snapshot(cellIds);
     for (const write of writes) {
@@ -155,12 +163,14 @@ export class EditorSession {
   }
 
   undo = (): string | null => {
+    if (this.isLocked) return null;
     const label = this.history.undo();
     if (label) this.notify();
     return label;
   };
 
   redo = (): string | null => {
+    if (this.isLocked) return null;
     const label = this.history.redo();
     if (label) this.notify();
     return label;

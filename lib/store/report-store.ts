@@ -1,23 +1,68 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
-import { and, desc, eq, gt, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { scopeIncludes, type AccessScopes, type Actor, type UnitScope } from "@/lib/auth/access";
 import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import { parseReport } from "@/lib/report/parse-report";
 import type { TReport } from "@/lib/report/report-schema";
 import { DEFAULT_DATA_DIR, openDatabase, type DatabaseOptions, type StoreDatabase, type StoreEngine } from "./database";
 import { diffReports, isEmptyDiff, type ReportDiff } from "./report-diff";
 import { validateReport } from "./report-payload";
-import { reportRevisions, reports, type ReportKind, type VersionKind } from "./schema";
+import {
+  publishedRecords,
+  reportRevisions,
+  reports,
+  reportTransitions,
+  reviewComments,
+  type ReportKind,
+  type ReportStatus,
+  type VersionKind,
+} from "./schema";
 
 export { MAX_REPORT_BYTES, ReportPayloadError, ReportTooLargeError, ReportValidationError } from "./report-payload";
 export type { StoreDatabase, StoreEngine } from "./database";
-export type { ReportKind, VersionKind } from "./schema";
+export type { ReportKind, ReportStatus, VersionKind } from "./schema";
+export { reportStatuses } from "./schema";
+
+/** The Chinese names of the review states. */
+export const reportStatusLabels: Record<ReportStatus, string> = {
+  editing: "编辑中",
+  submitted: "已提交",
+  returned: "退回修改",
+  approved: "审核通过",
+  published: "已发布",
+};
+
+/** Only these states can be edited; submitted, approved and published reports are locked. */
+export const isEditableStatus = (status: ReportStatus): boolean => status === "editing" || status === "returned";
+
+/** A request the report's state does not allow (editing a submitted report, approving a draft …): HTTP 409. */
+export class ReportStateError extends Error {
+  readonly isReportStateError = true;
+  readonly status: 409 | 422;
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    status: 409 | 422 = 409,
+  ) {
+    super(message);
+    this.status = status;
+    this.name = "ReportStateError";
+  }
+}
+
+export function isReportStateError(error: unknown): error is ReportStateError {
+  return error instanceof Error && (error as Partial<ReportStateError>).isReportStateError === true;
+}
 
 export type StoredReportSummary = {
   id: string;
   agencyName: string;
   year: number | null;
   kind: ReportKind;
+  unitId: string | null;
+  status: ReportStatus;
+  correctionReason: string | null;
   revision: number;
   errorCount: number;
   warningCount: number;
@@ -36,8 +81,15 @@ export type SaveResult =
 /** Another live report of the same 机关全称 and 年度 exists; only a copy may join it. */
 export class DuplicateReportError extends Error {
   readonly isDuplicateReportError = true;
-  constructor(readonly existing: StoredReportSummary) {
-    super(`已有一份${existing.agencyName}${existing.year}年度报告，不能再新建一份；请打开已有的报告，或另存为副本`);
+  /** `isVisible`: whether the one asking may open the existing report (else it is not linked). */
+  constructor(
+    readonly existing: StoredReportSummary,
+    readonly isVisible = true,
+  ) {
+    super(
+      `已有一份${existing.agencyName}${existing.year}年度报告${isVisible ? "" : "（属于其他单位）"}，不能再新建一份` +
+        (isVisible ? "；请打开已有的报告，或另存为副本" : ""),
+    );
     this.name = "DuplicateReportError";
   }
 }
@@ -58,6 +110,43 @@ export type VersionSummary = {
 };
 export type StoredVersion = VersionSummary & { report: TReport };
 
+export type TransitionRecord = {
+  fromStatus: ReportStatus;
+  toStatus: ReportStatus;
+  userName: string;
+  comment: string;
+  at: Date;
+};
+
+export type ReviewComment = {
+  id: string;
+  cellId: string | null;
+  sectionId: string | null;
+  body: string;
+  authorName: string;
+  createdAt: Date;
+  resolvedAt: Date | null;
+};
+
+/** A reviewer's comment as given when returning a report: at a cell or at a section. */
+export type NewReviewComment = { cellId?: string | null; sectionId?: string | null; body: string };
+
+export type PublishedFiles = { fileBaseName: string; pdf: Uint8Array; docx: Uint8Array; html: Uint8Array };
+export type PublishedFormat = "pdf" | "docx" | "html";
+
+export type PublishedRecordSummary = {
+  id: string;
+  sequence: number;
+  version: number;
+  reason: string | null;
+  publishedByName: string;
+  publishedAt: Date;
+  fileBaseName: string;
+  pdfSha256: string;
+  docxSha256: string;
+  htmlSha256: string;
+};
+
 export type ReportStore = {
   engine: StoreEngine;
   /** The drizzle handle, for tests and maintenance scripts; app code goes through the methods. */
@@ -66,11 +155,13 @@ export type ReportStore = {
   listReports(options?: { deleted?: boolean }): Promise<StoredReportSummary[]>;
   /** Null for an unknown or deleted report. */
   getReport(id: string): Promise<StoredReport | null>;
+  /** Several reports at once (those that exist and may be seen). */
+  getReports(ids: readonly string[]): Promise<StoredReport[]>;
   /**
    * A new report. An agency's own report (kind "report") is refused as a duplicate while
    * another live one has the same 机关全称 and 年度; copies and the example are not.
    */
-  createReport(report: unknown, options?: { kind?: ReportKind }): Promise<StoredReport>;
+  createReport(report: unknown, options?: { kind?: ReportKind; unitId?: string | null }): Promise<StoredReport>;
   /** Optimistic concurrency: refused with "conflict" unless `baseRevision` is the current revision. */
   saveReport(id: string, baseRevision: number, report: unknown): Promise<SaveResult>;
   deleteReport(id: string): Promise<boolean>;
@@ -86,6 +177,28 @@ export type ReportStore = {
   findReport(agencyName: string, year: number): Promise<StoredReport | null>;
   /** The example report, if one was made. */
   findExample(): Promise<StoredReportSummary | null>;
+  /** The same store as seen by a signed-in person: every query limited to the units they may see or change. */
+  as(actor: Actor, scopes: AccessScopes): ReportStore;
+  /** Who this store acts for; null for the unlimited store (tests, maintenance, the command line). */
+  actor: Actor | null;
+  scopes: AccessScopes | null;
+  /** 编辑中/退回修改 → 已提交: only with no error (the official export's gate); `errorCount` is checked again here. */
+  submitReport(id: string, comment?: string): Promise<StoredReport>;
+  /** 已提交 → 退回修改, with the reviewer's comments at cells or sections. */
+  returnReport(id: string, comment: string, comments: readonly NewReviewComment[]): Promise<StoredReport>;
+  /** 已提交 → 审核通过. */
+  approveReport(id: string, comment?: string): Promise<StoredReport>;
+  /** 审核通过 → 已发布: keeps the official files, byte for byte, with their SHA-256. */
+  publishReport(id: string, files: PublishedFiles): Promise<StoredReport>;
+  /** 已发布 → 编辑中 as a 更正, with its reason; the published record stays. */
+  startCorrection(id: string, reason: string): Promise<StoredReport>;
+  listTransitions(id: string): Promise<TransitionRecord[]>;
+  listComments(id: string): Promise<ReviewComment[]>;
+  resolveComment(reportId: string, commentId: string): Promise<boolean>;
+  listPublished(id: string): Promise<PublishedRecordSummary[]>;
+  getPublishedFile(id: string, sequence: number, format: PublishedFormat): Promise<{ fileBaseName: string; bytes: Buffer; sha256: string } | null>;
+  /** Reports made before accounts existed go to a unit (the first administrator's). */
+  assignUnitlessReports(unitId: string): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -116,6 +229,9 @@ const summaryColumns = {
   agencyName: reports.agencyName,
   year: reports.year,
   kind: reports.kind,
+  unitId: reports.unitId,
+  status: reports.status,
+  correctionReason: reports.correctionReason,
   revision: reports.revision,
   errorCount: reports.errorCount,
   warningCount: reports.warningCount,
@@ -167,16 +283,37 @@ const hasIdentity = (report: TReport): report is TReport & { info: { year: numbe
   report.info.agencyName !== "" && report.info.year !== null;
 
 type Executor = Pick<StoreDatabase, "select">;
+type Writer = Pick<StoreDatabase, "select" | "insert" | "update">;
 
-function createStore(
-  engine: StoreEngine,
-  db: StoreDatabase,
-  closeDatabase: () => Promise<void>,
-  now: () => Date,
-): ReportStore {
-  const activeReport = (id: string): SQL => and(eq(reports.id, id), isNull(reports.deletedAt))!;
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** A condition limiting reports to a unit scope; null scope: every unit. */
+function unitCondition(scope: UnitScope): SQL | undefined {
+  if (scope === null) return undefined;
+  if (scope.length === 0) return sql`false`;
+  return inArray(reports.unitId, [...scope]);
+}
+
+type StoreContext = {
+  engine: StoreEngine;
+  db: StoreDatabase;
+  close: () => Promise<void>;
+  now: () => Date;
+  actor: Actor | null;
+  scopes: AccessScopes | null;
+};
+
+function createStore(context: StoreContext): ReportStore {
+  const { engine, db, now, actor, scopes } = context;
+  const readScope = scopes?.read ?? null;
+  const writeScope = scopes?.write ?? null;
+  const reviewScope = scopes?.review ?? null;
+  const live = (id: string, scope: UnitScope = readScope): SQL =>
+    and(eq(reports.id, id), isNull(reports.deletedAt), unitCondition(scope))!;
   const ownReportOf = (agencyName: string, year: number): SQL =>
     and(eq(reports.agencyName, agencyName.trim()), eq(reports.year, year), eq(reports.kind, "report"), isNull(reports.deletedAt))!;
+  const actorId = actor?.userId ?? "system";
+  const actorName = actor?.name ?? "系统";
 
   /** The agency's own live report of a year, read through `executor` (the store or a transaction). */
   async function findStored(executor: Executor, agencyName: string, year: number) {
@@ -190,12 +327,13 @@ function createStore(
     return row ? toStored(row) : null;
   }
 
+  // Cross-year counts look across units: last year's report is the agency's whichever unit keeps it.
   const previousYearOf = async (executor: Executor, report: TReport) =>
     report.info.year === null ? null : ((await findStored(executor, report.info.agencyName, report.info.year - 1))?.report ?? null);
 
   async function getReport(id: string): Promise<StoredReport | null> {
     if (!isReportId(id)) return null;
-    const [row] = await db.select(storedColumns).from(reports).where(activeReport(id));
+    const [row] = await db.select(storedColumns).from(reports).where(live(id));
     return row ? toStored(row) : null;
   }
 
@@ -205,7 +343,7 @@ function createStore(
       .select({ ...versionSummaryColumns, data: reportRevisions.data })
       .from(reportRevisions)
       .innerJoin(reports, eq(reports.id, reportRevisions.reportId))
-      .where(and(activeReport(id), eq(reportRevisions.version, version)));
+      .where(and(live(id), eq(reportRevisions.version, version)));
     if (!row) return null;
     const { data, ...summary } = row;
     return { ...summary, report: readStoredData(id, data) };
@@ -213,11 +351,11 @@ function createStore(
 
   /**
    * Records a save in the version list: it joins the newest version when that is an edit of
-   * the same sitting, else it opens a new one. Each version's change list is against the
-   * version before it, so a joined version describes the whole sitting.
+   * the same person's sitting, else it opens a new one. Each version's change list is against
+   * the version before it, so a joined version describes the whole sitting.
    */
   async function recordVersion(
-    tx: Pick<StoreDatabase, "select" | "insert" | "update">,
+    tx: Writer,
     id: string,
     revision: number,
     report: TReport,
@@ -226,15 +364,24 @@ function createStore(
     at: Date,
   ): Promise<void> {
     const [latest] = await tx
-      .select({ version: reportRevisions.version, kind: reportRevisions.kind, startedAt: reportRevisions.startedAt, savedAt: reportRevisions.savedAt, data: reportRevisions.data })
+      .select({
+        version: reportRevisions.version,
+        kind: reportRevisions.kind,
+        savedBy: reportRevisions.savedBy,
+        startedAt: reportRevisions.startedAt,
+        savedAt: reportRevisions.savedAt,
+        data: reportRevisions.data,
+      })
       .from(reportRevisions)
       .where(eq(reportRevisions.reportId, id))
       .orderBy(desc(reportRevisions.version))
       .limit(1);
+    const savedBy = actor?.userId ?? null;
     const joinsLatest =
       latest !== undefined &&
       kind === "edit" &&
       latest.kind === "edit" &&
+      latest.savedBy === savedBy &&
       at.getTime() - latest.savedAt.getTime() < SITTING_PAUSE_MS &&
       at.getTime() - latest.startedAt.getTime() < SITTING_MAX_MS;
     if (latest && joinsLatest) {
@@ -257,11 +404,15 @@ function createStore(
       kind,
       restoredFromVersion,
       data: report,
+      savedBy,
       startedAt: at,
       savedAt: at,
       ...diff,
     });
   }
+
+  const lockedMessage = (current: StoredReportSummary) =>
+    `这份报告${reportStatusLabels[current.status]}，不能修改${current.status === "published" ? "；如需修改，请先发起更正" : "；如需修改，请审核人退回"}`;
 
   /**
    * The one write path of saves and restores. The UPDATE is conditional on the base
@@ -275,9 +426,10 @@ function createStore(
     restoredFromVersion: number | null = null,
   ): Promise<SaveResult> {
     return db.transaction(async (tx): Promise<SaveResult> => {
-      const [current] = await tx.select(storedColumns).from(reports).where(activeReport(id));
+      const [current] = await tx.select(storedColumns).from(reports).where(live(id, writeScope));
       if (!current) return { status: "not_found" };
       const currentStored = toStored(current);
+      if (!isEditableStatus(current.status)) throw new ReportStateError(lockedMessage(current), { current: currentStored });
       if (current.revision !== baseRevision) return { status: "conflict", current: currentStored };
       const diff = diffReports(currentStored.report, report);
       if (isEmptyDiff(diff) && currentStored.report.formatVersion === report.formatVersion) {
@@ -289,11 +441,11 @@ function createStore(
       const [updated] = await tx
         .update(reports)
         .set({ ...derivedColumns(report, await previousYearOf(tx, report)), revision, updatedAt: at })
-        .where(and(activeReport(id), eq(reports.revision, baseRevision)))
+        .where(and(live(id, writeScope), eq(reports.revision, baseRevision)))
         .returning(summaryColumns);
       if (!updated) {
         // Another writer committed between our read and the UPDATE.
-        const [latest] = await tx.select(storedColumns).from(reports).where(activeReport(id));
+        const [latest] = await tx.select(storedColumns).from(reports).where(live(id, writeScope));
         return latest ? { status: "conflict", current: toStored(latest) } : { status: "not_found" };
       }
       await recordVersion(tx, id, revision, report, restoredFromVersion === null ? "edit" : "restore", restoredFromVersion, at);
@@ -301,22 +453,90 @@ function createStore(
     });
   }
 
+  /**
+   * Moves a report from one of `from` to `to` in one transaction, with the transition kept.
+   * The report must be within `scope`; anything else in the same transaction runs in `also`.
+   */
+  async function transition(
+    id: string,
+    scope: UnitScope,
+    from: readonly ReportStatus[],
+    to: ReportStatus,
+    comment: string,
+    also: (tx: Writer, current: StoredReport) => Promise<Partial<typeof reports.$inferInsert> | void> = async () => undefined,
+  ): Promise<StoredReport> {
+    if (!isReportId(id)) throw new ReportNotFoundError();
+    return db.transaction(async (tx) => {
+      const [row] = await tx.select(storedColumns).from(reports).where(live(id, readScope));
+      if (!row) throw new ReportNotFoundError();
+      const current = toStored(row);
+      if (!scopeIncludes(scope, current.unitId)) {
+        throw new ReportStateError(`您没有权限把这份报告改为“${reportStatusLabels[to]}”`, {}, 409);
+      }
+      if (!from.includes(current.status)) {
+        throw new ReportStateError(
+          `这份报告现在是“${reportStatusLabels[current.status]}”，不能改为“${reportStatusLabels[to]}”` +
+            `（只有${from.map((status) => `“${reportStatusLabels[status]}”`).join("或")}的报告可以）`,
+        );
+      }
+      const extra = (await also(tx, current)) ?? {};
+      const at = now();
+      const [updated] = await tx
+        .update(reports)
+        .set({ status: to, updatedAt: at, ...extra })
+        .where(and(eq(reports.id, id), eq(reports.status, current.status)))
+        .returning(storedColumns);
+      if (!updated) throw new ReportStateError("这份报告刚被其他人处理过，请刷新后再试");
+      await tx.insert(reportTransitions).values({
+        id: randomUUID(),
+        reportId: id,
+        fromStatus: current.status,
+        toStatus: to,
+        userId: actorId,
+        userName: actorName,
+        comment: comment.trim(),
+        at,
+      });
+      return toStored(updated);
+    });
+  }
+
   return {
     engine,
     db,
+    actor,
+    scopes,
+
+    as(nextActor, nextScopes) {
+      return createStore({ ...context, actor: nextActor, scopes: nextScopes });
+    },
 
     async listReports(options = {}) {
       const where = options.deleted
-        ? and(isNotNull(reports.deletedAt), gt(reports.deletedAt, sql`now() - ${retention}`))
-        : isNull(reports.deletedAt);
+        ? and(isNotNull(reports.deletedAt), gt(reports.deletedAt, sql`now() - ${retention}`), unitCondition(readScope))
+        : and(isNull(reports.deletedAt), unitCondition(readScope));
       return db.select(summaryColumns).from(reports).where(where).orderBy(desc(reports.updatedAt));
     },
 
     getReport,
 
+    async getReports(ids) {
+      const valid = ids.filter(isReportId);
+      if (valid.length === 0) return [];
+      const rows = await db
+        .select(storedColumns)
+        .from(reports)
+        .where(and(inArray(reports.id, valid), isNull(reports.deletedAt), unitCondition(readScope)));
+      return rows.map(toStored);
+    },
+
     async createReport(input, options = {}) {
       const report = validateReport(input);
       const kind = options.kind ?? "report";
+      const unitId = options.unitId === undefined ? (actor?.unitId ?? null) : options.unitId;
+      if (actor && !scopeIncludes(writeScope, unitId)) {
+        throw new ReportStateError("您只能为本单位新建报告", {}, 409);
+      }
       const id = randomUUID();
       return db.transaction(async (tx): Promise<StoredReport> => {
         if (kind === "report" && hasIdentity(report)) {
@@ -329,12 +549,20 @@ function createStore(
             .from(reports)
             .where(ownReportOf(report.info.agencyName, report.info.year))
             .limit(1);
-          if (existing) throw new DuplicateReportError(existing);
+          if (existing) throw new DuplicateReportError(existing, scopeIncludes(readScope, existing.unitId));
         }
         const at = now();
         const [summary] = await tx
           .insert(reports)
-          .values({ id, ...derivedColumns(report, await previousYearOf(tx, report)), kind, revision: 1, createdAt: at, updatedAt: at })
+          .values({
+            id,
+            ...derivedColumns(report, await previousYearOf(tx, report)),
+            kind,
+            unitId,
+            revision: 1,
+            createdAt: at,
+            updatedAt: at,
+          })
           .returning(summaryColumns);
         if (!summary) throw new Error("新建报告未返回数据行");
         await tx.insert(reportRevisions).values({
@@ -343,6 +571,7 @@ function createStore(
           revision: 1,
           kind: "create",
           data: report,
+          savedBy: actor?.userId ?? null,
           startedAt: at,
           savedAt: at,
           ...diffReports(null, report),
@@ -359,10 +588,13 @@ function createStore(
 
     async deleteReport(id) {
       if (!isReportId(id)) return false;
+      const [current] = await db.select(summaryColumns).from(reports).where(live(id, writeScope));
+      if (!current) return false;
+      if (!isEditableStatus(current.status)) throw new ReportStateError(`这份报告${reportStatusLabels[current.status]}，不能删除`);
       const rows = await db
         .update(reports)
         .set({ deletedAt: sql`now()` })
-        .where(activeReport(id))
+        .where(and(live(id, writeScope), inArray(reports.status, ["editing", "returned"])))
         .returning({ id: reports.id });
       return rows.length > 0;
     },
@@ -372,7 +604,7 @@ function createStore(
       const rows = await db
         .update(reports)
         .set({ deletedAt: null })
-        .where(and(eq(reports.id, id), gt(reports.deletedAt, sql`now() - ${retention}`)))
+        .where(and(eq(reports.id, id), gt(reports.deletedAt, sql`now() - ${retention}`), unitCondition(writeScope)))
         .returning({ id: reports.id });
       return rows.length > 0;
     },
@@ -393,7 +625,7 @@ function createStore(
         .select(versionSummaryColumns)
         .from(reportRevisions)
         .innerJoin(reports, eq(reports.id, reportRevisions.reportId))
-        .where(activeReport(id))
+        .where(live(id))
         .orderBy(desc(reportRevisions.version));
     },
 
@@ -411,20 +643,209 @@ function createStore(
       const [row] = await db
         .select(summaryColumns)
         .from(reports)
-        .where(and(eq(reports.kind, "example"), isNull(reports.deletedAt)))
+        .where(and(eq(reports.kind, "example"), isNull(reports.deletedAt), unitCondition(readScope)))
         .orderBy(desc(reports.updatedAt))
         .limit(1);
       return row ?? null;
     },
 
-    close: closeDatabase,
+    async submitReport(id, comment = "") {
+      return transition(id, writeScope, ["editing", "returned"], "submitted", comment, async (_tx, current) => {
+        // The same gate as the official export: cross-year rules included.
+        const previousYear = current.kind === "report" ? await previousYearOf(db, current.report) : null;
+        const errors = checkReport(current.report, { previousYear }).filter((result) => result.severity === "error");
+        if (errors.length > 0) {
+          throw new ReportStateError(
+            `报告还有 ${errors.length} 个错误，不能提交审核。请先改正（与正式导出的要求相同）。`,
+            { errors: errors.map(({ ruleId, message, cellIds }) => ({ ruleId, message, cellIds })) },
+            422,
+          );
+        }
+      });
+    },
+
+    async returnReport(id, comment, comments) {
+      if (comment.trim() === "" && comments.length === 0) {
+        throw new ReportStateError("退回修改时请写明意见（可附在单元格或部分上）", {}, 422);
+      }
+      return transition(id, reviewScope, ["submitted"], "returned", comment, async (tx) => {
+        const at = now();
+        for (const item of comments) {
+          if (item.body.trim() === "") continue;
+          await tx.insert(reviewComments).values({
+            id: randomUUID(),
+            reportId: id,
+            cellId: item.cellId ?? null,
+            sectionId: item.sectionId ?? null,
+            body: item.body.trim(),
+            authorId: actorId,
+            authorName: actorName,
+            createdAt: at,
+          });
+        }
+      });
+    },
+
+    approveReport: (id, comment = "") => transition(id, reviewScope, ["submitted"], "approved", comment),
+
+    async publishReport(id, files) {
+      return transition(id, reviewScope, ["approved"], "published", "", async (tx, current) => {
+        const [last] = await tx
+          .select({ sequence: publishedRecords.sequence })
+          .from(publishedRecords)
+          .where(eq(publishedRecords.reportId, id))
+          .orderBy(desc(publishedRecords.sequence))
+          .limit(1);
+        const [version] = await tx
+          .select({ version: reportRevisions.version })
+          .from(reportRevisions)
+          .where(eq(reportRevisions.reportId, id))
+          .orderBy(desc(reportRevisions.version))
+          .limit(1);
+        const [pdf, docx, html] = [files.pdf, files.docx, files.html].map((bytes) => Buffer.from(bytes)) as [Buffer, Buffer, Buffer];
+        await tx.insert(publishedRecords).values({
+          id: randomUUID(),
+          reportId: id,
+          sequence: (last?.sequence ?? 0) + 1,
+          version: version?.version ?? 1,
+          reason: current.correctionReason,
+          publishedBy: actorId,
+          publishedByName: actorName,
+          publishedAt: now(),
+          fileBaseName: files.fileBaseName,
+          pdf,
+          pdfSha256: sha256(pdf),
+          docx,
+          docxSha256: sha256(docx),
+          html,
+          htmlSha256: sha256(html),
+        });
+        return { correctionReason: null };
+      });
+    },
+
+    async startCorrection(id, reason) {
+      if (reason.trim() === "") throw new ReportStateError("发起更正时请写明更正的原因", {}, 422);
+      return transition(id, writeScope, ["published"], "editing", `更正：${reason.trim()}`, async () => ({
+        correctionReason: reason.trim(),
+      }));
+    },
+
+    async listTransitions(id) {
+      if (!isReportId(id)) return [];
+      return db
+        .select({
+          fromStatus: reportTransitions.fromStatus,
+          toStatus: reportTransitions.toStatus,
+          userName: reportTransitions.userName,
+          comment: reportTransitions.comment,
+          at: reportTransitions.at,
+        })
+        .from(reportTransitions)
+        .innerJoin(reports, eq(reports.id, reportTransitions.reportId))
+        .where(live(id))
+        .orderBy(asc(reportTransitions.at));
+    },
+
+    async listComments(id) {
+      if (!isReportId(id)) return [];
+      return db
+        .select({
+          id: reviewComments.id,
+          cellId: reviewComments.cellId,
+          sectionId: reviewComments.sectionId,
+          body: reviewComments.body,
+          authorName: reviewComments.authorName,
+          createdAt: reviewComments.createdAt,
+          resolvedAt: reviewComments.resolvedAt,
+        })
+        .from(reviewComments)
+        .innerJoin(reports, eq(reports.id, reviewComments.reportId))
+        .where(live(id))
+        .orderBy(asc(reviewComments.createdAt));
+    },
+
+    async resolveComment(reportId, commentId) {
+      if (!isReportId(reportId) || !isReportId(commentId)) return false;
+      const [report] = await db.select({ id: reports.id }).from(reports).where(live(reportId, writeScope));
+      if (!report) return false;
+      const rows = await db
+        .update(reviewComments)
+        .set({ resolvedAt: now(), resolvedBy: actorId })
+        .where(and(eq(reviewComments.id, commentId), eq(reviewComments.reportId, reportId), isNull(reviewComments.resolvedAt)))
+        .returning({ id: reviewComments.id });
+      return rows.length > 0;
+    },
+
+    async listPublished(id) {
+      if (!isReportId(id)) return [];
+      return db
+        .select({
+          id: publishedRecords.id,
+          sequence: publishedRecords.sequence,
+          version: publishedRecords.version,
+          reason: publishedRecords.reason,
+          publishedByName: publishedRecords.publishedByName,
+          publishedAt: publishedRecords.publishedAt,
+          fileBaseName: publishedRecords.fileBaseName,
+          pdfSha256: publishedRecords.pdfSha256,
+          docxSha256: publishedRecords.docxSha256,
+          htmlSha256: publishedRecords.htmlSha256,
+        })
+        .from(publishedRecords)
+        .innerJoin(reports, eq(reports.id, publishedRecords.reportId))
+        .where(live(id))
+        .orderBy(asc(publishedRecords.sequence));
+    },
+
+    async getPublishedFile(id, sequence, format) {
+      if (!isReportId(id) || !isPositiveInt4(sequence)) return null;
+      const [row] = await db
+        .select({
+          fileBaseName: publishedRecords.fileBaseName,
+          bytes: publishedRecords[format],
+          sha256: publishedRecords[`${format}Sha256`],
+        })
+        .from(publishedRecords)
+        .innerJoin(reports, eq(reports.id, publishedRecords.reportId))
+        .where(and(live(id), eq(publishedRecords.sequence, sequence)));
+      return row ?? null;
+    },
+
+    async assignUnitlessReports(unitId) {
+      const rows = await db.update(reports).set({ unitId }).where(isNull(reports.unitId)).returning({ id: reports.id });
+      return rows.length;
+    },
+
+    close: context.close,
   };
+}
+
+/** A report that does not exist, is deleted, or is outside the units the person may see: 404 alike. */
+export class ReportNotFoundError extends Error {
+  readonly isReportNotFoundError = true;
+  readonly status = 404;
+  constructor() {
+    super("找不到这份报告，可能已被删除，或不属于您的单位");
+    this.name = "ReportNotFoundError";
+  }
+}
+
+export function isReportNotFoundError(error: unknown): error is ReportNotFoundError {
+  return error instanceof Error && (error as Partial<ReportNotFoundError>).isReportNotFoundError === true;
 }
 
 /** Opens (and migrates) the server at `databaseUrl` when given, else embedded PGlite in `dataDir` (default ./data). */
 export async function openReportStore(options: StoreOptions): Promise<ReportStore> {
   const opened = await openDatabase(options);
-  return createStore(opened.engine, opened.db, opened.close, options.now ?? (() => new Date()));
+  return createStore({
+    engine: opened.engine,
+    db: opened.db,
+    close: opened.close,
+    now: options.now ?? (() => new Date()),
+    actor: null,
+    scopes: null,
+  });
 }
 
 // On globalThis, not in module scope: Next dev re-evaluates modules, and a second PGlite

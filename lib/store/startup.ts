@@ -1,10 +1,28 @@
+import { prepareFirstRun } from "@/lib/auth/setup";
 import { isDataFolderLockedError } from "./data-folder-lock";
 import { getReportStore } from "./report-store";
 
-/** Opens the process-wide store when the server starts; a data folder held by another process ends this one. */
+/**
+ * Opens the process-wide store when the server starts; a data folder held by another process
+ * ends this one. With no account yet, prints the one-time setup code for /setup.
+ */
 export async function openStoreAtStartup(): Promise<void> {
   try {
-    await getReportStore();
+    const store = await getReportStore();
+    const code = await prepareFirstRun(store);
+    if (code) {
+      console.log(
+        [
+          "",
+          "==================== 年报通 首次设置 ====================",
+          "这台服务器还没有管理员。请在浏览器中打开本服务器的 /setup 页面，",
+          `输入首次设置代码：${code}`,
+          "（代码只在这里显示；每次启动会换一个新代码，设置完成后失效。）",
+          "=========================================================",
+          "",
+        ].join("\n"),
+      );
+    }
   } catch (error) {
     if (isDataFolderLockedError(error)) {
       console.error(`年报通无法启动：${error.message}`);

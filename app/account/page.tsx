@@ -1,0 +1,3 @@
+export { AccountPage as default } from "@/components/auth/auth-pages";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,3 @@
+export { AdminPage as default } from "@/components/admin/admin-page";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,3 @@
+export { login as POST } from "@/lib/api/auth-routes";
+
+export const dynamic = "force-dynamic";

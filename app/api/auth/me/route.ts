@@ -1,0 +1,3 @@
+export { me as GET } from "@/lib/api/auth-routes";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,3 @@
+export { batchExport as GET } from "@/lib/api/overview-routes";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,3 @@
+export { getOverview as GET } from "@/lib/api/overview-routes";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,3 @@
+export { approveReport as POST } from "@/lib/api/workflow-routes";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,3 @@
+export { startCorrection as POST } from "@/lib/api/workflow-routes";
+
+export const dynamic = "force-dynamic";

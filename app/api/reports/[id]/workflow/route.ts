@@ -1,0 +1,3 @@
+export { getWorkflow as GET } from "@/lib/api/workflow-routes";
+
+export const dynamic = "force-dynamic";

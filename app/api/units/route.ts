@@ -1,0 +1,3 @@
+export { getUnits as GET, postUnits as POST } from "@/lib/api/admin-routes";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,3 @@
+export { patchUser as PATCH } from "@/lib/api/admin-routes";
+
+export const dynamic = "force-dynamic";

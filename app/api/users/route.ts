@@ -1,0 +1,3 @@
+export { getUsers as GET, postUser as POST } from "@/lib/api/admin-routes";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,3 @@
+export { OverviewPage as default } from "@/components/overview/overview-page";
+
+export const dynamic = "force-dynamic";

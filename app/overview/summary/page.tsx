@@ -1,0 +1,3 @@
+export { SummaryPage as default } from "@/components/overview/summary-page";
+
+export const dynamic = "force-dynamic";

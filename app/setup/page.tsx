@@ -1,0 +1,3 @@
+export { SetupPage as default } from "@/components/auth/auth-pages";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,47 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { ZLoginForm, type TLoginForm } from "@/lib/auth/auth-forms";
+import { ApiError, callApi } from "@/components/ui/api-client";
+
+/** Username and password; after login back to where the person was going. */
+export function LoginForm({ next }: { next: string }) {
+  const form = useForm<TLoginForm>({ resolver: zodResolver(ZLoginForm), defaultValues: { username: "", password: "" } });
+  const [message, setMessage] = useState<string | null>(null);
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null);
+    try {
+      await callApi("/api/auth/login", { method: "POST", json: values });
+      // A full load: the layout and every page read the new session on the server.
+      window.location.assign(next);
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : String(error));
+    }
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form className="auth-form" onSubmit={onSubmit} noValidate>
+      <label className="field">
+        用户名
+        <input {...form.register("username")} autoComplete="username" autoFocus />
+      </label>
+      {errors.username && <span className="field-error">{errors.username.message}</span>}
+      <label className="field">
+        密码
+        <input type="password" {...form.register("password")} autoComplete="current-password" />
+      </label>
+      {errors.password && <span className="field-error">{errors.password.message}</span>}
+      <button type="submit" className="primary" disabled={isSubmitting}>
+        {isSubmitting ? "正在登录…" : "登录"}
+      </button>
+      {message && (
+        <p role="alert" className="alert">
+          {message}
+        </p>
+      )}
+      <p className="hint">忘记密码请联系本单位的管理员重设。</p>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { ZPasswordForm, type TPasswordForm } from "@/lib/auth/auth-forms";
+import { ApiError, callApi } from "@/components/ui/api-client";
+
+export function PasswordForm() {
+  const form = useForm<TPasswordForm>({ resolver: zodResolver(ZPasswordForm), defaultValues: { currentPassword: "", newPassword: "", confirm: "" } });
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const onSubmit = form.handleSubmit(async ({ confirm: _confirm, ...values }) => {
+    setMessage(null);
+    try {
+      await callApi("/api/auth/password", { method: "POST", json: values });
+      form.reset();
+      setMessage({ text: "密码已修改；其他设备上的登录已退出。", isError: false });
+    } catch (error) {
+      setMessage({ text: error instanceof ApiError ? error.message : String(error), isError: true });
+    }
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form className="auth-form" onSubmit={onSubmit} noValidate aria-label="修改密码">
+      <label className="field">
+        当前密码
+        <input type="password" {...form.register("currentPassword")} autoComplete="current-password" />
+      </label>
+      {errors.currentPassword && <span className="field-error">{errors.currentPassword.message}</span>}
+      <label className="field">
+        新密码（至少 8 个字符）
+        <input type="password" {...form.register("newPassword")} autoComplete="new-password" />
+      </label>
+      {errors.newPassword && <span className="field-error">{errors.newPassword.message}</span>}
+      <label className="field">
+        再次输入新密码
+        <input type="password" {...form.register("confirm")} autoComplete="new-password" />
+      </label>
+      {errors.confirm && <span className="field-error">{errors.confirm.message}</span>}
+      <button type="submit" disabled={isSubmitting}>
+        修改密码
+      </button>
+      {message && (
+        <p role={message.isError ? "alert" : "status"} className={message.isError ? "alert" : "notice"}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

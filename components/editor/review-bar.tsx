@@ -1,0 +1,238 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { findCell, getCell, reportSections, sectionHeading, type SectionId } from "@/lib/format";
+import type { ReportStatus } from "@/lib/store/schema";
+import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
+import type { ReviewCommentView } from "./review-context";
+
+export type ReviewPermissions = {
+  /** Changes the content, submits, starts a 更正 (the report's own unit; the administrator). */
+  canWrite: boolean;
+  /** Returns, approves, publishes (the reviewer of the unit or above; the administrator). */
+  canReview: boolean;
+};
+
+export type ReviewSummary = {
+  status: ReportStatus;
+  statusLabel: string;
+  correctionReason: string | null;
+  lastTransition: { userName: string; at: string; comment: string; toStatus: ReportStatus } | null;
+  comments: readonly ReviewCommentView[];
+  permissions: ReviewPermissions;
+};
+
+type DraftComment = { target: string; body: string };
+
+const placeName = (comment: Pick<ReviewCommentView, "cellId" | "sectionId">) =>
+  comment.cellId
+    ? (findCell(comment.cellId)?.name ?? comment.cellId)
+    : sectionHeading(reportSections.find((section) => section.id === comment.sectionId) ?? reportSections[0]!);
+
+/** The report's review state and what the signed-in person can do with it. */
+export function ReviewBar({
+  reportId,
+  review,
+  errorCount,
+  beforeAction,
+}: {
+  reportId: string;
+  review: ReviewSummary;
+  errorCount: number;
+  /** Saves what is typed before a transition. */
+  beforeAction: () => Promise<void>;
+}) {
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [mode, setMode] = useState<"idle" | "return" | "correct">("idle");
+  const [overall, setOverall] = useState("");
+  const [drafts, setDrafts] = useState<DraftComment[]>([]);
+  const [lastCell, setLastCell] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { status, permissions } = review;
+
+  useEffect(() => {
+    // The cell last chosen in the table is where a new comment goes by default.
+    const onFocus = (event: FocusEvent) => {
+      const id = (event.target as HTMLElement | null)?.id ?? "";
+      if (id.startsWith("cell-") && findCell(id.slice(5))) setLastCell(id.slice(5));
+    };
+    document.addEventListener("focusin", onFocus);
+    return () => document.removeEventListener("focusin", onFocus);
+  }, []);
+
+  const act = async (path: string, json: unknown, done: string) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await beforeAction();
+      await callApi(`/api/reports/${reportId}/${path}`, { method: "POST", json });
+      setMessage({ text: done, isError: false });
+      window.location.reload();
+    } catch (error) {
+      setMessage({ text: error instanceof ApiError ? error.message : String(error), isError: true });
+      setBusy(false);
+    }
+  };
+
+  const addComment = () => setDrafts([...drafts, { target: lastCell ? `cell:${lastCell}` : `section:${reportSections[0]!.id}`, body: "" }]);
+
+  const last = review.lastTransition;
+  const banner =
+    status === "submitted" && last
+      ? `已提交：${last.userName} 于 ${formatDateTime(last.at)} 提交审核。编辑已锁定，等待审核。`
+      : status === "approved" && last
+        ? `审核通过：${last.userName} 于 ${formatDateTime(last.at)} 审核通过。编辑已锁定，可以发布。`
+        : status === "published" && last
+          ? `已发布：${last.userName} 于 ${formatDateTime(last.at)} 发布。已发布的文件见“历史版本”；如需修改，请发起更正。`
+          : status === "returned" && last
+            ? `退回修改：${last.userName} 于 ${formatDateTime(last.at)} 退回${last.comment ? `，意见：${last.comment}` : ""}。请按意见修改后重新提交。`
+            : review.correctionReason
+              ? `更正中：${review.correctionReason}。修改后重新提交审核，审核通过后发布更正版。`
+              : null;
+
+  return (
+    <section className={`review-bar review-${status}`} aria-label="审核">
+      <p className="review-status">
+        <span className={`status-pill status-${status}`}>{review.statusLabel}</span>
+        {banner && <span role="status">{banner}</span>}
+      </p>
+      <div className="review-actions">
+        {permissions.canWrite && (status === "editing" || status === "returned") && (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || errorCount > 0}
+            title={errorCount > 0 ? `还有 ${errorCount} 个错误，改正后才能提交` : undefined}
+            onClick={() => void act("submit", { comment: "" }, "已提交审核")}
+          >
+            提交审核{errorCount > 0 ? `（还有 ${errorCount} 个错误）` : ""}
+          </button>
+        )}
+        {permissions.canReview && status === "submitted" && (
+          <>
+            <button type="button" className="primary" disabled={busy} onClick={() => void act("approve", { comment: "" }, "已审核通过")}>
+              审核通过
+            </button>
+            <button type="button" disabled={busy} onClick={() => setMode(mode === "return" ? "idle" : "return")}>
+              退回修改…
+            </button>
+          </>
+        )}
+        {permissions.canReview && status === "approved" && (
+          <button type="button" className="primary" disabled={busy} onClick={() => void act("publish", {}, "已发布")}>
+            发布（保存正式的 PDF、Word 和网页文件）
+          </button>
+        )}
+        {permissions.canWrite && status === "published" && (
+          <button type="button" disabled={busy} onClick={() => setMode(mode === "correct" ? "idle" : "correct")}>
+            发起更正…
+          </button>
+        )}
+        <Link href={`/reports/${reportId}/history`}>审核记录和已发布文件</Link>
+      </div>
+
+      {mode === "return" && (
+        <form
+          className="review-form"
+          aria-label="退回修改"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const comments = drafts
+              .filter((draft) => draft.body.trim() !== "")
+              .map((draft) => {
+                const [kind, id] = draft.target.split(":") as ["cell" | "section", string];
+                return kind === "cell" ? { cellId: id, body: draft.body } : { sectionId: id as SectionId, body: draft.body };
+              });
+            void act("return", { comment: overall, comments }, "已退回修改");
+          }}
+        >
+          <label className="text-field">
+            <span className="text-field-label">退回意见</span>
+            <textarea value={overall} onChange={(event) => setOverall(event.target.value)} rows={2} />
+          </label>
+          {drafts.map((draft, index) => (
+            <div key={index} className="review-comment-draft">
+              <label>
+                意见附在
+                <select
+                  value={draft.target}
+                  onChange={(event) => setDrafts(drafts.map((item, position) => (position === index ? { ...item, target: event.target.value } : item)))}
+                >
+                  {draft.target.startsWith("cell:") && <option value={draft.target}>{getCell(draft.target.slice(5)).name}</option>}
+                  {lastCell && `cell:${lastCell}` !== draft.target && <option value={`cell:${lastCell}`}>{getCell(lastCell).name}</option>}
+                  {reportSections.map((section) => (
+                    <option key={section.id} value={`section:${section.id}`}>
+                      {sectionHeading(section)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="grow">
+                意见
+                <input
+                  value={draft.body}
+                  onChange={(event) => setDrafts(drafts.map((item, position) => (position === index ? { ...item, body: event.target.value } : item)))}
+                />
+              </label>
+            </div>
+          ))}
+          <p className="hint">先在表格中点选要提意见的单元格，再“添加一条意见”，意见就附在那一格上；也可以附在某个部分上。</p>
+          <button type="button" onClick={addComment}>
+            添加一条意见{lastCell ? `（${getCell(lastCell).name}）` : ""}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            退回
+          </button>
+        </form>
+      )}
+
+      {mode === "correct" && (
+        <form
+          className="review-form"
+          aria-label="发起更正"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act("correct", { reason: overall }, "已发起更正");
+          }}
+        >
+          <label className="text-field">
+            <span className="text-field-label">更正的原因（会记入审核记录，并随更正版一起保存）</span>
+            <textarea value={overall} onChange={(event) => setOverall(event.target.value)} rows={2} />
+          </label>
+          <button type="submit" className="primary" disabled={busy || overall.trim() === ""}>
+            发起更正
+          </button>
+        </form>
+      )}
+
+      {review.comments.length > 0 && (
+        <div className="review-comments">
+          <h3>未处理的审核意见（{review.comments.length} 条）</h3>
+          <ul>
+            {review.comments.map((comment) => (
+              <li key={comment.id}>
+                <strong>{placeName(comment)}</strong>：{comment.body}（{comment.authorName}，{formatDateTime(comment.createdAt)}）
+                {permissions.canWrite && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => void act(`comments/${comment.id}/resolve`, {}, "已标为已处理")}
+                  >
+                    标为已处理
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {message && (
+        <p role={message.isError ? "alert" : "status"} className={message.isError ? "alert" : "notice"}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

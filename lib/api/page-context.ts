@@ -1,0 +1,26 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { needsFirstRun } from "@/lib/auth/setup";
+import { getReportStore } from "@/lib/store/report-store";
+import { contextFromHeaders, type RequestContext } from "./request-context";
+
+/** Only a path of this site: a `next=` pointing elsewhere would send people off to another site. */
+export function safeNextPath(value: string | null | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+}
+
+/**
+ * The signed-in person for a page; none → the login page, which comes back to `path` after
+ * login. A server with no account yet goes to the first-run setup instead.
+ */
+export async function requirePageContext(path: string): Promise<RequestContext> {
+  const context = await contextFromHeaders(await headers());
+  if (context) return context;
+  if (await needsFirstRun(await getReportStore())) redirect("/setup");
+  redirect(`/login?next=${encodeURIComponent(safeNextPath(path))}`);
+}
+
+/** For the login and setup pages: who is signed in, if anyone. */
+export async function optionalPageContext(): Promise<RequestContext | null> {
+  return contextFromHeaders(await headers());
+}

@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { buildReportDocument } from "@/lib/document/build-report-document";
+import { findCell, reportSections, type SectionId } from "@/lib/format";
+import { checkReport } from "@/lib/report/check-report";
+import type { PublishedFormat } from "@/lib/store/report-store";
+import { errorResponse, notFound, parsePositiveInteger, readJsonBody, RequestError } from "./api-response";
+import { exportFormats, fileResponse, renderDocumentAs } from "./export-routes";
+import { loadReportWithPreviousYear } from "./report-routes";
+import { requireContext } from "./request-context";
+
+type IdParams = { params: Promise<{ id: string }> };
+
+const MAX_COMMENT = 2_000;
+const sectionIds = reportSections.map((section) => section.id) as [SectionId, ...SectionId[]];
+
+const ZComment = z.string().max(MAX_COMMENT, `意见不能超过 ${MAX_COMMENT} 个字`).default("");
+
+const ZReturnRequest = z.object({
+  comment: ZComment,
+  comments: z
+    .array(
+      z
+        .object({
+          cellId: z.string().refine((id) => findCell(id) !== undefined, { message: "不是统计表中的单元格" }).nullish(),
+          sectionId: z.enum(sectionIds, { message: "不是报告的六个部分之一" }).nullish(),
+          body: z.string().trim().min(1, "意见不能为空").max(MAX_COMMENT, `意见不能超过 ${MAX_COMMENT} 个字`),
+        })
+        .refine((item) => Boolean(item.cellId) !== Boolean(item.sectionId), { message: "每条意见附在一个单元格或一个部分上" }),
+    )
+    .max(200)
+    .default([]),
+});
+
+async function bodyOf<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await readJsonBody(request, 200_000));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RequestError(issue ? `${issue.path.join(".") || "请求"}：${issue.message}` : "请求格式不对", 400);
+  }
+  return parsed.data;
+}
+
+const ZOptionalComment = z.object({ comment: ZComment }).strict();
+const ZCorrection = z.object({ reason: z.string().trim().min(1, "请写明更正的原因").max(MAX_COMMENT) }).strict();
+
+/** POST /api/reports/[id]/submit: 编辑中/退回修改 → 已提交, with no error left. */
+export async function submitReport(request: Request, { params }: IdParams): Promise<Response> {
+  try {
+    const { store } = await requireContext(request);
+    const { comment } = await bodyOf(request, ZOptionalComment);
+    return Response.json({ stored: await store.submitReport((await params).id, comment) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** POST /api/reports/[id]/return: 已提交 → 退回修改, with comments at cells or sections. */
+export async function returnReport(request: Request, { params }: IdParams): Promise<Response> {
+  try {
+    const { store } = await requireContext(request);
+    const body = await bodyOf(request, ZReturnRequest);
+    return Response.json({ stored: await store.returnReport((await params).id, body.comment, body.comments) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** POST /api/reports/[id]/approve: 已提交 → 审核通过. */
+export async function approveReport(request: Request, { params }: IdParams): Promise<Response> {
+  try {
+    const { store } = await requireContext(request);
+    const { comment } = await bodyOf(request, ZOptionalComment);
+    return Response.json({ stored: await store.approveReport((await params).id, comment) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/**
+ * POST /api/reports/[id]/publish: 审核通过 → 已发布. The official PDF, DOCX and HTML are made
+ * once, here, and kept; what is downloaded from then on is those bytes.
+ */
+export async function publishReport(request: Request, { params }: IdParams): Promise<Response> {
+  try {
+    const { store } = await requireContext(request);
+    await bodyOf(request, z.object({}).strict());
+    const { id } = await params;
+    const loaded = await loadReportWithPreviousYear(store, id);
+    if (!loaded) throw notFound();
+    const errors = checkReport(loaded.stored.report, { previousYear: loaded.previousYear }).filter((result) => result.severity === "error");
+    if (errors.length > 0) {
+      throw new RequestError(`报告还有 ${errors.length} 个错误，不能发布`, 422, {
+        errors: errors.map(({ ruleId, message, cellIds }) => ({ ruleId, message, cellIds })),
+      });
+    }
+    const doc = buildReportDocument(loaded.stored.report, { isDraft: false });
+    const [pdf, docx, html] = await Promise.all([renderDocumentAs(doc, "pdf"), renderDocumentAs(doc, "docx"), renderDocumentAs(doc, "html")]);
+    return Response.json({ stored: await store.publishReport(id, { fileBaseName: doc.fileBaseName, pdf, docx, html }) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** POST /api/reports/[id]/correct: 已发布 → 编辑中 as a 更正 with its reason; the published files stay. */
+export async function startCorrection(request: Request, { params }: IdParams): Promise<Response> {
+  try {
+    const { store } = await requireContext(request);
+    const { reason } = await bodyOf(request, ZCorrection);
+    return Response.json({ stored: await store.startCorrection((await params).id, reason) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** GET /api/reports/[id]/workflow: the state, every transition, the review comments and the published records. */
+export async function getWorkflow(request: Request, { params }: IdParams): Promise<Response> {
+  try {
+    const { store } = await requireContext(request);
+    const { id } = await params;
+    const stored = await store.getReport(id);
+    if (!stored) throw notFound();
+    const [transitions, comments, published] = await Promise.all([store.listTransitions(id), store.listComments(id), store.listPublished(id)]);
+    return Response.json({ status: stored.status, correctionReason: stored.correctionReason, transitions, comments, published });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** POST /api/reports/[id]/comments/[commentId]/resolve */
+export async function resolveComment(request: Request, { params }: { params: Promise<{ id: string; commentId: string }> }): Promise<Response> {
+  try {
+    const { store } = await requireContext(request);
+    await bodyOf(request, z.object({}).strict());
+    const { id, commentId } = await params;
+    if (!(await store.resolveComment(id, commentId))) throw new RequestError("找不到这条意见，或它已处理", 404);
+    return Response.json({ resolved: true });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+const ZPublishedFormat = z.enum(["pdf", "docx", "html"], { message: "格式应为 pdf、docx 或 html" });
+
+/** GET /api/reports/[id]/published/[sequence]?format=pdf|docx|html: the published bytes, unchanged, with their SHA-256. */
+export async function downloadPublished(
+  request: Request,
+  { params }: { params: Promise<{ id: string; sequence: string }> },
+): Promise<Response> {
+  try {
+    const { store } = await requireContext(request);
+    const { id, sequence } = await params;
+    const format = ZPublishedFormat.safeParse(new URL(request.url).searchParams.get("format") ?? "pdf");
+    if (!format.success) throw new RequestError(format.error.issues[0]!.message, 400);
+    const file = await store.getPublishedFile(id, parsePositiveInteger(sequence, "发布序号"), format.data as PublishedFormat);
+    if (!file) throw new RequestError("找不到这次发布的文件", 404);
+    const suffix = Number(sequence) > 1 ? `（更正${Number(sequence) - 1}）` : "";
+    return fileResponse(new Uint8Array(file.bytes), `${file.fileBaseName}${suffix}.${exportFormats[format.data].extension}`, format.data, {
+      headers: { "x-content-sha256": file.sha256 },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
