@@ -402,6 +402,18 @@ describe("closing block", () => {
   });
 });
 
+describe("DOCX sub-headings in 五 and 六", () => {
+  it("sets them in the 楷体 second-level heading style like 一's, whether typed with full-width or ASCII brackets", async () => {
+    const report: TReport = structuredClone(seed001.report);
+    report.narrative.problems.body = "（一）存在问题\n公开内容不够全面。\n(二)改进情况\n加强培训。";
+    report.narrative.other_matters.body = "(一)收取信息处理费的情况\n本年度未收取信息处理费。";
+    const xml = await unzip(await renderReportDocx(buildReportDocument(report, { isDraft: false })));
+    const headings = withStyle(xml, "Heading2");
+    expect(headings.map(xmlText).slice(-3)).toEqual(["（一）存在问题", "（二）改进情况", "（一）收取信息处理费的情况"]);
+    for (const heading of headings) expect(eastAsiaFont(xml, heading)).toBe("楷体_GB2312");
+  });
+});
+
 describe("DOCX package details", () => {
   const read = async (bytes: Uint8Array, path: string) => (await JSZip.loadAsync(bytes)).file(path)!.async("string");
 
