@@ -6,6 +6,7 @@ import { tableGrids, valueRows, type TableId } from "@/lib/format";
 import { buildReportDocument, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
 import { mmToPoints } from "../gbt9704";
 import { applicationsFigures, expectedMatrix } from "../test-support/table-matrix";
+import { MissingGlyphError } from "./glyph-coverage";
 import { renderReportPdf } from "./render-report-pdf";
 import { loadFace, registerFonts } from "./fonts";
 import { loadReactPdf } from "./react-pdf";
@@ -286,6 +287,46 @@ describe("PDF 落款 (GB/T 9704-2012 7.3.5.2)", () => {
     expect(names).toEqual(["中国（湖南）自由贸易试验区长沙片区", "管理委员会办公室湘江新区分中心"]);
     expect(lines[1]![0]!.x).toBeCloseTo(lines[0]![0]!.x, 1);
     expect(Math.max(...lines.slice(0, -1).map(right))).toBeCloseTo(TYPE_AREA.right - 2 * pitch, 0);
+  }, 60_000);
+});
+
+describe("PDF of characters the Simplified Chinese faces lack", () => {
+  const withProblems = (body: string): ReportDocument => {
+    const report = structuredClone(seed001.report);
+    report.narrative.problems.body = body;
+    return buildReportDocument(report, { isDraft: false });
+  };
+
+  it("prints Extension B ideographs of names from the fallback faces, and Latin text with its space, as written", async () => {
+    const bytes = await renderReportPdf(withProblems("申请人张𡈼、𠮷田提出申请ABC abc。"));
+    const pages = await readGlyphs(bytes);
+    const line = pages.flatMap((glyphs) => glyphLines(glyphs.filter((glyph) => glyph.size === 16))).find((candidate) =>
+      lineText(candidate).includes("𡈼"),
+    )!;
+    expect(lineText(line)).toBe("申请人张𡈼、𠮷田提出申请ABC abc。");
+    const raw = Buffer.from(bytes).toString("latin1");
+    // Embedded subsets of Noto Serif HK (𡈼, HKSCS) and Noto Serif JP (𠮷, JIS X 0213); no unembedded font.
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifHK-Regular/);
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifJP-Regular/);
+    expect(raw).not.toMatch(/\/Subtype \/Type1/);
+    const byText = (text: string) => line.find((glyph) => glyph.text === text)!;
+    expect(byText("𡈼").font).not.toBe(byText("张").font);
+    expect(byText("𠮷").font).not.toBe(byText("𡈼").font);
+    // Full-width, on the line's baseline, in their place.
+    expect(byText("𡈼").width).toBeCloseTo(16, 1);
+    expect(byText("𠮷").baseline).toBeCloseTo(byText("张").baseline, 1);
+    // “ABC abc”: the space is the space's own width, no wider.
+    const [c, a] = [line.find((glyph) => glyph.text === "C")!, line.find((glyph) => glyph.text === "a")!];
+    expect(a.x - (c.x + c.width)).toBeCloseTo(0.256 * 16, 1);
+  }, 60_000);
+
+  it("refuses the PDF when no face has a character, naming the character and where it stands", async () => {
+    const error = await renderReportPdf(withProblems("公开内容不够全面。\n申请人𰀀某提出申请。")).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MissingGlyphError);
+    const { message, missing } = error as MissingGlyphError;
+    expect(missing).toEqual([{ character: "𰀀", codePoint: "U+30000", where: "“五、存在的主要问题及改进情况”第 2 段", context: "申请人𰀀某提出申请。" }]);
+    expect(message).toContain("“𰀀”（U+30000，“五、存在的主要问题及改进情况”第 2 段：“申请人𰀀某提出申请。”）");
+    expect(message).toContain("不能导出 PDF");
   }, 60_000);
 });
 

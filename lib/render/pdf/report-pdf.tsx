@@ -80,7 +80,7 @@ function lineElement(context: Context, role: FontRole, line: SetLine, indent: nu
   const shift = gridShift(context, role, line);
   const style: PdfStyle = { ...textStyle(context, role), marginLeft: indent };
   return (
-    <Text key={key} style={shift === 0 ? style : { ...style, paddingTop: shift, marginBottom: -shift }}>
+    <Text key={key} style={shift === 0 ? style : { ...style, position: "relative", top: shift }}>
       {line.runs.map((run, position) => (
         <Text key={position} style={{ letterSpacing: run.letterSpacing }}>
           {run.text}
