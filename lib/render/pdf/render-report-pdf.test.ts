@@ -290,6 +290,19 @@ describe("PDF 落款 (GB/T 9704-2012 7.3.5.2)", () => {
   }, 60_000);
 });
 
+describe("PDF title", () => {
+  it("breaks an agency name too long for a 2号 line between words, into balanced centred lines", async () => {
+    const base = buildReportDocument(seed001.report, { isDraft: false });
+    const agency = "中国（湖南）自由贸易试验区长沙片区管理委员会办公室湘江新区分中心";
+    const probe: ReportDocument = { ...base, title: [agency, "2025年政府信息公开工作年度报告"], blocks: [], closing: null };
+    const [first] = await readGlyphs(await renderReportPdf(probe));
+    const lines = glyphLines(first!.filter((glyph) => glyph.size === 22));
+    expect(lines.map(lineText)).toEqual(["中国（湖南）自由贸易试验区长沙片区", "管理委员会办公室湘江新区分中心", "2025年政府信息公开工作年度报告"]);
+    const centre = (TYPE_AREA.left + TYPE_AREA.right) / 2;
+    for (const line of lines) expect((line[0]!.x + right(line)) / 2).toBeCloseTo(centre, 0);
+  }, 60_000);
+});
+
 describe("PDF of characters the Simplified Chinese faces lack", () => {
   const withProblems = (body: string): ReportDocument => {
     const report = structuredClone(seed001.report);

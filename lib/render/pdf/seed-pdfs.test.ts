@@ -170,4 +170,19 @@ describe("sample pages to look at", () => {
       expect(existsSync(`${ARTEFACTS}/published-seed-${seed}-page-1.png`)).toBe(true);
     }
   }, 120_000);
+
+  it("renders the last page of seed 001 signed and dated, with 五's sub-headings, to look at the 落款", async (context) => {
+    if (!existsSync(PDFTOPPM)) {
+      context.skip();
+      return;
+    }
+    const report = structuredClone(publishedSeedReports()[1]!.report);
+    report.info.issuedOn = "2026-01-20";
+    const bytes = await renderReportPdf(buildReportDocument(report, { isDraft: false }));
+    const file = `${ARTEFACTS}/published-seed-001-signed.pdf`;
+    writeFileSync(file, bytes);
+    const last = (await readGlyphs(bytes)).length;
+    execFileSync(PDFTOPPM, ["-png", "-r", "80", "-singlefile", "-f", String(last), "-l", String(last), file, `${ARTEFACTS}/published-seed-001-signed-last-page`]);
+    expect(existsSync(`${ARTEFACTS}/published-seed-001-signed-last-page.png`)).toBe(true);
+  }, 120_000);
 });
