@@ -192,7 +192,8 @@ export function setParagraph(text: string, measure: Measure, options: LayoutOpti
   const { letterSpacing, lineWidth, firstLineIndent, fontSize } = options;
   const lines = breakIntoLines(pieces(text, measure, options), options);
   return lines.map((glyphs, index) => {
-    const natural = glyphs.reduce((sum, g, i) => sum + g.advance + spacings(glyphs, letterSpacing, 0)[i]!, 0);
+    const base = spacings(glyphs, letterSpacing, 0);
+    const natural = glyphs.reduce((sum, g, i) => sum + g.advance + base[i]!, 0);
     const isLast = index === lines.length - 1;
     const capacity = lineWidth - (index === 0 ? firstLineIndent : 0);
     const gaps = stretchableGaps(glyphs);
