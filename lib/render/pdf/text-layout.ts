@@ -69,19 +69,21 @@ function pieces(text: string, measure: Measure, options: LayoutOptions): Piece[]
     for (const segment of breakableSegments(chunk)) {
       const glyphs = Array.from(segment).map(glyph);
       const whole = piece(glyphs);
-      if (whole.width <= LONG_TOKEN_EM * fontSize || !glyphs.every((g) => g.latin)) {
+      if (whole.width <= LONG_TOKEN_EM * fontSize) {
         result.push(whole);
         continue;
       }
-      // A web address or a long number: break after its punctuation rather than leave a half-empty line.
+      // A web address, an e-mail or a long number (with the characters 避头尾 ties to it): break
+      // after its punctuation, before more of the token, rather than leave a half-empty line.
       let current: Glyph[] = [];
-      for (const g of glyphs) {
+      glyphs.forEach((g, index) => {
         current.push(g);
-        if (TOKEN_BREAK_AFTER.test(g.text)) {
+        const next = glyphs[index + 1];
+        if (next?.latin && g.latin && TOKEN_BREAK_AFTER.test(g.text)) {
           result.push(piece(current));
           current = [];
         }
-      }
+      });
       if (current.length > 0) result.push(piece(current));
     }
   }
