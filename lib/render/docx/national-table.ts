@@ -6,7 +6,6 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   VerticalAlignTable,
   VerticalMergeType,
   WidthType,
@@ -15,7 +14,7 @@ import type { GridCell, TableGrid } from "@/lib/format";
 import type { TableBlock } from "@/lib/document";
 import { TABLE_TEXT_PT, tableColumnWeights } from "../gbt9704";
 import { gridCellText, layOutGrid, type PlacedCell } from "../grid-layout";
-import { halfPoints, TYPE_AREA } from "./gbt9704";
+import { TYPE_AREA } from "./gbt9704";
 import { STYLE_ID } from "./styles";
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
@@ -37,16 +36,18 @@ export function tableColumnWidths(grid: TableGrid): number[] {
   return distribute(TYPE_AREA.width, tableColumnWeights(grid));
 }
 
-type CellOptions = { size: number; keepNext: boolean };
+type CellOptions = { small: boolean; keepNext: boolean };
 
-function cellParagraph(text: string, cell: GridCell, { size, keepNext }: CellOptions): Paragraph {
+function cellParagraph(text: string, cell: GridCell, { small, keepNext }: CellOptions): Paragraph {
   const alignment = cell.type === "text" && cell.role === "label" ? AlignmentType.LEFT : AlignmentType.CENTER;
-  return new Paragraph({
-    style: STYLE_ID.tableText,
-    alignment,
-    keepNext: keepNext || undefined,
-    children: [new TextRun({ text, size: halfPoints(size) })],
-  });
+  const style = small
+    ? keepNext
+      ? STYLE_ID.tableTextSmallKept
+      : STYLE_ID.tableTextSmall
+    : keepNext
+      ? STYLE_ID.tableTextKept
+      : STYLE_ID.tableText;
+  return new Paragraph({ style, alignment, text });
 }
 
 /**
@@ -76,7 +77,8 @@ export function nationalTable(block: TableBlock): Table {
   const { rows: placedRows, matrix } = layOutGrid(grid);
   const origin = new Map<GridCell, PlacedCell>(placedRows.flat().map((placed) => [placed.cell, placed]));
   const keep = keptWithNext(block, matrix);
-  const size = TABLE_TEXT_PT[block.tableId];
+  // 小五 where the format's table is set smaller (表三, 表四), as in the PDF.
+  const small = TABLE_TEXT_PT[block.tableId] < TABLE_TEXT_PT.s2;
 
   const rows = matrix.map((line, r) => {
     const cells: TableCell[] = [];
@@ -95,7 +97,7 @@ export function nationalTable(block: TableBlock): Table {
           new TableCell({
             ...common,
             verticalMerge: cell.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
-            children: [cellParagraph(gridCellText(cell, block.cells), cell, { size, keepNext: keep[r]! })],
+            children: [cellParagraph(gridCellText(cell, block.cells), cell, { small, keepNext: keep[r]! })],
           }),
         );
       } else {
@@ -103,7 +105,7 @@ export function nationalTable(block: TableBlock): Table {
           new TableCell({
             ...common,
             verticalMerge: VerticalMergeType.CONTINUE,
-            children: [cellParagraph("", cell, { size, keepNext: keep[r]! })],
+            children: [cellParagraph("", cell, { small, keepNext: keep[r]! })],
           }),
         );
       }

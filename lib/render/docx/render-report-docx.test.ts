@@ -299,8 +299,19 @@ describe("DOCX of seed 001", () => {
   });
 
   it("keeps 表二's caption and 信息内容 rows with the block's first figures, and 表三 and 表四 whole on one page", () => {
-    const keptRows = (table: DocxTable) =>
-      table.rows.map((row) => elements(row.xml, "w:p").every((paragraph) => /<w:keepNext\/>/.test(paragraph)));
+    /** Keep-with-next set on the paragraph or by its style (or a style that one is based on). */
+    const keepsWithNext = (paragraph: string): boolean => {
+      if (/<w:keepNext\/>/.test(paragraph)) return true;
+      let styleId = attribute(paragraph, "w:pStyle", "w:val");
+      while (styleId) {
+        const style = elements(xml.styles, "w:style").find((candidate) => attribute(candidate, "w:style", "w:styleId") === styleId);
+        if (!style) return false;
+        if (/<w:keepNext\/>/.test(style)) return true;
+        styleId = attribute(style, "w:basedOn", "w:val");
+      }
+      return false;
+    };
+    const keptRows = (table: DocxTable) => table.rows.map((row) => elements(row.xml, "w:p").every(keepsWithNext));
     const rowText = (table: DocxTable, r: number) => table.rows[r]!.cells.map((cell) => cell.text).join("|");
     const s2 = tables[0]!;
     const kept = keptRows(s2);

@@ -61,11 +61,28 @@ export async function prepareFaces(pdf: ReactPdf, doc: ReportDocument): Promise<
     if (own.hasGlyphForCodePoint(codePoint)) return own;
     return fallbacks.find((face) => face.hasGlyphForCodePoint(codePoint)) ?? own;
   };
+  const measures = new Map<string, Measure>();
   return {
     faces,
     fallbacks,
     family: (role) => (usesFallback ? [FONT_FAMILY[role], ...FALLBACK_FILES.map((file) => FONT_FAMILY[file])] : FONT_FAMILY[role]),
-    measure: (role, fontSize) => (codePoint) => advanceEm(faceFor(role, codePoint), codePoint) * fontSize,
+    measure: (role, fontSize) => {
+      const key = `${role}@${fontSize}`;
+      const known = measures.get(key);
+      if (known) return known;
+      // Per role and code point: a render measures some 20,000 characters.
+      const cache = new Map<number, number>();
+      const measure: Measure = (codePoint) => {
+        let advance = cache.get(codePoint);
+        if (advance === undefined) {
+          advance = advanceEm(faceFor(role, codePoint), codePoint) * fontSize;
+          cache.set(codePoint, advance);
+        }
+        return advance;
+      };
+      measures.set(key, measure);
+      return measure;
+    },
     faceFor,
     plainFeatures,
   };

@@ -3,7 +3,7 @@ import { DRAFT_MARK, type DocumentBlock, type HeadingLevel, type ReportDocument 
 import { titleLines } from "../balanced-lines";
 import { EM_DASH, mmToPoints, PAGE_NUMBER_GAP_MM, TYPE_SIZE_PT } from "../gbt9704";
 import { signatureLayout } from "../signature";
-import type { FontRole } from "./fonts";
+import type { Face, FontRole } from "./fonts";
 import { INVISIBLE } from "./glyph-coverage";
 import {
   BODY_CHARACTER_PITCH_PT,
@@ -33,7 +33,7 @@ const MAX_PRESENCE_PT = TYPE_AREA_PT.height - 2 * LINE_PITCH_PT;
 /** Room past the measure for a set line, so react-pdf never breaks a line the renderer has set. */
 const LINE_BOX_SPARE_PT = 2 * TYPE_SIZE_PT.size3;
 
-type Context = { pdf: ReactPdf; faces: PdfFaces };
+type Context = { pdf: ReactPdf; faces: PdfFaces; styles: Readonly<Record<FontRole, PdfStyle>> };
 
 const textOf = (text: string) => text.replace(INVISIBLE, "");
 
@@ -43,17 +43,17 @@ const textOf = (text: string) => text.replace(INVISIBLE, "");
  * body size stands on the grid the body face gives: 22 lines, 28.95 pt apart.
  */
 function gridShift({ faces }: Context, role: FontRole, line: SetLine): number {
-  const ascent = (role_: FontRole, text: string) =>
-    Math.max(...Array.from(text).map((character) => {
-      const face = faces.faceFor(role_, character.codePointAt(0)!);
-      return face.ascent / face.unitsPerEm;
-    }));
-  const lineAscent = Math.max(...line.runs.map((run) => ascent(role, run.text)));
-  const bodyAscent = faces.faces.body.ascent / faces.faces.body.unitsPerEm;
-  return (bodyAscent - lineAscent) * TYPE_SIZE_PT.size3;
+  const em = (face: Face) => face.ascent / face.unitsPerEm;
+  const own = em(faces.faces[role]);
+  // Without fallback faces every character of a line is in the role's face.
+  const lineAscent =
+    faces.fallbacks.length === 0
+      ? own
+      : Math.max(...line.runs.flatMap((run) => Array.from(run.text, (character) => em(faces.faceFor(role, character.codePointAt(0)!)))));
+  return (em(faces.faces.body) - lineAscent) * TYPE_SIZE_PT.size3;
 }
 
-function textStyle({ faces }: Context, role: FontRole): PdfStyle {
+function textStyle(faces: PdfFaces, role: FontRole): PdfStyle {
   return {
     fontFamily: faces.family(role),
     fontSize: TYPE_SIZE_PT.size3,
@@ -74,13 +74,23 @@ function setText(context: Context, role: FontRole, text: string, indent: number)
   });
 }
 
-/** One set line: its runs nested in one Text, moved onto the grid when its face sits otherwise. */
+/** One set line, one Text: its runs nested in it when the spacing changes along the line. */
 function lineElement(context: Context, role: FontRole, line: SetLine, indent: number, key: number): ReactElement {
   const { Text } = context.pdf;
   const shift = gridShift(context, role, line);
-  const style: PdfStyle = { ...textStyle(context, role), marginLeft: indent };
+  const base = context.styles[role];
+  const style: PdfStyle = indent === 0 ? base : { ...base, marginLeft: indent };
+  const placed: PdfStyle = shift === 0 ? style : { ...style, position: "relative", top: shift };
+  if (line.runs.length === 1) {
+    const [run] = line.runs;
+    return (
+      <Text key={key} style={{ ...placed, letterSpacing: run!.letterSpacing }}>
+        {run!.text}
+      </Text>
+    );
+  }
   return (
-    <Text key={key} style={shift === 0 ? style : { ...style, position: "relative", top: shift }}>
+    <Text key={key} style={placed}>
       {line.runs.map((run, position) => (
         <Text key={position} style={{ letterSpacing: run.letterSpacing }}>
           {run.text}
@@ -91,38 +101,35 @@ function lineElement(context: Context, role: FontRole, line: SetLine, indent: nu
 }
 
 /**
- * Lines set by the renderer, one Text each (react-pdf would start a run in Helvetica at
- * every hard line break). The first two and the last two lines stay together, so no
- * page starts or ends with a single line of a paragraph.
+ * A paragraph's lines, one Text each (react-pdf would start a run in Helvetica at every
+ * hard line break). The first two and the last two lines stay together, so no page
+ * starts or ends with a single line of a paragraph.
  */
-function linesElement(context: Context, role: FontRole, lines: readonly SetLine[], indent: number, presence = 0): ReactElement {
+function paragraphElement(context: Context, text: string, key?: number): ReactElement {
   const { View } = context.pdf;
-  const elements = lines.map((line, index) => lineElement(context, role, line, index === 0 ? indent : 0, index));
+  const lines = setText(context, "body", text, FIRST_LINE_INDENT_PT);
+  const elements = lines.map((line, index) => lineElement(context, "body", line, index === 0 ? FIRST_LINE_INDENT_PT : 0, index));
   if (elements.length <= 3) {
     return (
-      <View wrap={false} minPresenceAhead={presence}>
+      <View key={key} wrap={false}>
         {elements}
       </View>
     );
   }
   return (
-    <View>
-      <View wrap={false} minPresenceAhead={presence}>
-        {elements.slice(0, 2)}
-      </View>
+    <View key={key}>
+      <View wrap={false}>{elements.slice(0, 2)}</View>
       {elements.slice(2, -2)}
       <View wrap={false}>{elements.slice(-2)}</View>
     </View>
   );
 }
 
-/** A paragraph: 左空二字，回行顶格, justified by the renderer's own line setting. */
-function paragraphElement(context: Context, text: string, key?: number): ReactElement {
-  const lines = setText(context, "body", text, FIRST_LINE_INDENT_PT);
-  return <Fragment key={key}>{linesElement(context, "body", lines, FIRST_LINE_INDENT_PT)}</Fragment>;
-}
-
-/** A heading: its lines kept together, on the grid, and kept with what follows. */
+/**
+ * A heading: its lines kept together, on the grid, and kept with what follows. The View
+ * is needed even for one line: a relatively moved Text as the page's own child throws
+ * react-pdf's page splitting off the grid for the rest of the page.
+ */
 function headingElement(context: Context, block: Extract<DocumentBlock, { type: "heading" }>, presence: number): ReactElement {
   const role = HEADING_ROLE[block.level];
   const lines = setText(context, role, block.text, FIRST_LINE_INDENT_PT);
@@ -267,7 +274,7 @@ function closingElement(
   // After a table its own empty line is already there.
   const emptyLines = lastBlock?.type === "table" ? 0 : 1;
   const line = (text: string, left: number, key: string) => (
-    <Text key={key} style={{ ...textStyle(context, "body"), marginLeft: left, letterSpacing: BODY_LETTER_SPACING_PT }}>
+    <Text key={key} style={{ ...context.styles.body, marginLeft: left, letterSpacing: BODY_LETTER_SPACING_PT }}>
       {text}
     </Text>
   );
@@ -306,7 +313,9 @@ function titleElements(context: Context, title: readonly string[]): ReactElement
 /** The react-pdf element tree of a report, set with the given faces. */
 export function reportPdfElement(pdf: ReactPdf, doc: ReportDocument, faces: PdfFaces): ReactElement<DocumentProps> {
   const { Document, Page, View } = pdf;
-  const context: Context = { pdf, faces };
+  const roles: FontRole[] = ["body", "title", "heading1", "heading2"];
+  const styles = Object.fromEntries(roles.map((role) => [role, textStyle(faces, role)])) as Record<FontRole, PdfStyle>;
+  const context: Context = { pdf, faces, styles };
   return (
     <Document title={doc.fileBaseName} creator="年报通" producer="年报通" language="zh-CN">
       <Page

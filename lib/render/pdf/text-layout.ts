@@ -159,13 +159,15 @@ function breakIntoLines(all: readonly Piece[], options: LayoutOptions): Glyph[][
  * (any gap touching a Chinese character or mark, not the gaps inside a Latin word).
  */
 function spacings(glyphs: readonly Glyph[], base: number, extra: number): number[] {
-  return glyphs.map((g, index) => {
+  const after = glyphs.map((g, index) => {
     const next = glyphs[index + 1];
     if (g.space) return -base;
-    if (!next) return base;
-    if (next.space) return base;
+    if (!next || next.space) return base;
     return g.latin && next.latin ? base : base + extra;
   });
+  // The last glyph's spacing falls past the line's end: it takes its neighbour's, so the line is one run.
+  if (after.length > 1) after[after.length - 1] = after[after.length - 2]!;
+  return after;
 }
 
 function stretchableGaps(glyphs: readonly Glyph[]): number {
@@ -195,18 +197,18 @@ export function setParagraph(text: string, measure: Measure, options: LayoutOpti
   const lines = breakIntoLines(pieces(text, measure, options), options);
   return lines.map((glyphs, index) => {
     const base = spacings(glyphs, letterSpacing, 0);
-    const natural = glyphs.reduce((sum, g, i) => sum + g.advance + base[i]!, 0);
+    // The last glyph's spacing hangs past the line's end and takes no room.
+    const natural = glyphs.reduce((sum, g, i) => sum + g.advance + (i < glyphs.length - 1 ? base[i]! : 0), 0);
     const isLast = index === lines.length - 1;
     const capacity = lineWidth - (index === 0 ? firstLineIndent : 0);
     const gaps = stretchableGaps(glyphs);
-    // The last glyph's spacing hangs past the line's end and takes no room.
-    const slack = capacity - (natural - letterSpacing);
+    const slack = capacity - natural;
     const extra = gaps > 0 ? slack / gaps : 0;
     const justified = options.justify && !isLast && gaps > 0 && slack > 0 && letterSpacing + extra <= MAX_GAP_EM * fontSize;
     const after = spacings(glyphs, letterSpacing, justified ? extra : 0);
     return {
       runs: runsOf(glyphs, after),
-      width: justified ? capacity : natural - letterSpacing,
+      width: justified ? capacity : natural,
       justified,
     };
   });
