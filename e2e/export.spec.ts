@@ -181,3 +181,15 @@ test("五份种子报告（含原文）都能导出 DOCX、PDF 和 HTML：六个
     expect(applicationsFigures(matrix), entry.seed).toEqual(expected);
   }
 });
+
+test("一个字所有嵌入字体都没有：PDF 拒绝导出并指出是哪个字、在哪一段，DOCX 照常导出", async ({ request }) => {
+  const report = structuredClone(seed001);
+  report.narrative.problems.body = "公开内容不够全面。\n申请人𰀀某提出申请。";
+  const { id } = await createReport(request, { report });
+  const pdf = await request.get(`/api/reports/${id}/export?format=pdf`);
+  expect(pdf.status()).toBe(422);
+  const { message } = (await pdf.json()) as { message: string };
+  expect(message).toContain("“𰀀”（U+30000，“五、存在的主要问题及改进情况”第 2 段");
+  expect(message).toContain("不能导出 PDF");
+  expect((await request.get(`/api/reports/${id}/export?format=docx`)).status()).toBe(200);
+});

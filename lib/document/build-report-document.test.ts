@@ -221,6 +221,20 @@ describe("narrative", () => {
     ]);
   });
 
+  it("sets the sub-headings of 五 and 六 as second-level headings, whether typed with full-width or ASCII brackets", () => {
+    const doc = withNarrative((report) => {
+      report.narrative.problems.body = "（一）存在问题\n公开内容不够全面。\n( 二 ) 改进情况\n（三）加强培训。本年度组织培训2次，覆盖全部工作人员。";
+      report.narrative.other_matters.body = "(一)收取信息处理费的情况\n本年度未收取信息处理费。";
+    });
+    expect(sectionBlocks(doc, 4)).toEqual([
+      { type: "heading", level: 2, text: "（一）存在问题" },
+      { type: "paragraph", text: "公开内容不够全面。" },
+      { type: "heading", level: 2, text: "（二）改进情况" },
+      // A numbered paragraph, not a heading: it runs on past its first sentence.
+      { type: "paragraph", text: "（三）加强培训。本年度组织培训2次，覆盖全部工作人员。" },
+    ]);
+    expect(sectionBlocks(doc, 5)[0]).toEqual({ type: "heading", level: 2, text: "（一）收取信息处理费的情况" });
+  });
   it("keeps user text as plain text", () => {
     const doc = withNarrative((report) => {
       report.narrative.problems.body = "<script>alert(1)</script> & <b>粗体</b>";

@@ -41,6 +41,26 @@ export function splitParagraphs(text: string): string[] {
 const paragraphs = (text: string): DocumentBlock[] =>
   splitParagraphs(text).map((line) => ({ type: "paragraph", text: line }));
 
+/** A line of its own that opens with （一）… or (一)…: a second-level heading typed into the text of 五 or 六. */
+const TYPED_SUB_HEADING = /^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(\S.*)$/u;
+/** Longer than this, or holding a full stop, it is a paragraph that starts with its own number. */
+const MAX_SUB_HEADING_CHARACTERS = 30;
+
+/**
+ * The text of 五 and 六 with its sub-headings (（一）存在问题, (一)收取信息处理费的情况) set
+ * as headings like 一's, whichever brackets were typed: the ordinal is written （一）.
+ */
+function narrativeBlocks(text: string): DocumentBlock[] {
+  return splitParagraphs(text).map((line): DocumentBlock => {
+    const match = TYPED_SUB_HEADING.exec(line);
+    const title = match?.[2]?.trim();
+    if (!match || !title || Array.from(line).length > MAX_SUB_HEADING_CHARACTERS || /[。；！？]./u.test(title)) {
+      return { type: "paragraph", text: line };
+    }
+    return { type: "heading", level: 2, text: `（${match[1]}）${title}` };
+  });
+}
+
 /** 2026-01-20 → 2026年1月20日. */
 export function formatChineseDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
@@ -94,10 +114,10 @@ function sectionBody(
     case "overview":
       return overviewBlocks(narrative.overview);
     case "problems":
-      return paragraphs(narrative.problems.body);
+      return narrativeBlocks(narrative.problems.body);
     case "other_matters": {
       const fees = processingFeesSentence(narrative.other_matters.processingFees);
-      return [...paragraphs(narrative.other_matters.body), ...(fees ? paragraphs(fees) : [])];
+      return [...narrativeBlocks(narrative.other_matters.body), ...(fees ? paragraphs(fees) : [])];
     }
     default:
       throw new Error(`section ${section.id} has neither a table nor a narrative`);

@@ -2,7 +2,7 @@
  * GB/T 9704-2012 page and type measures (domain.md §6) shared by the DOCX and PDF
  * renderers, in millimetres and points; each renderer converts them to its own units.
  */
-import { applicantColumns, type TableGrid } from "@/lib/format";
+import { applicantColumns, type TableGrid, type TableId } from "@/lib/format";
 
 export const mmToPoints = (mm: number) => (mm * 72) / 25.4;
 
@@ -47,12 +47,32 @@ export const PAGE_NUMBER_GAP_MM = 7;
 /** 一字线 either side of the page number. */
 export const EM_DASH = "\u2014";
 
-/** Relative column widths: labels wide, figures narrow in 表三; evenly in 表二 and 表四. */
+/** 五号 where the columns are wide; 小五 in 表三 and 表四, whose many columns are narrow (DOCX and PDF alike). */
+export const TABLE_TEXT_PT: Readonly<Record<TableId, number>> = {
+  s2: TYPE_SIZE_PT.size5,
+  s3: TYPE_SIZE_PT.size5Small,
+  s4: TYPE_SIZE_PT.size5Small,
+};
+
+/**
+ * 表三's columns in points of the 156 mm 版心, chosen so that at 小五 every national label
+ * breaks as printed, never leaving one character alone on a line: 三、本|年度办|理结果 in
+ * three characters, （三）不予|公开 in five, the leaf labels in fifteen, 自然人 on one line,
+ * and the 法人或其他组织 columns two characters wide (商业|企业, 社会|公益|组织), which
+ * still takes a five-digit figure.
+ */
+const APPLICATIONS_LABEL_WEIGHTS = [36, 56, 135.2] as const;
+const APPLICATIONS_NATURAL_PERSON_WEIGHT = 35;
+const APPLICATIONS_FIGURE_WEIGHT = 30;
+
+/** Relative column widths: 表三 as above; evenly in 表二 and 表四. */
 export function tableColumnWeights(grid: TableGrid): number[] {
   const even = Array.from({ length: grid.columnCount }, () => 1);
   if (grid.tableId !== "s3") return even;
   const labelColumns = grid.columnCount - applicantColumns.length;
-  // Outer group (spans many rows, a little wider than a figure) | sub-group | leaf labels, the longest text.
-  const labelWeights = labelColumns === 3 ? [1.1, 1.9, 3.4] : Array.from({ length: labelColumns }, () => 2);
-  return [...labelWeights, ...applicantColumns.map(() => 1)];
+  if (labelColumns !== APPLICATIONS_LABEL_WEIGHTS.length) throw new Error(`表三 has ${labelColumns} label columns`);
+  return [
+    ...APPLICATIONS_LABEL_WEIGHTS,
+    ...applicantColumns.map((_, index) => (index === 0 ? APPLICATIONS_NATURAL_PERSON_WEIGHT : APPLICATIONS_FIGURE_WEIGHT)),
+  ];
 }

@@ -119,7 +119,7 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
 
   beforeEach(async () => {
     clockOffset = 0;
-    await store.db.execute(sql`TRUNCATE report_revisions, reports`);
+    await store.db.execute(sql`TRUNCATE report_revisions, reports CASCADE`);
   });
 
   it("opens on the expected engine", () => {

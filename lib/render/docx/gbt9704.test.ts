@@ -37,8 +37,10 @@ describe("GB/T 9704-2012 measures", () => {
     expect((CHARACTERS_PER_LINE + 1) * pitch).toBeGreaterThan(TYPE_AREA.width);
   });
 
-  it("puts the page number's line 7 mm below the 版心", () => {
-    expect(FOOTER_DISTANCE).toBe(1984 - mmToTwips(7) - 280);
+  it("puts the page number's 一字线 (the middle of its 14 pt 宋体 line), not the line's top, 7 mm below the 版心", () => {
+    const lineTopBelowTypeArea = 1984 - FOOTER_DISTANCE - 280;
+    expect(lineTopBelowTypeArea + 280 / 2).toBe(mmToTwips(7));
+    expect(FOOTER_DISTANCE).toBe(1448);
   });
 });
 

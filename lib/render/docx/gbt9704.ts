@@ -40,8 +40,18 @@ export const FIRST_LINE_INDENT = 2 * BODY_CHARACTER;
 /** Page number: 4号, its 一字线 7 mm below the 版心, one 4号 character in from the outer edge. */
 export const PAGE_NUMBER_LINE = pointsToTwips(TYPE_SIZE_PT.size4);
 export const PAGE_NUMBER_INDENT = pointsToTwips(TYPE_SIZE_PT.size4);
-/** Word measures the footer from the page's bottom edge to the bottom of the footer line. */
-export const FOOTER_DISTANCE = MARGIN.bottom - mmToTwips(PAGE_NUMBER_GAP_MM) - PAGE_NUMBER_LINE;
+/**
+ * Where the 一字线 sits in the page number's line: 宋体's character body is exactly one em
+ * (ascent 0.859 + descent 0.141), so a 14 pt exact line holds it whole, and its 一字线
+ * runs through the middle of that body.
+ */
+export const PAGE_NUMBER_DASH_BELOW_LINE_TOP = PAGE_NUMBER_LINE / 2;
+/**
+ * Word measures the footer from the page's bottom edge to the bottom of the footer line;
+ * the line is placed so that its dash, not its top, is 7 mm under the 版心.
+ */
+export const FOOTER_DISTANCE =
+  MARGIN.bottom - (mmToTwips(PAGE_NUMBER_GAP_MM) - PAGE_NUMBER_DASH_BELOW_LINE_TOP) - PAGE_NUMBER_LINE;
 export const HEADER_DISTANCE = mmToTwips(15);
 
 export const FONT = {

@@ -12,7 +12,7 @@ import {
 } from "docx";
 import type { GridCell, TableGrid } from "@/lib/format";
 import type { TableBlock } from "@/lib/document";
-import { tableColumnWeights } from "../gbt9704";
+import { TABLE_TEXT_PT, tableColumnWeights } from "../gbt9704";
 import { gridCellText, layOutGrid, type PlacedCell } from "../grid-layout";
 import { TYPE_AREA } from "./gbt9704";
 import { STYLE_ID } from "./styles";
@@ -36,9 +36,30 @@ export function tableColumnWidths(grid: TableGrid): number[] {
   return distribute(TYPE_AREA.width, tableColumnWeights(grid));
 }
 
-function cellParagraph(text: string, cell: GridCell): Paragraph {
+type CellOptions = { small: boolean; keepNext: boolean };
+
+function cellParagraph(text: string, cell: GridCell, { small, keepNext }: CellOptions): Paragraph {
   const alignment = cell.type === "text" && cell.role === "label" ? AlignmentType.LEFT : AlignmentType.CENTER;
-  return new Paragraph({ style: STYLE_ID.tableText, alignment, text });
+  const style = small
+    ? keepNext
+      ? STYLE_ID.tableTextSmallKept
+      : STYLE_ID.tableTextSmall
+    : keepNext
+      ? STYLE_ID.tableTextKept
+      : STYLE_ID.tableText;
+  return new Paragraph({ style, alignment, text });
+}
+
+/**
+ * Rows that Word must keep on a page with the row after them (keep-with-next on every
+ * paragraph of the row). 表三 and 表四 are kept whole: at 小五 each fits a page, and a
+ * 表三 broken across pages would lose the group labels (（三）不予公开 …) of its continued
+ * rows. In 表二 each block's caption and 信息内容 rows stay with its first figures.
+ */
+function keptWithNext(block: TableBlock, matrix: readonly (readonly GridCell[])[]): boolean[] {
+  const last = matrix.length - 1;
+  if (block.tableId !== "s2") return matrix.map((_, r) => r < last);
+  return matrix.map((line, r) => r < last && line.every((cell) => cell.type === "text"));
 }
 
 const spanWidth = (widths: readonly number[], column: number, colSpan: number) =>
@@ -55,6 +76,9 @@ export function nationalTable(block: TableBlock): Table {
   const widths = tableColumnWidths(grid);
   const { rows: placedRows, matrix } = layOutGrid(grid);
   const origin = new Map<GridCell, PlacedCell>(placedRows.flat().map((placed) => [placed.cell, placed]));
+  const keep = keptWithNext(block, matrix);
+  // 小五 where the format's table is set smaller (表三, 表四), as in the PDF.
+  const small = TABLE_TEXT_PT[block.tableId] < TABLE_TEXT_PT.s2;
 
   const rows = matrix.map((line, r) => {
     const cells: TableCell[] = [];
@@ -73,12 +97,16 @@ export function nationalTable(block: TableBlock): Table {
           new TableCell({
             ...common,
             verticalMerge: cell.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
-            children: [cellParagraph(gridCellText(cell, block.cells), cell)],
+            children: [cellParagraph(gridCellText(cell, block.cells), cell, { small, keepNext: keep[r]! })],
           }),
         );
       } else {
         cells.push(
-          new TableCell({ ...common, verticalMerge: VerticalMergeType.CONTINUE, children: [cellParagraph("", cell)] }),
+          new TableCell({
+            ...common,
+            verticalMerge: VerticalMergeType.CONTINUE,
+            children: [cellParagraph("", cell, { small, keepNext: keep[r]! })],
+          }),
         );
       }
       c += cell.colSpan;

@@ -24,6 +24,7 @@ import {
   xmlText,
   type DocxTable,
 } from "../test-support/table-matrix";
+import { loneCharacterLabels } from "../test-support/label-lines";
 import { renderReportDocx } from "./render-report-docx";
 
 const seed001 = seedReports()[1]!;
@@ -151,8 +152,8 @@ describe("DOCX of seed 001", () => {
     expect(attribute(sectPr, "w:pgMar", "w:bottom")).toBe("1984");
     expect(attribute(sectPr, "w:pgMar", "w:left")).toBe("1588");
     expect(attribute(sectPr, "w:pgMar", "w:right")).toBe("1474");
-    // 35 mm − 7 mm − one 14 pt line: the 一字线 sits 7 mm below the 版心
-    expect(attribute(sectPr, "w:pgMar", "w:footer")).toBe(String(1984 - 396 - 280));
+    // 35 mm − (7 mm − half the 14 pt line) − the line: the 一字线, mid-line, sits 7 mm below the 版心
+    expect(attribute(sectPr, "w:pgMar", "w:footer")).toBe(String(1984 - (396 - 140) - 280));
   });
 
   it("sets the title in 2号 方正小标宋简体, centred, one paragraph per line", () => {
@@ -290,17 +291,58 @@ describe("DOCX of seed 001", () => {
     const s3 = widths(tables[1]!);
     const labelColumns = tableGrids.s3.columnCount - applicantColumns.length;
     expect(Math.min(...s3.slice(0, labelColumns))).toBeGreaterThan(Math.max(...s3.slice(labelColumns)));
-    // five-digit figures in 五号 Times New Roman (5 × 5.25 pt) fit inside the cell margins
-    expect(Math.min(...s3.slice(labelColumns)) - 2 * 57).toBeGreaterThanOrEqual(5 * 105);
+    // five-digit figures in 小五 Times New Roman (5 × 4.5 pt) fit inside the cell margins
+    expect(Math.min(...s3.slice(labelColumns)) - 2 * 57).toBeGreaterThanOrEqual(5 * 90);
     const s4 = widths(tables[2]!);
     expect(s4).toHaveLength(15);
     expect(Math.max(...s4) - Math.min(...s4)).toBeLessThanOrEqual(1);
   });
 
-  it("sets the tables in 五号, single-spaced", () => {
+  it("keeps 表二's caption and 信息内容 rows with the block's first figures, and 表三 and 表四 whole on one page", () => {
+    /** Keep-with-next set on the paragraph or by its style (or a style that one is based on). */
+    const keepsWithNext = (paragraph: string): boolean => {
+      if (/<w:keepNext\/>/.test(paragraph)) return true;
+      let styleId = attribute(paragraph, "w:pStyle", "w:val");
+      while (styleId) {
+        const style = elements(xml.styles, "w:style").find((candidate) => attribute(candidate, "w:style", "w:styleId") === styleId);
+        if (!style) return false;
+        if (/<w:keepNext\/>/.test(style)) return true;
+        styleId = attribute(style, "w:basedOn", "w:val");
+      }
+      return false;
+    };
+    const keptRows = (table: DocxTable) => table.rows.map((row) => elements(row.xml, "w:p").every(keepsWithNext));
+    const rowText = (table: DocxTable, r: number) => table.rows[r]!.cells.map((cell) => cell.text).join("|");
+    const s2 = tables[0]!;
+    const kept = keptRows(s2);
+    const captions = s2.rows.flatMap((row, r) => (/^第二十条第（[一五六八]）项$/.test(row.cells[0]!.text) ? [r] : []));
+    expect(captions).toHaveLength(4);
+    for (const r of captions) {
+      expect(kept[r], rowText(s2, r)).toBe(true);
+      expect(rowText(s2, r + 1)).toMatch(/^信息内容\|/);
+      expect(kept[r + 1], rowText(s2, r + 1)).toBe(true);
+      // The first row of figures may end a page: the header rows go with it.
+      expect(kept[r + 2], rowText(s2, r + 2)).toBe(false);
+    }
+    for (const table of [tables[1]!, tables[2]!]) {
+      const rows = keptRows(table);
+      expect(rows.slice(0, -1).every(Boolean)).toBe(true);
+      expect(rows.at(-1)).toBe(false);
+    }
+    // Each table's heading stays with the table: the heading style keeps with next.
+    expect(xml.styles).toMatch(/<w:style [^>]*w:styleId="Heading1"[\s\S]*?<w:keepNext\/>[\s\S]*?<\/w:style>/);
+  });
+
+  it("leaves no national label of 表三 with one character alone on a line, at the column widths and 小五", () => {
+    const widths = elements(tables[1]!.xml, "w:gridCol").map((col) => Number(attribute(col, "w:gridCol", "w:w")) / 20);
+    const lone = loneCharacterLabels(tableGrids.s3, widths, 9, (2 * 57) / 20);
+    expect(lone).toEqual([]);
+  });
+
+  it("sets 表二 in 五号 and 表三, 表四 in 小五 (as the PDF, so 表三 fits a page), single-spaced", () => {
+    expect(tables.map((table) => fontSize(xml, elements(table.xml, "w:p")[0]!))).toEqual(["21", "18", "18"]);
     const cellParagraph = elements(tables[1]!.xml, "w:p")[0]!;
     const style = attribute(cellParagraph, "w:pStyle", "w:val")!;
-    expect(fontSize(xml, cellParagraph)).toBe("21");
     expect(styleParagraphProperty(xml, style, "w:spacing", "w:line")).toBe("240");
     expect(styleParagraphProperty(xml, style, "w:spacing", "w:lineRule")).toBe("auto");
     expect(styleParagraphProperty(xml, style, "w:ind", "w:firstLine")).toBe("0");
@@ -328,12 +370,106 @@ describe("draft DOCX", () => {
 });
 
 describe("closing block", () => {
-  it("signs with the agency and the date, right-aligned, at the end", async () => {
+  const signedWith = async (agencyName: string, issuedOn: string) => {
     const report: TReport = structuredClone(seed001.report);
-    report.info.issuedOn = "2026-01-20";
+    report.info.agencyName = agencyName;
+    report.info.issuedOn = issuedOn;
+    return unzip(await renderReportDocx(buildReportDocument(report, { isDraft: false })));
+  };
+  /** Left indent in body characters: 16 pt less the close setting, 315 twips. */
+  const indentCharacters = (paragraph: string) => Number(attribute(paragraph, "w:ind", "w:left") ?? 0) / 315;
+
+  it("signs per GB/T 9704 7.3.5.2: one empty line, the name 右空二字, the date two characters right of the name's first", async () => {
+    const xml = await signedWith("湘潭县人民政府办公室", "2026-01-20");
+    const [empty, name, date] = bodyParagraphs(xml).slice(-3);
+    expect(xmlText(empty!)).toBe("");
+    expect([xmlText(name!), xmlText(date!)]).toEqual(["湘潭县人民政府办公室", "2026年1月20日"]);
+    // 10 characters ending two characters from the right edge of a 28-character line.
+    expect(indentCharacters(name!)).toBeCloseTo(28 - 2 - 10, 1);
+    expect(indentCharacters(date!) - indentCharacters(name!)).toBeCloseTo(2, 1);
+    for (const paragraph of [name!, date!]) expect(attribute(paragraph, "w:jc", "w:val")).toBe("left");
+  });
+
+  it("ends a date longer than the name 右空二字 and moves the name left by as much", async () => {
+    const xml = await signedWith("某局", "2026-12-31");
+    const [name, date] = bodyParagraphs(xml).slice(-2);
+    // 2026年12月31日: three characters and eight figures of half a character = 7 characters wide.
+    expect(indentCharacters(date!)).toBeCloseTo(28 - 2 - 7, 1);
+    expect(indentCharacters(date!) - indentCharacters(name!)).toBeCloseTo(2, 1);
+  });
+
+  it("breaks a name longer than the line between words into balanced lines, and the title likewise", async () => {
+    const agency = "中国（湖南）自由贸易试验区长沙片区管理委员会办公室湘江新区分中心";
+    const xml = await signedWith(agency, "2026-01-20");
+    const names = bodyParagraphs(xml).slice(-3, -1);
+    expect(names.map(xmlText)).toEqual(["中国（湖南）自由贸易试验区长沙片区", "管理委员会办公室湘江新区分中心"]);
+    expect(indentCharacters(names[0]!)).toBeCloseTo(indentCharacters(names[1]!), 5);
+    // 2号 takes 20 characters to a line.
+    expect(withStyle(xml, "Title").map(xmlText)).toEqual([
+      "中国（湖南）自由贸易试验区长沙片区",
+      "管理委员会办公室湘江新区分中心",
+      "2025年政府信息公开工作年度报告",
+    ]);
+  });
+});
+
+describe("DOCX sub-headings in 五 and 六", () => {
+  it("sets them in the 楷体 second-level heading style like 一's, whether typed with full-width or ASCII brackets", async () => {
+    const report: TReport = structuredClone(seed001.report);
+    report.narrative.problems.body = "（一）存在问题\n公开内容不够全面。\n(二)改进情况\n加强培训。";
+    report.narrative.other_matters.body = "(一)收取信息处理费的情况\n本年度未收取信息处理费。";
     const xml = await unzip(await renderReportDocx(buildReportDocument(report, { isDraft: false })));
-    const last = bodyParagraphs(xml).slice(-2);
-    expect(last.map(xmlText)).toEqual([report.info.agencyName, "2026年1月20日"]);
-    for (const paragraph of last) expect(attribute(paragraph, "w:jc", "w:val")).toBe("right");
+    const headings = withStyle(xml, "Heading2");
+    expect(headings.map(xmlText).slice(-3)).toEqual(["（一）存在问题", "（二）改进情况", "（一）收取信息处理费的情况"]);
+    for (const heading of headings) expect(eastAsiaFont(xml, heading)).toBe("楷体_GB2312");
+  });
+});
+
+describe("DOCX package details", () => {
+  const read = async (bytes: Uint8Array, path: string) => (await JSZip.loadAsync(bytes)).file(path)!.async("string");
+
+  it("says the agency as creator and last editor, and the report's title, in the core properties", async () => {
+    const bytes = await renderReportDocx(buildReportDocument(seed001.report, { isDraft: false }));
+    const core = await read(bytes, "docProps/core.xml");
+    const property = (tag: string) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(core)?.[1];
+    expect(property("dc:title")).toBe("湘潭县人民政府2025年政府信息公开工作年度报告");
+    expect(property("dc:creator")).toBe("湘潭县人民政府");
+    expect(property("cp:lastModifiedBy")).toBe("湘潭县人民政府");
+  });
+
+  it("names every East-Asian face of the styles in fontTable.xml, with its 宋体/黑体/仿宋/楷体 substitute and GB2312 character set", async () => {
+    const bytes = await renderReportDocx(buildReportDocument(seed001.report, { isDraft: false }));
+    const [fontTable = "", styles = "", footer = ""] = await Promise.all(
+      ["word/fontTable.xml", "word/styles.xml", "word/footer1.xml"].map((path) => read(bytes, path)),
+    );
+    const used = new Set([...`${styles}${footer}`.matchAll(/<w:rFonts [^>]*w:eastAsia="([^"]+)"/g)].map((match) => match[1]!));
+    const fonts = new Map(
+      elements(fontTable, "w:font").map((font) => [
+        attribute(font, "w:font", "w:name")!,
+        { altName: attribute(font, "w:altName", "w:val"), charset: attribute(font, "w:charset", "w:val") },
+      ]),
+    );
+    expect([...used].sort()).toEqual(["仿宋_GB2312", "宋体", "方正小标宋简体", "楷体_GB2312", "黑体"].sort());
+    for (const face of used) expect(fonts.get(face)?.charset, face).toBe("86");
+    expect(fonts.get("方正小标宋简体")!.altName).toBe("宋体");
+    expect(fonts.get("黑体")!.altName).toBe("SimHei");
+    expect(fonts.get("仿宋_GB2312")!.altName).toBe("仿宋");
+    expect(fonts.get("楷体_GB2312")!.altName).toBe("楷体");
+  });
+
+  it("puts the draft watermark diagonally behind every page of a draft, as the PDF does, and none on a checked report", async () => {
+    const draft = await unzip(await renderReportDocx(buildReportDocument(seed001.report, { isDraft: true })));
+    expect(Object.keys(draft.headers).sort()).toEqual(["default", "even"]);
+    for (const header of Object.values(draft.headers)) {
+      const shape = elements(header, "v:shape")[0]!;
+      expect(attribute(shape, "v:shape", "type")).toBe("#_x0000_t136");
+      expect(attribute(shape, "v:shape", "style")).toMatch(/rotation:315/);
+      expect(attribute(shape, "v:shape", "style")).toMatch(/z-index:-/);
+      expect(attribute(shape, "v:shape", "style")).toMatch(/mso-position-horizontal:center;mso-position-horizontal-relative:margin/);
+      expect(attribute(shape, "v:textpath", "string")).toBe(DRAFT_MARK);
+      expect(header).toContain('<v:shapetype id="_x0000_t136"');
+    }
+    const checked = await unzip(await renderReportDocx(buildReportDocument(seed001.report, { isDraft: false })));
+    for (const header of checked.allHeaders) expect(header).not.toContain("v:shape");
   });
 });

@@ -19,6 +19,11 @@ export const STYLE_ID = {
   heading2: "Heading2",
   heading3: "Heading3",
   tableText: "ReportTableText",
+  /** The same in 小五, for 表三 and 表四. */
+  tableTextSmall: "ReportTableTextSmall",
+  /** The two table styles, keeping the row with the next one (keep-with-next). */
+  tableTextKept: "ReportTableTextKept",
+  tableTextSmallKept: "ReportTableTextSmallKept",
 } as const;
 
 /** Fixed line pitch: 22 lines to the 版心 whatever the face. */
@@ -85,6 +90,20 @@ export const reportStyles: IStylesOptions = {
         spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
       },
       run: { font: fonts(FONT.body), size: halfPoints(TYPE_SIZE_PT.size5), color: "000000" },
+    },
+    {
+      id: STYLE_ID.tableTextSmall,
+      name: "年报表格小五",
+      basedOn: STYLE_ID.tableText,
+      run: { size: halfPoints(TYPE_SIZE_PT.size5Small) },
+    },
+    // Styles rather than direct formatting on each of 表三's 400 cell paragraphs keep the DOCX small and quick to write.
+    { id: STYLE_ID.tableTextKept, name: "年报表格（与下段同页）", basedOn: STYLE_ID.tableText, paragraph: { keepNext: true } },
+    {
+      id: STYLE_ID.tableTextSmallKept,
+      name: "年报表格小五（与下段同页）",
+      basedOn: STYLE_ID.tableTextSmall,
+      paragraph: { keepNext: true },
     },
   ],
 };

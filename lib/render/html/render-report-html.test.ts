@@ -78,6 +78,30 @@ describe("HTML of seed 001", () => {
     for (const cell of root.querySelectorAll("td, th")) expect(cell.getAttribute("style")).toMatch(/border:1px solid #000/);
   });
 
+  it("rules the tables with border, cellpadding and cellspacing attributes, for a CMS that strips styles", () => {
+    for (const table of tables) {
+      expect(table.getAttribute("border")).toBe("1");
+      expect(table.getAttribute("cellpadding")).toBe("4");
+      expect(table.getAttribute("cellspacing")).toBe("0");
+    }
+  });
+
+  it("gives each table a colgroup in the printed proportions, so at 800 px 总计 and 其他 stay on one line", () => {
+    tableIds.forEach((tableId, index) => {
+      const cols = tables[index]!.querySelectorAll("colgroup col");
+      expect(cols).toHaveLength(tableGrids[tableId].columnCount);
+      const percent = cols.map((col) => Number(/width:([\d.]+)%/.exec(col.getAttribute("style") ?? "")![1]));
+      expect(percent.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+      // Two 16 px characters and the 4 px padding either side fit the narrowest column of an 800 px table.
+      expect((Math.min(...percent) / 100) * 800).toBeGreaterThanOrEqual(2 * 16 + 2 * 4);
+    });
+    const s3 = tables[1]!.querySelectorAll("colgroup col").map((col) => Number(/width:([\d.]+)%/.exec(col.getAttribute("style")!)![1]));
+    // Three label columns, 自然人 a little wider than the other figure columns, as printed.
+    expect(s3[2]!).toBeGreaterThan(s3[1]!);
+    expect(s3[3]!).toBeGreaterThan(s3[4]!);
+    expect(new Set(s3.slice(4)).size).toBe(1);
+  });
+
   it("is self-contained: no style, script or link elements, no classes, nothing fetched", () => {
     expect(root.querySelectorAll("style, script, link, img, iframe, object")).toHaveLength(0);
     expect(html).not.toMatch(/\sclass=|\ssrc=|\shref=|<style|<script|<link/i);
@@ -85,6 +109,17 @@ describe("HTML of seed 001", () => {
 
   it("has no draft mark", () => {
     expect(html).not.toContain(DRAFT_MARK);
+  });
+});
+
+describe("sub-headings in 五 and 六", () => {
+  it("heads them with h3 like 一's topics, whether typed with full-width or ASCII brackets", () => {
+    const report = edited((r) => {
+      r.narrative.problems.body = "（一）存在问题\n公开内容不够全面。\n(二)改进情况\n加强培训。";
+      r.narrative.other_matters.body = "(一)收取信息处理费的情况\n本年度未收取信息处理费。";
+    });
+    const h3 = parse(renderReportHtml(buildReportDocument(report, { isDraft: false }))).querySelectorAll("h3").map((h) => h.text);
+    expect(h3.slice(-3)).toEqual(["（一）存在问题", "（二）改进情况", "（一）收取信息处理费的情况"]);
   });
 });
 

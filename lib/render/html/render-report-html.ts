@@ -1,5 +1,6 @@
 import type { GridCell } from "@/lib/format";
 import { DRAFT_MARK, type DocumentBlock, type ReportDocument, type TableBlock } from "@/lib/document";
+import { tableColumnWeights } from "../gbt9704";
 import { gridCellText } from "../grid-layout";
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -25,7 +26,7 @@ const STYLE = {
   heading: "text-indent:2em;",
   draft: "text-align:center;color:#c00000;font-weight:bold;",
   closing: "text-align:right;",
-  table: "border-collapse:collapse;width:100%;margin:0.5em 0;",
+  table: "border-collapse:collapse;table-layout:fixed;width:100%;margin:0.5em 0;",
   cell: "border:1px solid #000;padding:4px 6px;vertical-align:middle;",
 } as const;
 
@@ -44,12 +45,25 @@ function renderCell(cell: GridCell, values: TableBlock["cells"]): string {
   return `<${tag}${spans} style="${style}">${escapeHtml(gridCellText(cell, values))}</${tag}>`;
 }
 
+/** The printed column proportions, so a narrow page does not wrap 总计 one character a line. */
+function colgroup(block: TableBlock): string {
+  const weights = tableColumnWeights(block.grid);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cols = weights.map((weight) => `<col style="width:${((100 * weight) / total).toFixed(2)}%">`);
+  return `<colgroup>${cols.join("")}</colgroup>`;
+}
+
+/**
+ * The rules also as attributes (border, cellpadding, cellspacing): a CMS that strips
+ * style attributes keeps them, and the table still prints ruled.
+ */
 function renderTable(block: TableBlock): string {
   const rows = block.grid.rows.map((cells) => `<tr>${cells.map((cell) => renderCell(cell, block.cells)).join("")}</tr>`);
   const head = rows.slice(0, block.grid.headerRowCount);
   const body = rows.slice(block.grid.headerRowCount);
   return [
-    `<table style="${STYLE.table}">`,
+    `<table border="1" cellpadding="4" cellspacing="0" width="100%" style="${STYLE.table}">`,
+    colgroup(block),
     head.length > 0 ? `<thead>\n${head.join("\n")}\n</thead>` : null,
     `<tbody>\n${body.join("\n")}\n</tbody>`,
     "</table>",

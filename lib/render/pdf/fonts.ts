@@ -5,8 +5,9 @@ import { woffToSfnt } from "./woff";
 
 /**
  * Open-licensed (SIL OFL 1.1) Chinese faces that npm installs, standing in for the
- * 公文 faces, which are commercial and not on npm: there is no open 仿宋 or 小标宋
- * there. react-pdf embeds only the glyphs used (TrueType subsets).
+ * 公文 faces, which are commercial and not on npm: the registry reached here has no open
+ * 仿宋 (朱雀仿宋 is published only as sliced web fonts, and not served here) and no
+ * 小标宋. react-pdf embeds only the glyphs used (TrueType subsets).
  */
 const FONT_FILES = {
   /** 仿宋 (body, level-3 headings) → Noto Serif SC Regular, a 宋体 design. */
@@ -17,16 +18,30 @@ const FONT_FILES = {
   heading1: "@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf",
   /** 楷体 (level-2 headings) → LXGW WenKai (the package's "latin" file holds the whole font). */
   heading2: "@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff",
+  /**
+   * Fallbacks for ideographs the Simplified Chinese faces lack, such as the Extension B
+   * characters of personal and place names: Noto Serif HK has 1,705 of them (HKSCS),
+   * Noto Serif JP 353 (JIS X 0213, 𠮷). No face with the whole of Extension B (Jigmo,
+   * Plangothic, BabelStone Han) is on the registry reached here; a character that no
+   * face has stops the export instead (see glyph-coverage.ts).
+   */
+  fallbackHk: "@expo-google-fonts/noto-serif-hk/400Regular/NotoSerifHK_400Regular.ttf",
+  fallbackJp: "@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf",
 } as const;
 
-export type FontRole = keyof typeof FONT_FILES;
+export type FontFile = keyof typeof FONT_FILES;
+/** The faces text is set in; each falls back to the fallback faces. */
+export type FontRole = Exclude<FontFile, "fallbackHk" | "fallbackJp">;
+export const FALLBACK_FILES = ["fallbackHk", "fallbackJp"] as const satisfies readonly FontFile[];
 
-/** react-pdf family names; one family per role, so no weight matching is involved. */
-export const FONT_FAMILY: Readonly<Record<FontRole, string>> = {
+/** react-pdf family names; one family per file, so no weight matching is involved. */
+export const FONT_FAMILY: Readonly<Record<FontFile, string>> = {
   body: "NianbaoBody",
   title: "NianbaoTitle",
   heading1: "NianbaoHeading1",
   heading2: "NianbaoHeading2",
+  fallbackHk: "NianbaoFallbackHk",
+  fallbackJp: "NianbaoFallbackJp",
 };
 
 /**
@@ -44,14 +59,14 @@ export const IDEOGRAPHIC_EM_TOP = 0.88;
  * cannot resolve the font paths (they are not modules); the one taken from
  * `process.getBuiltinModule` it leaves alone.
  */
-export function fontFilePaths(): Record<FontRole, string> {
+export function fontFilePaths(): Record<FontFile, string> {
   if (typeof process.getBuiltinModule !== "function") {
     throw new Error("the PDF renderer needs Node.js 20.16 or later (process.getBuiltinModule) to find its fonts");
   }
   const { createRequire } = process.getBuiltinModule("node:module");
   const nodeRequire = createRequire(import.meta.url);
   const entries = Object.entries(FONT_FILES).map(([role, specifier]) => [role, nodeRequire.resolve(specifier)]);
-  return Object.fromEntries(entries) as Record<FontRole, string>;
+  return Object.fromEntries(entries) as Record<FontFile, string>;
 }
 
 /**
@@ -69,9 +84,27 @@ let registered = false;
 export function registerFonts({ Font }: ReactPdf): void {
   if (registered) return;
   const paths = fontFilePaths();
-  for (const role of Object.keys(FONT_FILES) as FontRole[]) {
-    Font.register({ family: FONT_FAMILY[role], src: fontSource(paths[role]) });
+  for (const file of Object.keys(FONT_FILES) as FontFile[]) {
+    Font.register({ family: FONT_FAMILY[file], src: fontSource(paths[file]) });
   }
   Font.registerHyphenationCallback(chineseHyphenation);
   registered = true;
+}
+
+/** What the layout reads of a loaded face (fontkit's font object, as react-pdf loads it). */
+export type Face = {
+  unitsPerEm: number;
+  ascent: number;
+  availableFeatures: string[];
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphForCodePoint(codePoint: number): { advanceWidth: number; bbox: { minY: number; maxY: number } };
+  postscriptName: string;
+};
+
+/** The face react-pdf draws a family with, loaded once by its font store. */
+export async function loadFace({ Font }: ReactPdf, file: FontFile): Promise<Face> {
+  const source = Font.getFont({ fontFamily: FONT_FAMILY[file] }) as unknown as { load(): Promise<void>; data: Face | null };
+  await source.load();
+  if (!source.data) throw new Error(`font ${FONT_FAMILY[file]} did not load`);
+  return source.data;
 }

@@ -1,5 +1,4 @@
 /** The GB/T 9704-2012 measures in PDF points. */
-import type { TableId } from "@/lib/format";
 import {
   CHARACTERS_PER_LINE,
   LINES_PER_PAGE,
@@ -8,6 +7,8 @@ import {
   pageGeometry,
   TYPE_SIZE_PT,
 } from "../gbt9704";
+
+export { TABLE_TEXT_PT } from "../gbt9704";
 
 export const { page: PAGE_PT, margin: MARGIN_PT, typeArea: TYPE_AREA_PT } = pageGeometry(mmToPoints);
 
@@ -29,12 +30,6 @@ export const PAGE_NUMBER_INDENT_PT = TYPE_SIZE_PT.size4;
 
 /** Rules of the tables. */
 export const TABLE_RULE_PT = 0.5;
-/** 五号 where the columns are wide; 小五 in 表三 and 表四, whose many columns are narrow. */
-export const TABLE_TEXT_PT: Readonly<Record<TableId, number>> = {
-  s2: TYPE_SIZE_PT.size5,
-  s3: TYPE_SIZE_PT.size5Small,
-  s4: TYPE_SIZE_PT.size5Small,
-};
 /** Single spacing: the character body (1 em) and a little room between lines. */
 export const TABLE_LINE_HEIGHT_EM = 1.3;
 /** Space inside a cell's rules: about 1 mm either side, and 2.5 pt above and below together. */

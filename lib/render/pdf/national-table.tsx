@@ -3,6 +3,7 @@ import type { GridCell, TableGrid } from "@/lib/format";
 import type { TableBlock } from "@/lib/document";
 import { tableColumnWeights } from "../gbt9704";
 import { gridCellText } from "../grid-layout";
+import { characterEm, estimatedEm } from "../text-width";
 import { BODY_FONT_ASCENT_EM, FONT_FAMILY, IDEOGRAPHIC_EM_TOP } from "./fonts";
 import {
   TABLE_CELL_PADDING_PT,
@@ -174,12 +175,7 @@ function unbreakableGroups(bands: readonly TableBand[]): TableBand[][] {
 
 // --- Text measures, estimated ------------------------------------------------------
 
-/** Full-width characters take an em; Latin letters and figures a little more than half (0.56 in Noto Serif SC). */
-const FULL_WIDTH = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F\u2014\u2026\u201C\u201D\u2018\u2019]/u;
-const NARROW_EM = 0.6;
-
-const estimatedWidth = (text: string, fontSize: number) =>
-  Array.from(text).reduce((sum, character) => sum + (FULL_WIDTH.test(character) ? 1 : NARROW_EM) * fontSize, 0);
+const estimatedWidth = (text: string, fontSize: number) => estimatedEm(text) * fontSize;
 
 /** The width text has inside a cell's rules and padding. */
 const innerWidth = (region: TableRegion, widths: readonly number[]) =>
@@ -195,7 +191,7 @@ function estimatedLines(text: string, lineWidth: number, fontSize: number): numb
   let lines = 1;
   let used = 0;
   for (const character of text) {
-    const advance = (FULL_WIDTH.test(character) ? 1 : NARROW_EM) * fontSize;
+    const advance = characterEm(character) * fontSize;
     if (used + advance > lineWidth && used > 0) {
       lines += 1;
       used = 0;

@@ -6,8 +6,23 @@ import { tableGrids, valueRows, type TableId } from "@/lib/format";
 import { buildReportDocument, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
 import { mmToPoints } from "../gbt9704";
 import { applicationsFigures, expectedMatrix } from "../test-support/table-matrix";
+import { MissingGlyphError } from "./glyph-coverage";
 import { renderReportPdf } from "./render-report-pdf";
-import { pageText, readPdf, textLines, type PdfPage, type PdfTextItem } from "./test-support/read-pdf";
+import { loadFace, registerFonts } from "./fonts";
+import { loadReactPdf } from "./react-pdf";
+import {
+  glyphLines,
+  pageText,
+  readGlyphs,
+  readPdf,
+  textLines,
+  type PdfGlyph,
+  type PdfPage,
+  type PdfTextItem,
+} from "./test-support/read-pdf";
+
+const lineText = (line: readonly PdfGlyph[]) => line.map((glyph) => glyph.text).join("");
+const right = (line: readonly PdfGlyph[]) => line.at(-1)!.x + line.at(-1)!.width;
 
 const seed001 = seedReports()[1]!;
 const ARTEFACTS = "test-artifacts/pdf";
@@ -27,6 +42,13 @@ const isPageNumber = (item: PdfTextItem) => PAGE_NUMBER.test(item.text);
 const isFigure = (item: PdfTextItem) => /^\d+(\.\d+)?$/.test(item.text);
 /** Table text is 五号 or 小五; body, headings and page numbers are larger. */
 const isTableText = (item: PdfTextItem) => item.size < 12;
+
+/** The body face's metrics, from the font file the renderer embeds. */
+async function bodyFace() {
+  const pdf = await loadReactPdf();
+  registerFonts(pdf);
+  return loadFace(pdf, "body");
+}
 
 function tableBlock(doc: ReportDocument, tableId: TableId): TableBlock {
   const block = doc.blocks.find((candidate): candidate is TableBlock => candidate.type === "table" && candidate.tableId === tableId);
@@ -121,14 +143,19 @@ describe("PDF of seed 001", () => {
     }
   });
 
-  it("numbers the pages “— N —” 7 mm under the 版心, odd on the right and even on the left, one 4号 character in", () => {
+  it("numbers the pages “— N —”, the dashes 7 mm under the 版心, odd on the right and even on the left, one 4号 character in", async () => {
     const character = 14;
+    const face = await bodyFace();
+    const dash = face.glyphForCodePoint(0x2014).bbox;
+    // The 一字线 is the dash's stroke: the middle of its outline, above the baseline.
+    const dashAboveBaseline = ((dash.minY + dash.maxY) / 2 / face.unitsPerEm) * character;
     for (const [index, page] of pages.entries()) {
       const numbers = page.items.filter(isPageNumber);
       expect(numbers.map((item) => item.text)).toEqual([`— ${index + 1} —`]);
       const number = numbers[0]!;
       expect(number.size).toBeCloseTo(character, 1);
-      expect(Math.abs(number.top - (TYPE_AREA.bottom + mmToPoints(7)))).toBeLessThanOrEqual(TOLERANCE);
+      const dashBelowTypeArea = number.baseline - dashAboveBaseline - TYPE_AREA.bottom;
+      expect(dashBelowTypeArea).toBeCloseTo(mmToPoints(7), 1);
       if ((index + 1) % 2 === 1) {
         expect(Math.abs(number.x + number.width - (TYPE_AREA.right - character))).toBeLessThanOrEqual(TOLERANCE);
       } else {
@@ -223,13 +250,97 @@ describe("PDF body text", () => {
     }
   });
 
-  it("signs the closing block at the right, two characters in", () => {
-    const [agency, date] = lineItems.slice(-2).map((line) => line.at(-1)!);
+  it("signs with the agency 右空二字 and the date two characters right of the name's first character", () => {
+    const [agency, date] = lineItems.slice(-2);
     expect(lines.slice(-2)).toEqual(["湘潭县人民政府办公室", "2026年1月20日"]);
-    for (const item of [agency!, date!]) {
-      expect(Math.abs(item.x + item.width - (TYPE_AREA.right - 2 * 16))).toBeLessThanOrEqual(TOLERANCE + 1);
-    }
+    const pitch = (TYPE_AREA.right - TYPE_AREA.left) / 28;
+    expect(agency!.at(-1)!.x + agency!.at(-1)!.width).toBeCloseTo(TYPE_AREA.right - 2 * pitch, 0);
+    expect(date![0]!.x - agency![0]!.x).toBeCloseTo(2 * pitch, 0);
+    // One empty line between the text and the name, the date on the next line.
+    const text = lineItems[lineItems.length - 3]!;
+    expect(agency![0]!.baseline - text[0]!.baseline).toBeCloseTo(2 * 28.95, 1);
+    expect(date![0]!.baseline - agency![0]!.baseline).toBeCloseTo(28.95, 1);
   });
+});
+
+describe("PDF 落款 (GB/T 9704-2012 7.3.5.2)", () => {
+  const pitch = (TYPE_AREA.right - TYPE_AREA.left) / 28;
+  const closingLines = async (agencyName: string, date: string) => {
+    const base = buildReportDocument(seed001.report, { isDraft: false });
+    const probe: ReportDocument = { ...base, opening: ["正文。"], blocks: [], closing: { agencyName, date } };
+    const [first] = await readGlyphs(await renderReportPdf(probe));
+    return glyphLines(first!.filter((glyph) => glyph.size === 16 && !glyph.isSpace)).slice(1);
+  };
+
+  it("ends a date longer than the name 右空二字 and moves the name left to keep the two characters", async () => {
+    const [name, date] = await closingLines("某局", "2026年12月31日");
+    expect(lineText(name!)).toBe("某局");
+    expect(right(date!)).toBeCloseTo(TYPE_AREA.right - 2 * pitch, 0);
+    expect(date![0]!.x - name![0]!.x).toBeCloseTo(2 * pitch, 0);
+  }, 60_000);
+
+  it("breaks a name longer than the line between words, into even lines starting at one edge", async () => {
+    const agency = "中国（湖南）自由贸易试验区长沙片区管理委员会办公室湘江新区分中心";
+    const lines = await closingLines(agency, "2026年1月20日");
+    const names = lines.slice(0, -1).map(lineText);
+    expect(names.join("")).toBe(agency);
+    expect(names).toEqual(["中国（湖南）自由贸易试验区长沙片区", "管理委员会办公室湘江新区分中心"]);
+    expect(lines[1]![0]!.x).toBeCloseTo(lines[0]![0]!.x, 1);
+    expect(Math.max(...lines.slice(0, -1).map(right))).toBeCloseTo(TYPE_AREA.right - 2 * pitch, 0);
+  }, 60_000);
+});
+
+describe("PDF title", () => {
+  it("breaks an agency name too long for a 2号 line between words, into balanced centred lines", async () => {
+    const base = buildReportDocument(seed001.report, { isDraft: false });
+    const agency = "中国（湖南）自由贸易试验区长沙片区管理委员会办公室湘江新区分中心";
+    const probe: ReportDocument = { ...base, title: [agency, "2025年政府信息公开工作年度报告"], blocks: [], closing: null };
+    const [first] = await readGlyphs(await renderReportPdf(probe));
+    const lines = glyphLines(first!.filter((glyph) => glyph.size === 22));
+    expect(lines.map(lineText)).toEqual(["中国（湖南）自由贸易试验区长沙片区", "管理委员会办公室湘江新区分中心", "2025年政府信息公开工作年度报告"]);
+    const centre = (TYPE_AREA.left + TYPE_AREA.right) / 2;
+    for (const line of lines) expect((line[0]!.x + right(line)) / 2).toBeCloseTo(centre, 0);
+  }, 60_000);
+});
+
+describe("PDF of characters the Simplified Chinese faces lack", () => {
+  const withProblems = (body: string): ReportDocument => {
+    const report = structuredClone(seed001.report);
+    report.narrative.problems.body = body;
+    return buildReportDocument(report, { isDraft: false });
+  };
+
+  it("prints Extension B ideographs of names from the fallback faces, and Latin text with its space, as written", async () => {
+    const bytes = await renderReportPdf(withProblems("申请人张𡈼、𠮷田提出申请ABC abc。"));
+    const pages = await readGlyphs(bytes);
+    const line = pages.flatMap((glyphs) => glyphLines(glyphs.filter((glyph) => glyph.size === 16))).find((candidate) =>
+      lineText(candidate).includes("𡈼"),
+    )!;
+    expect(lineText(line)).toBe("申请人张𡈼、𠮷田提出申请ABC abc。");
+    const raw = Buffer.from(bytes).toString("latin1");
+    // Embedded subsets of Noto Serif HK (𡈼, HKSCS) and Noto Serif JP (𠮷, JIS X 0213); no unembedded font.
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifHK-Regular/);
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifJP-Regular/);
+    expect(raw).not.toMatch(/\/Subtype \/Type1/);
+    const byText = (text: string) => line.find((glyph) => glyph.text === text)!;
+    expect(byText("𡈼").font).not.toBe(byText("张").font);
+    expect(byText("𠮷").font).not.toBe(byText("𡈼").font);
+    // Full-width, on the line's baseline, in their place.
+    expect(byText("𡈼").width).toBeCloseTo(16, 1);
+    expect(byText("𠮷").baseline).toBeCloseTo(byText("张").baseline, 1);
+    // “ABC abc”: the space is the space's own width, no wider.
+    const [c, a] = [line.find((glyph) => glyph.text === "C")!, line.find((glyph) => glyph.text === "a")!];
+    expect(a.x - (c.x + c.width)).toBeCloseTo(0.256 * 16, 1);
+  }, 60_000);
+
+  it("refuses the PDF when no face has a character, naming the character and where it stands", async () => {
+    const error = await renderReportPdf(withProblems("公开内容不够全面。\n申请人𰀀某提出申请。")).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MissingGlyphError);
+    const { message, missing } = error as MissingGlyphError;
+    expect(missing).toEqual([{ character: "𰀀", codePoint: "U+30000", where: "“五、存在的主要问题及改进情况”第 2 段", context: "申请人𰀀某提出申请。" }]);
+    expect(message).toContain("“𰀀”（U+30000，“五、存在的主要问题及改进情况”第 2 段：“申请人𰀀某提出申请。”）");
+    expect(message).toContain("不能导出 PDF");
+  }, 60_000);
 });
 
 describe("PDF of a table crossing a page", () => {

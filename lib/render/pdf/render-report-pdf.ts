@@ -1,15 +1,20 @@
 import type { ReportDocument } from "@/lib/document";
 import { registerFonts } from "./fonts";
+import { prepareFaces } from "./pdf-faces";
 import { loadReactPdf } from "./react-pdf";
 import { reportPdfElement } from "./report-pdf";
+
 
 /**
  * The report as a PDF laid out to GB/T 9704-2012 (A4, 版心 156 × 225 mm, 22 lines of
  * 28 characters, page numbers 7 mm under the 版心), with subsets of open fonts embedded.
+ * Throws MissingGlyphError, naming the characters and where they are, when no embedded
+ * face has a character of the report.
  */
 export async function renderReportPdf(doc: ReportDocument): Promise<Uint8Array> {
   const pdf = await loadReactPdf();
   registerFonts(pdf);
-  const buffer = await pdf.renderToBuffer(reportPdfElement(pdf, doc));
+  const faces = await prepareFaces(pdf, doc);
+  const buffer = await pdf.renderToBuffer(reportPdfElement(pdf, doc, faces));
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

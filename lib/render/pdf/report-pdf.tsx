@@ -1,96 +1,194 @@
 import { Fragment, type ReactElement } from "react";
 import { DRAFT_MARK, type DocumentBlock, type HeadingLevel, type ReportDocument } from "@/lib/document";
-import { EM_DASH, TYPE_SIZE_PT } from "../gbt9704";
-import { BODY_FONT_ASCENT_EM, FONT_FAMILY, IDEOGRAPHIC_EM_TOP } from "./fonts";
+import { titleLines } from "../balanced-lines";
+import { EM_DASH, mmToPoints, PAGE_NUMBER_GAP_MM, TYPE_SIZE_PT } from "../gbt9704";
+import { signatureLayout } from "../signature";
+import type { Face, FontRole } from "./fonts";
+import { INVISIBLE } from "./glyph-coverage";
 import {
+  BODY_CHARACTER_PITCH_PT,
   BODY_LETTER_SPACING_PT,
   FIRST_LINE_INDENT_PT,
   LINE_PITCH_PT,
   MARGIN_PT,
   PAGE_NUMBER_INDENT_PT,
-  PAGE_NUMBER_TOP_PT,
   PAGE_PT,
   TYPE_AREA_PT,
 } from "./measures";
 import { estimatedTableHeight, nationalTable } from "./national-table";
+import type { PdfFaces } from "./pdf-faces";
 import type { DocumentProps, PdfStyle, ReactPdf } from "./react-pdf";
+import { naturalWidth, setParagraph, type SetLine } from "./text-layout";
 
 const BLACK = "#000000";
 const DRAFT_RED = "#C00000";
 
-/** Every line of body text on the fixed pitch, whatever its face or size. */
-const fixedLine = { lineHeight: `${LINE_PITCH_PT}pt` } as const;
-
-const bodyText: PdfStyle = {
-  ...fixedLine,
-  fontFamily: FONT_FAMILY.body,
-  fontSize: TYPE_SIZE_PT.size3,
-  letterSpacing: BODY_LETTER_SPACING_PT,
-  color: BLACK,
-};
-
-/** 左空二字，回行顶格; lines justified so the right edge is straight. */
-const paragraph: PdfStyle = { ...bodyText, textIndent: FIRST_LINE_INDENT_PT, textAlign: "justify" };
-
 /** 一层黑体、二层楷体、三层仿宋 (GB/T 9704-2012 7.3.3). */
-const HEADING_FAMILY: Readonly<Record<HeadingLevel, string>> = {
-  1: FONT_FAMILY.heading1,
-  2: FONT_FAMILY.heading2,
-  3: FONT_FAMILY.body,
-};
+const HEADING_ROLE: Readonly<Record<HeadingLevel, FontRole>> = { 1: "heading1", 2: "heading2", 3: "body" };
 
-const title: PdfStyle = {
-  ...fixedLine,
-  fontFamily: FONT_FAMILY.title,
-  fontSize: TYPE_SIZE_PT.size2,
-  textAlign: "center",
-  color: BLACK,
-};
-
-/** A heading keeps at least its next two lines with it. */
+/** A heading keeps at least its next two lines with it… */
 const HEADING_PRESENCE_PT = 2 * LINE_PITCH_PT;
 /** …or, before a table, the whole table while it fits a page. */
 const MAX_PRESENCE_PT = TYPE_AREA_PT.height - 2 * LINE_PITCH_PT;
+/** Room past the measure for a set line, so react-pdf never breaks a line the renderer has set. */
+const LINE_BOX_SPARE_PT = 2 * TYPE_SIZE_PT.size3;
 
-type Neighbours = { previous: DocumentBlock | undefined; next: DocumentBlock | undefined };
+type Context = { pdf: ReactPdf; faces: PdfFaces; styles: Readonly<Record<FontRole, PdfStyle>> };
 
-function blockElement(pdf: ReactPdf, block: DocumentBlock, { previous, next }: Neighbours): ReactElement {
-  const { Text } = pdf;
-  // An empty line between a table and what follows keeps the text off its bottom rule.
-  // It goes above the next block, not below the table: react-pdf moves a table that
-  // fits a page only without its bottom margin to the next page, away from its heading.
-  const afterTable: PdfStyle = previous?.type === "table" ? { marginTop: LINE_PITCH_PT } : {};
+const textOf = (text: string) => text.replace(INVISIBLE, "");
+
+/**
+ * The baseline of a line sits one ascent (of the tallest face in it) under the line's
+ * top in react-pdf. Lines in another face are moved by the difference, so every line of
+ * body size stands on the grid the body face gives: 22 lines, 28.95 pt apart.
+ */
+function gridShift({ faces }: Context, role: FontRole, line: SetLine): number {
+  const em = (face: Face) => face.ascent / face.unitsPerEm;
+  const own = em(faces.faces[role]);
+  // Without fallback faces every character of a line is in the role's face.
+  const lineAscent =
+    faces.fallbacks.length === 0
+      ? own
+      : Math.max(...line.runs.flatMap((run) => Array.from(run.text, (character) => em(faces.faceFor(role, character.codePointAt(0)!)))));
+  return (em(faces.faces.body) - lineAscent) * TYPE_SIZE_PT.size3;
+}
+
+function textStyle(faces: PdfFaces, role: FontRole): PdfStyle {
+  return {
+    fontFamily: faces.family(role),
+    fontSize: TYPE_SIZE_PT.size3,
+    lineHeight: `${LINE_PITCH_PT}pt`,
+    fontFeatureSettings: faces.plainFeatures,
+    color: BLACK,
+    width: TYPE_AREA_PT.width + LINE_BOX_SPARE_PT,
+  };
+}
+
+function setText(context: Context, role: FontRole, text: string, indent: number): SetLine[] {
+  return setParagraph(textOf(text), context.faces.measure(role, TYPE_SIZE_PT.size3), {
+    fontSize: TYPE_SIZE_PT.size3,
+    lineWidth: TYPE_AREA_PT.width,
+    firstLineIndent: indent,
+    letterSpacing: BODY_LETTER_SPACING_PT,
+    justify: true,
+  });
+}
+
+/** One set line, one Text: its runs nested in it when the spacing changes along the line. */
+function lineElement(context: Context, role: FontRole, line: SetLine, indent: number, key: number): ReactElement {
+  const { Text } = context.pdf;
+  const shift = gridShift(context, role, line);
+  const base = context.styles[role];
+  const style: PdfStyle = indent === 0 ? base : { ...base, marginLeft: indent };
+  const placed: PdfStyle = shift === 0 ? style : { ...style, position: "relative", top: shift };
+  if (line.runs.length === 1) {
+    const [run] = line.runs;
+    return (
+      <Text key={key} style={{ ...placed, letterSpacing: run!.letterSpacing }}>
+        {run!.text}
+      </Text>
+    );
+  }
+  return (
+    <Text key={key} style={placed}>
+      {line.runs.map((run, position) => (
+        <Text key={position} style={{ letterSpacing: run.letterSpacing }}>
+          {run.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+/**
+ * A paragraph's lines, one Text each (react-pdf would start a run in Helvetica at every
+ * hard line break). The first two and the last two lines stay together, so no page
+ * starts or ends with a single line of a paragraph.
+ */
+function paragraphElement(context: Context, text: string, key?: number): ReactElement {
+  const { View } = context.pdf;
+  const lines = setText(context, "body", text, FIRST_LINE_INDENT_PT);
+  const elements = lines.map((line, index) => lineElement(context, "body", line, index === 0 ? FIRST_LINE_INDENT_PT : 0, index));
+  if (elements.length <= 3) {
+    return (
+      <View key={key} wrap={false}>
+        {elements}
+      </View>
+    );
+  }
+  return (
+    <View key={key}>
+      <View wrap={false}>{elements.slice(0, 2)}</View>
+      {elements.slice(2, -2)}
+      <View wrap={false}>{elements.slice(-2)}</View>
+    </View>
+  );
+}
+
+/**
+ * A heading: its lines kept together, on the grid, and kept with what follows. The View
+ * is needed even for one line: a relatively moved Text as the page's own child throws
+ * react-pdf's page splitting off the grid for the rest of the page.
+ */
+function headingElement(context: Context, block: Extract<DocumentBlock, { type: "heading" }>, presence: number): ReactElement {
+  const role = HEADING_ROLE[block.level];
+  const lines = setText(context, role, block.text, FIRST_LINE_INDENT_PT);
+  const { View } = context.pdf;
+  return (
+    <View wrap={false} minPresenceAhead={presence}>
+      {lines.map((line, index) => lineElement(context, role, line, index === 0 ? FIRST_LINE_INDENT_PT : 0, index))}
+    </View>
+  );
+}
+
+/**
+ * The empty line between a table and what follows. It is a padding, not a margin of the
+ * next block: react-pdf keeps a moved block's margin on the new page (a heading would
+ * start on line 2), but drops a padding cut by the page end, so a page never starts
+ * with this empty line.
+ */
+function emptyLineAfterTable(pdf: ReactPdf): ReactElement {
+  const { View } = pdf;
+  return <View style={{ paddingTop: LINE_PITCH_PT }} />;
+}
+
+function blockElement(context: Context, block: DocumentBlock, next: DocumentBlock | undefined): ReactElement {
   switch (block.type) {
     case "heading": {
       const presence =
         next?.type === "table" ? Math.min(estimatedTableHeight(next), MAX_PRESENCE_PT) : HEADING_PRESENCE_PT;
-      return (
-        <Text
-          minPresenceAhead={presence}
-          style={{ ...paragraph, ...afterTable, fontFamily: HEADING_FAMILY[block.level] }}
-        >
-          {block.text}
-        </Text>
-      );
+      return headingElement(context, block, presence);
     }
     case "paragraph":
-      return <Text style={{ ...paragraph, ...afterTable }}>{block.text}</Text>;
+      return paragraphElement(context, block.text);
     case "table":
-      return nationalTable(pdf, block, afterTable);
+      return (
+        <>
+          {nationalTable(context.pdf, block)}
+          {emptyLineAfterTable(context.pdf)}
+        </>
+      );
   }
 }
 
-/** “— N —”, 4号宋体: odd pages on the right and even pages on the left, one character in. */
-function pageNumbers(pdf: ReactPdf): ReactElement {
+/**
+ * “— N —”, 4号宋体: odd pages on the right and even pages on the left, one character in,
+ * the 一字线 (the dash's stroke, not the top of the line) 7 mm under the 版心.
+ */
+function pageNumbers({ pdf, faces }: Context): ReactElement {
   const { Text } = pdf;
   const size = TYPE_SIZE_PT.size4;
-  // react-pdf puts the baseline one ascent below the line's top; the character body is 0.88 em above it.
-  const top = PAGE_NUMBER_TOP_PT + (IDEOGRAPHIC_EM_TOP - BODY_FONT_ASCENT_EM) * size;
+  const face = faces.faces.body;
+  const dash = face.glyphForCodePoint(EM_DASH.codePointAt(0)!).bbox;
+  const dashAboveBaseline = ((dash.minY + dash.maxY) / 2 / face.unitsPerEm) * size;
+  const baseline = MARGIN_PT.top + TYPE_AREA_PT.height + mmToPoints(PAGE_NUMBER_GAP_MM) + dashAboveBaseline;
+  // react-pdf puts the baseline one ascent below the line's top.
+  const top = baseline - (face.ascent / face.unitsPerEm) * size;
   const common: PdfStyle = {
     position: "absolute",
     top,
     width: TYPE_AREA_PT.width - PAGE_NUMBER_INDENT_PT,
-    fontFamily: FONT_FAMILY.body,
+    fontFamily: faces.family("body"),
     fontSize: size,
     lineHeight: `${size}pt`,
     color: BLACK,
@@ -113,7 +211,7 @@ function pageNumbers(pdf: ReactPdf): ReactElement {
 }
 
 /** DRAFT_MARK in red in the top margin, and faintly across the 版心. */
-function draftMarks(pdf: ReactPdf): ReactElement {
+function draftMarks({ pdf, faces }: Context): ReactElement {
   const { Text, View } = pdf;
   return (
     <>
@@ -131,7 +229,7 @@ function draftMarks(pdf: ReactPdf): ReactElement {
       >
         <Text
           style={{
-            fontFamily: FONT_FAMILY.heading1,
+            fontFamily: faces.family("heading1"),
             fontSize: 40,
             color: DRAFT_RED,
             opacity: 0.12,
@@ -148,7 +246,7 @@ function draftMarks(pdf: ReactPdf): ReactElement {
           left: MARGIN_PT.left,
           top: MARGIN_PT.top / 2 - TYPE_SIZE_PT.size3,
           width: TYPE_AREA_PT.width,
-          fontFamily: FONT_FAMILY.heading1,
+          fontFamily: faces.family("heading1"),
           fontSize: TYPE_SIZE_PT.size3,
           color: DRAFT_RED,
           textAlign: "center",
@@ -160,26 +258,64 @@ function draftMarks(pdf: ReactPdf): ReactElement {
   );
 }
 
-/** 正文下空一行，右空二字, as in the DOCX. */
+/** 落款 (GB/T 9704-2012 7.3.5.2): see signature.ts. */
 function closingElement(
-  pdf: ReactPdf,
+  context: Context,
   closing: NonNullable<ReportDocument["closing"]>,
   lastBlock: DocumentBlock | undefined,
 ): ReactElement {
-  const { Text, View } = pdf;
-  const signed: PdfStyle = { ...bodyText, textAlign: "right", paddingRight: FIRST_LINE_INDENT_PT };
-  const emptyLines = lastBlock?.type === "table" ? 2 : 1;
+  const { Text, View } = context.pdf;
+  const measure = context.faces.measure("body", TYPE_SIZE_PT.size3);
+  const width = (text: string) => naturalWidth(textOf(text), measure, BODY_LETTER_SPACING_PT);
+  const layout = signatureLayout(
+    { agencyName: textOf(closing.agencyName), date: textOf(closing.date) },
+    { lineWidth: TYPE_AREA_PT.width, character: BODY_CHARACTER_PITCH_PT, width },
+  );
+  // After a table its own empty line is already there.
+  const emptyLines = lastBlock?.type === "table" ? 0 : 1;
+  const line = (text: string, left: number, key: string) => (
+    <Text key={key} style={{ ...context.styles.body, marginLeft: left, letterSpacing: BODY_LETTER_SPACING_PT }}>
+      {text}
+    </Text>
+  );
   return (
     <View wrap={false} style={{ marginTop: emptyLines * LINE_PITCH_PT }}>
-      <Text style={signed}>{closing.agencyName}</Text>
-      <Text style={signed}>{closing.date}</Text>
+      {layout.nameLines.map((text, index) => line(text, layout.nameLeft, `name-${index}`))}
+      {line(textOf(closing.date), layout.dateLeft, "date")}
     </View>
   );
 }
 
-/** The react-pdf element tree of a report. */
-export function reportPdfElement(pdf: ReactPdf, doc: ReportDocument): ReactElement<DocumentProps> {
-  const { Document, Page, Text, View } = pdf;
+/** Title lines, 2号, centred, a long agency name broken at words into balanced lines. */
+function titleElements(context: Context, title: readonly string[]): ReactElement[] {
+  const { Text } = context.pdf;
+  const size = TYPE_SIZE_PT.size2;
+  const measure = context.faces.measure("title", size);
+  const lines = titleLines(title.map(textOf), TYPE_AREA_PT.width, (text) => naturalWidth(text, measure, 0));
+  return lines.map((line, index) => (
+    <Text
+      key={index}
+      minPresenceAhead={HEADING_PRESENCE_PT}
+      style={{
+        fontFamily: context.faces.family("title"),
+        fontSize: size,
+        lineHeight: `${LINE_PITCH_PT}pt`,
+        fontFeatureSettings: context.faces.plainFeatures,
+        textAlign: "center",
+        color: BLACK,
+      }}
+    >
+      {line}
+    </Text>
+  ));
+}
+
+/** The react-pdf element tree of a report, set with the given faces. */
+export function reportPdfElement(pdf: ReactPdf, doc: ReportDocument, faces: PdfFaces): ReactElement<DocumentProps> {
+  const { Document, Page, View } = pdf;
+  const roles: FontRole[] = ["body", "title", "heading1", "heading2"];
+  const styles = Object.fromEntries(roles.map((role) => [role, textStyle(faces, role)])) as Record<FontRole, PdfStyle>;
+  const context: Context = { pdf, faces, styles };
   return (
     <Document title={doc.fileBaseName} creator="年报通" producer="年报通" language="zh-CN">
       <Page
@@ -191,26 +327,16 @@ export function reportPdfElement(pdf: ReactPdf, doc: ReportDocument): ReactEleme
           paddingRight: MARGIN_PT.right,
         }}
       >
-        {doc.isDraft ? draftMarks(pdf) : null}
-        {doc.title.map((line, index) => (
-          <Text key={index} style={title} minPresenceAhead={HEADING_PRESENCE_PT}>
-            {line}
-          </Text>
-        ))}
+        {doc.isDraft ? draftMarks(context) : null}
+        {titleElements(context, doc.title)}
         {/* 标题下空一行. */}
         <View style={{ height: LINE_PITCH_PT }} />
-        {doc.opening.map((text, index) => (
-          <Text key={index} style={paragraph}>
-            {text}
-          </Text>
-        ))}
+        {doc.opening.map((text, index) => paragraphElement(context, text, index))}
         {doc.blocks.map((block, index) => (
-          <Fragment key={index}>
-            {blockElement(pdf, block, { previous: doc.blocks[index - 1], next: doc.blocks[index + 1] })}
-          </Fragment>
+          <Fragment key={index}>{blockElement(context, block, doc.blocks[index + 1])}</Fragment>
         ))}
-        {doc.closing ? closingElement(pdf, doc.closing, doc.blocks[doc.blocks.length - 1]) : null}
-        {pageNumbers(pdf)}
+        {doc.closing ? closingElement(context, doc.closing, doc.blocks[doc.blocks.length - 1]) : null}
+        {pageNumbers(context)}
       </Page>
     </Document>
   );
