@@ -10,6 +10,7 @@ import { LAST_REPORT_YEAR, ZNewReportIdentity } from "@/lib/report/report-schema
 import type { StoredReportSummary } from "@/lib/store/report-store";
 import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
+import { ImportPublished } from "./import-published";
 
 /** A stored report's summary as it crosses to the browser: dates as ISO strings. */
 export type ReportRow = Omit<StoredReportSummary, "createdAt" | "updatedAt" | "deletedAt"> & {
@@ -110,6 +111,8 @@ export function ReportList({ reports, deleted }: { reports: ReportRow[]; deleted
           {duplicate && <DuplicateNotice existing={duplicate} />}
         </p>
       )}
+
+      <ImportPublished />
 
       <section aria-labelledby="report-list" className="card">
         <h2 id="report-list">我的报告</h2>

@@ -11,10 +11,11 @@ import { paragraphsOf, readIdentity, readOtherMatters, readOverview } from "./re
 import { readReviewsLitigation } from "./read-reviews-litigation";
 import { dateOfLine, lineText, segmentDocument, sectionOfHeading, type Segments } from "./segment-document";
 import type { TableImport } from "./table-result";
+import { MAX_IMPORT_BYTES, tooLargeMessage } from "./limits";
 import type { ImportNote, SourceLine, SourceType } from "./types";
 
-/** Largest file accepted: a published report is a few hundred kilobytes; 20 MB leaves room for images. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES, tooLargeMessage };
+
 
 export type ImportRefusalReason = "too_large" | "unsupported_type" | "encrypted" | "scanned" | "damaged" | "not_a_report";
 
@@ -24,11 +25,6 @@ export type ImportOutcome =
 
 const refuse = (reason: ImportRefusalReason, message: string): ImportOutcome => ({ ok: false, reason, message });
 
-/** The refusal of a file over the limit; `bytes` null when only “more than the limit” is known (an upload cut off while streaming). */
-export function tooLargeMessage(bytes: number | null): string {
-  const limit = `最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`;
-  return bytes === null ? `文件过大，${limit}` : `文件过大（${(bytes / 1024 / 1024).toFixed(1)} MB），${limit}`;
-}
 
 const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
 
