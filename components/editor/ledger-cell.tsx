@@ -8,6 +8,7 @@ import { isBlockPaste, planPaste } from "@/lib/editor/paste-block";
 import { computedCellExplanation } from "@/lib/editor/computed-cells";
 import { isRedoKey, isUndoKey } from "./editor-keys";
 import { commentsAtCell, useReview } from "./review-context";
+import { confirmImported } from "./import-review";
 
 export const cellDomId = (cellId: CellId) => `cell-${cellId}`;
 const tipDomId = (cellId: CellId) => `tip-${cellId}`;
@@ -40,7 +41,9 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
   const review = useReview();
   // A reviewer's open comments at this cell, shown with the rules' messages.
   const comments = commentsAtCell(review, cellId);
-  const messages = state.results;
+  // An imported figure still to check (请核对) has a mark of its own, apart from the rules' findings.
+  const importMark = state.results.find((item) => item.ruleId === "import.unconfirmed");
+  const messages = importMark ? state.results.filter((item) => item !== importMark) : state.results;
   // A blank cell is an error for the export, but it is work still to do rather than a mistake: marked apart.
   const isOnlyBlank = messages.length > 0 && messages.every((item) => item.ruleId === "ledger.blank");
   const severity = isOnlyBlank ? "blank" : messages.some((item) => item.severity === "error") ? "error" : messages.length > 0 ? "warning" : null;
@@ -53,6 +56,13 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
   const commit = () => {
     if (draft !== null && draft !== state.text) session.setCellText(cellId, draft);
     updateDraft(null);
+  };
+
+  const confirm = () => {
+    const name = getCell(cellId).name;
+    if (confirmImported(session, [cellId], `确认${name}`)) onNotice({ text: `已确认${name}的导入数字（Ctrl+Z 可撤销）`, isError: false });
+    // The tooltip and its button go with the mark: the keyboard stays in the cell.
+    document.getElementById(cellDomId(cellId))?.focus();
   };
 
   const move = (direction: Direction): boolean => {
@@ -78,6 +88,10 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
     } else if (isUndoKey(event) || isRedoKey(event)) {
       const label = isUndoKey(event) ? session.undo() : session.redo();
       onNotice({ text: label ? `已${isUndoKey(event) ? "撤销" : "恢复"}：${label}` : `没有可${isUndoKey(event) ? "撤销" : "恢复"}的操作`, isError: false });
+    } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      // Ctrl+Enter confirms the imported figure as it stands; typing a new one drops the mark by itself.
+      if (isEditing) commit();
+      else if (state.isUnconfirmed) confirm();
     } else if (event.key === "Escape") {
       updateDraft(null);
       requestAnimationFrame(() => input.select());
@@ -119,6 +133,7 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
     state.isStated ? "is-stated" : "",
     severity ? `has-${severity}` : "",
     comments.length > 0 ? "has-comment" : "",
+    state.isUnconfirmed ? "is-unconfirmed" : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -130,7 +145,7 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
           id={cellDomId(cellId)}
           aria-label={getCell(cellId).name}
           aria-invalid={severity === "error" ? true : undefined}
-          aria-describedby={severity || state.isStated || comments.length > 0 ? tipDomId(cellId) : undefined}
+          aria-describedby={severity || state.isStated || importMark || comments.length > 0 ? tipDomId(cellId) : undefined}
           className="cell-input"
           inputMode="numeric"
           autoComplete="off"
@@ -171,13 +186,24 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
             onNotice({ text: `已粘贴 ${plan.writes.length} 个单元格（Ctrl+Z 可撤销）`, isError: false });
           }}
         />
-        {(severity || state.isStated || comments.length > 0) && (
+        {(severity || state.isStated || importMark || comments.length > 0) && (
           <div role="tooltip" id={tipDomId(cellId)} className="cell-tip">
             {comments.map((comment) => (
               <p key={comment.id} className="tip-comment">
                 审核意见（{comment.authorName}）：{comment.body}
               </p>
             ))}
+            {importMark && (
+              <div className="tip-review">
+                <p>
+                  <span className="review-flag">请核对</span>
+                  {importMark.message}
+                </p>
+                <button type="button" onClick={confirm}>
+                  确认本格（Ctrl+回车）
+                </button>
+              </div>
+            )}
             {state.rejection && <p className="tip-error">{state.rejection}</p>}
             {messages
               .filter((item) => item.ruleId !== "input.rejected")

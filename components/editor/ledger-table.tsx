@@ -5,6 +5,7 @@ import { tableCells, tableGrids, tableName, type GridCell, type TableId } from "
 import type { EditorSession } from "@/lib/editor/editor-session";
 import { gridNavigation } from "@/lib/editor/grid-navigation";
 import { tableColumnWeights } from "@/lib/render/gbt9704";
+import { TableImportReview } from "./import-review";
 import { LedgerCell, type CellNotice } from "./ledger-cell";
 
 /** A national table drawn from the format data, with its merges and verbatim labels. */
@@ -59,6 +60,7 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
       <p className={`paste-outcome ${notice?.isError ? "is-error" : ""}`} role={notice?.isError ? "alert" : "status"}>
         {notice?.text ?? ""}
       </p>
+      <TableImportReview tableId={tableId} session={session} />
       {statedCount > 0 && (
         <p className="hint stated-hint">
           本表有 {statedCount} 个合计是粘贴或导入的数字（斜体），不是自动计算的：选中该格按 Delete 即恢复自动计算。

@@ -17,6 +17,8 @@ import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/
 import { ResultsPanel, StepNav, StepResults } from "./editor-sidebars";
 import { isRedoKey, isSaveKey, isUndoKey } from "./editor-keys";
 import { ExportPanel } from "./export-panel";
+import { ImportReviewBanner } from "./import-review";
+import { LastYearFileImport } from "./last-year-file-import";
 import { cellDomId } from "./ledger-cell";
 import { LedgerTable } from "./ledger-table";
 import { EditorSessionContext, fieldDomId, InfoStep, OverviewStep, SectionTextStep } from "./text-steps";
@@ -254,6 +256,8 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
             </p>
           )}
 
+          <ImportReviewBanner session={session} />
+
           {localCopy && (
             <div role="alert" className="banner">
               本机保留有 {new Date(localCopy.savedAt).toLocaleString("zh-CN")} 尚未保存到服务器的修改。
@@ -305,11 +309,14 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
                 ))}
               <fieldset className="step-fields" disabled={isLocked && !activeSection?.tableId && step !== "export"}>
               {step === "info" && <InfoStep />}
+              {/* After the step's own fields: choosing a step gives its first field the keyboard. */}
+              {step === "info" && <LastYearFileImport session={session} />}
               {step === "overview" && <OverviewStep />}
               {activeSection?.tableId && (
                 <>
                   <p className="hint">{activeSection.hint}</p>
                   <LedgerTable key={activeSection.tableId} tableId={activeSection.tableId} session={session} />
+                  {step === "applications" && <LastYearFileImport session={session} />}
                   <StepResults session={session} step={step} onJump={jumpTo} />
                 </>
               )}

@@ -7,7 +7,9 @@ import { formatDateTime, formatTime } from "@/components/ui/api-client";
 export function describeVersion(version: Pick<VersionSummary, "kind" | "restoredFromVersion" | "changedCells" | "changedSections">): string {
   if (version.kind === "create") return "新建";
   if (version.kind === "restore") return `恢复自第 ${version.restoredFromVersion ?? "?"} 版`;
-  const parts = version.changedSections.map((section) => editorSteps.find((step) => step.id === section)?.label ?? section);
+  const parts = version.changedSections.map((section) =>
+    section === "import_review" ? "导入数字的核对（请核对）" : (editorSteps.find((step) => step.id === section)?.label ?? section),
+  );
   const cells = version.changedCells;
   if (cells.length > 0) {
     const named = cells.slice(0, 3).map((cellId) => getCell(cellId).name);

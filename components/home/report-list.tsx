@@ -10,6 +10,7 @@ import { LAST_REPORT_YEAR, ZNewReportIdentity } from "@/lib/report/report-schema
 import type { StoredReportSummary } from "@/lib/store/report-store";
 import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
+import { ImportPublished } from "./import-published";
 
 /** A stored report's summary as it crosses to the browser: dates as ISO strings. */
 export type ReportRow = Omit<StoredReportSummary, "createdAt" | "updatedAt" | "deletedAt"> & {
@@ -123,6 +124,8 @@ export function ReportList({
           {duplicate && <DuplicateNotice existing={duplicate} />}
         </p>
       )}
+
+      <ImportPublished />
 
       <section aria-labelledby="report-list" className="card">
         <h2 id="report-list">本单位的报告{unitName ? `（${unitName}）` : ""}</h2>

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
 import { applicationsCellId, reviewsLitigationCellId } from "@/lib/format";
 import { FORMAT_VERSION, ZReport } from "@/lib/report/report-schema";
+import { confirmImportedCells } from "@/lib/import/import-review";
 import { EditorSession } from "./editor-session";
 
 const emptyReport = () => ZReport.parse({ formatVersion: FORMAT_VERSION, info: { agencyName: "测试县", year: 2025 } });
@@ -146,5 +147,70 @@ describe("EditorSession", () => {
     session.updateText((report) => ({ ...report, info: { ...report.info, year: 2025 } }));
     expect(session.getFieldRejections()).toEqual({});
   });
-});
 
+  describe("figures imported from a published file (请核对)", () => {
+    const upheld = reviewsLitigationCellId("review.upheld");
+    const corrected = reviewsLitigationCellId("review.corrected");
+    const other = reviewsLitigationCellId("review.other");
+    const imported = () =>
+      ZReport.parse({
+        formatVersion: FORMAT_VERSION,
+        info: { agencyName: "测试县", year: 2025 },
+        ledger: { [upheld]: 1, [corrected]: 2, [other]: 3 },
+        importReview: {
+          source: { fileName: "年报.txt", fileType: "text" },
+          detectedFormat: "2021",
+          notes: [{ kind: "ambiguous", cellIds: [upheld, corrected, other], message: "“123”有两种读法" }],
+          unconfirmedCellIds: [upheld, corrected, other],
+        },
+      });
+    const marked = (session: EditorSession) => session.getReport().importReview!.unconfirmedCellIds;
+    const unconfirmedResults = (session: EditorSession) =>
+      session.getResults().filter((result) => result.ruleId === "import.unconfirmed").map((result) => result.cellIds[0]);
+
+    it("marks the cells, with the importer's reason at the cell", () => {
+      const session = new EditorSession(imported());
+      expect(session.getCellState(upheld).isUnconfirmed).toBe(true);
+      expect(session.getCellState(upheld).results.map((result) => result.message)).toContain(
+        "表四 行政复议 结果维持：导入的数字请核对后确认——“123”有两种读法",
+      );
+      expect(session.getCellState(reviewsLitigationCellId("review.pending")).isUnconfirmed).toBe(false);
+    });
+
+    it("confirms a figure as one undoable step, and redoes it", () => {
+      const session = new EditorSession(imported());
+      const listener = vi.fn();
+      session.subscribeCell(upheld, listener);
+      expect(session.applyLedgerStep("确认本格", (report) => confirmImportedCells(report, [upheld]))).toBe(true);
+      expect(session.getCellState(upheld).isUnconfirmed).toBe(false);
+      expect(listener).toHaveBeenCalled();
+      expect(unconfirmedResults(session)).toEqual([corrected, other]);
+      expect(session.getReport().ledger[upheld]).toBe(1);
+      // Confirming what is confirmed already is no step.
+      expect(session.applyLedgerStep("确认本格", (report) => confirmImportedCells(report, [upheld]))).toBe(false);
+      expect(session.undo()).toBe("确认本格");
+      expect(marked(session)).toEqual([upheld, corrected, other]);
+      expect(session.redo()).toBe("确认本格");
+      expect(marked(session)).toEqual([corrected, other]);
+    });
+
+    it("drops the mark of a changed figure (typed, pasted or cleared) and puts it back on undo; a refused text keeps it", () => {
+      const session = new EditorSession(imported());
+      session.setCellText(corrected, "12");
+      expect(marked(session)).toEqual([upheld, other]);
+      session.setCellText(upheld, "abc");
+      expect(session.getCellState(upheld).isUnconfirmed).toBe(true);
+      session.applyWrites([{ cellId: other, value: 30 }]);
+      session.clearCells([upheld]);
+      expect(marked(session)).toEqual([]);
+      expect(unconfirmedResults(session)).toEqual([]);
+      session.undo();
+      session.undo();
+      expect(marked(session)).toEqual([upheld, other]);
+      session.undo();
+      session.undo();
+      expect(marked(session)).toEqual([upheld, corrected, other]);
+      expect(session.getReport().ledger[corrected]).toBe(2);
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { tableAllowsNotApplicable, type RuleResult } from "@/lib/ledger/check-le
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue, normaliseEntry } from "@/lib/ledger/normalise-entry";
 import { getRule } from "@/lib/ledger/rule-catalogue";
+import { dropMarksOfChangedCells } from "@/lib/import/import-review";
 import { checkReport } from "@/lib/report/check-report";
 import type { TCellValue, TReport } from "@/lib/report/report-schema";
 import { isNumericField, parseFieldEntry } from "./field-entries";
@@ -19,6 +20,8 @@ export type CellState = {
   rejection: string | null;
   /** Every rule result that involves this cell, as shown at the cell. */
   results: readonly RuleResult[];
+  /** A figure read from a published file that staff have not yet confirmed or changed (请核对). */
+  isUnconfirmed: boolean;
 };
 
 type Listener = () => void;
@@ -27,6 +30,9 @@ const EMPTY_RESULTS: readonly RuleResult[] = [];
 
 /** What undo puts back for one cell: its stored value and any refused text typed into it. */
 type CellSnapshot = { value: TCellValue | undefined; rejected: string | undefined };
+
+/** The import's 请核对 marks and notes at a step: undo puts them back with the figures. */
+type ReviewSnapshot = TReport["importReview"];
 
 /** Said after a stated total's message, in the editor only: the way back to the derived figure. */
 export const STATED_TOTAL_HINT = "（填报的合计：选中该格按 Delete 即恢复自动计算）";
@@ -120,6 +126,7 @@ export class EditorSession {
     if (this.isLocked) return;
     const entry = normaliseEntry(text, getCell(cellId).kind);
     const before = this.snapshot([cellId]);
+    const review = this.report.importReview;
     const unchanged = entry.ok
       ? before[0]!.rejected === undefined && (before[0]!.value ?? null) === entry.value
       : before[0]!.rejected === text;
@@ -132,7 +139,7 @@ export class EditorSession {
       this.rejectedTexts.set(cellId, text);
     }
     this.recompute(true);
-    this.recordCells(`填写${getCell(cellId).name}`, [cellId], before);
+    this.recordCells(`填写${getCell(cellId).name}`, [cellId], before, review);
   }
 
   /** A pasted block, applied as one step that Ctrl+Z undoes. */
@@ -140,12 +147,13 @@ export class EditorSession {
     if (this.isLocked) return;
     const cellIds = writes.map((write) => write.cellId);
     const before = this.snapshot(cellIds);
+    const review = this.report.importReview;
     for (const write of writes) {
       this.rejectedTexts.delete(write.cellId);
       this.revealedTables.add(getCell(write.cellId).tableId);
     }
     this.writeLedger(writes, true);
-    this.recordCells(label, cellIds, before);
+    this.recordCells(label, cellIds, before, review);
   }
 
   /** Blanks the cells (a stated total becomes computed again), as one undoable step. */
@@ -154,6 +162,29 @@ export class EditorSession {
       cellIds.map((cellId) => ({ cellId, value: null })),
       label,
     );
+  }
+
+  /**
+   * Figures and import marks computed elsewhere (confirming imported figures, 上年结转 read
+   * from last year's file), as one undoable step. Only the ledger and the import review are
+   * taken from `update`: the forms own the rest. False when nothing changed.
+   */
+  applyLedgerStep(label: string, update: (report: TReport) => Pick<TReport, "ledger" | "importReview">): boolean {
+    const next = update(this.report);
+    const cellIds = ledgerCells
+      .map((cell) => cell.id)
+      .filter((cellId) => (next.ledger[cellId] ?? null) !== (this.report.ledger[cellId] ?? null));
+    if (cellIds.length === 0 && next.importReview === this.report.importReview) return false;
+    const before = this.snapshot(cellIds);
+    const review = this.report.importReview;
+    for (const cellId of cellIds) {
+      this.rejectedTexts.delete(cellId);
+      this.revealedTables.add(getCell(cellId).tableId);
+    }
+    this.report = { ...this.report, ledger: next.ledger, importReview: next.importReview };
+    this.recompute(true);
+    this.recordCells(label, cellIds, before, review);
+    return true;
   }
 
   /** Records a step taken elsewhere (the 小标题 of the narrative) in the report's one history. */
@@ -228,7 +259,7 @@ export class EditorSession {
     return cellIds.map((cellId) => ({ value: this.report.ledger[cellId], rejected: this.rejectedTexts.get(cellId) }));
   }
 
-  private restoreSnapshot(cellIds: readonly CellId[], snapshots: readonly CellSnapshot[]): void {
+  private restoreSnapshot(cellIds: readonly CellId[], snapshots: readonly CellSnapshot[], review: ReviewSnapshot): void {
     const ledger: Record<CellId, TCellValue | undefined> = { ...this.report.ledger };
     cellIds.forEach((cellId, index) => {
       const { value, rejected } = snapshots[index]!;
@@ -237,16 +268,17 @@ export class EditorSession {
       if (rejected === undefined) this.rejectedTexts.delete(cellId);
       else this.rejectedTexts.set(cellId, rejected);
     });
-    this.report = { ...this.report, ledger };
+    this.report = { ...this.report, ledger, importReview: review };
     this.recompute(true);
   }
 
-  private recordCells(label: string, cellIds: readonly CellId[], before: CellSnapshot[]): void {
+  private recordCells(label: string, cellIds: readonly CellId[], before: CellSnapshot[], reviewBefore: ReviewSnapshot): void {
     const after = this.snapshot(cellIds);
+    const reviewAfter = this.report.importReview;
     this.history.push({
       label,
-      undo: () => this.restoreSnapshot(cellIds, before),
-      redo: () => this.restoreSnapshot(cellIds, after),
+      undo: () => this.restoreSnapshot(cellIds, before, reviewBefore),
+      redo: () => this.restoreSnapshot(cellIds, after, reviewAfter),
     });
   }
 
@@ -256,7 +288,8 @@ export class EditorSession {
       if (value === null) delete ledger[cellId];
       else ledger[cellId] = value;
     }
-    this.report = { ...this.report, ledger };
+    // A changed imported figure is the staff's own: its 请核对 mark goes.
+    this.report = dropMarksOfChangedCells(this.report, { ...this.report, ledger });
     if (recompute) this.recompute(true);
   }
 
@@ -313,6 +346,7 @@ export class EditorSession {
       }
     }
     const { effective } = deriveLedger(this.report.ledger);
+    const unconfirmed = new Set(this.report.importReview?.unconfirmedCellIds ?? []);
     const changed: CellId[] = [];
     for (const cell of ledgerCells) {
       const rejected = this.rejectedTexts.get(cell.id);
@@ -322,6 +356,7 @@ export class EditorSession {
         isStated: cell.computedFrom !== null && this.report.ledger[cell.id] != null,
         rejection: rejections.byCell.get(cell.id) ?? null,
         results: byCell.get(cell.id) ?? EMPTY_RESULTS,
+        isUnconfirmed: unconfirmed.has(cell.id),
       };
       const current = this.cellStates.get(cell.id);
       if (
@@ -329,6 +364,7 @@ export class EditorSession {
         current.text === next.text &&
         current.isStated === next.isStated &&
         current.rejection === next.rejection &&
+        current.isUnconfirmed === next.isUnconfirmed &&
         sameResults(current.results, next.results)
       ) {
         continue;

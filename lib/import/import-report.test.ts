@@ -14,7 +14,7 @@ import {
 } from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import type { TReport } from "@/lib/report/report-schema";
-import { importPublishedReport, MAX_IMPORT_BYTES } from "./import-report";
+import { importPublishedReport, MAX_IMPORT_BYTES, tooLargeMessage } from "./import-report";
 import { readApplications } from "./read-applications";
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -269,6 +269,22 @@ describe("the narrative", () => {
     expect(report.narrative.other_matters.body).toBe("2025年度，湘潭县未收取信息处理费，无其他需报告的事项。");
   });
 
+  it("keeps the title as printed and marks the sections the source lacks or leaves empty, for structure.title and structure.section_empty", async () => {
+    const seed001 = await read(seedFile("001").bytes, "seed.txt");
+    expect(seed001.info.title).toBe("湘潭县人民政府2025年政府信息公开工作年度报告");
+    expect(seed001.importedSections).toEqual({ absent: [], empty: [] });
+    // Seed 003 prints 二、三、四 as bare headings; its title names the district without its city.
+    const seed003 = await read(seedFile("003").bytes, "seed.txt");
+    expect(seed003.info.title).toBe("鹤城区2025年政府信息公开工作年度报告");
+    expect(seed003.importedSections).toEqual({ absent: [], empty: ["active_disclosure", "applications", "reviews_litigation"] });
+    // Seed 004 has no 四 at all.
+    const seed004 = await read(seedFile("004").bytes, "seed.txt");
+    expect(seed004.info.title).toBe("2023年湘阴县人民政府信息公开工作年度报告");
+    expect(seed004.importedSections).toEqual({ absent: ["reviews_litigation"], empty: [] });
+    // Seed 002 opens with its basis sentence: no title to keep.
+    expect((await read(seedFile("002").bytes, "seed.txt")).info.title).toBeNull();
+  });
+
   it("takes the agency from the opening when there is no title, and the year from the statistics period (seed 002)", async () => {
     const report = await read(seedFile("002").bytes, "seed.txt");
     expect(report.info.agencyName).toBe("岳阳临港高新技术产业开发区");
@@ -287,6 +303,7 @@ describe("refusals", () => {
     const outcome = await importPublishedReport(new Uint8Array(MAX_IMPORT_BYTES + 1), "big.pdf");
     expect(outcome).toMatchObject({ ok: false, reason: "too_large" });
     expect(!outcome.ok && outcome.message).toContain("最大 20 MB");
+    expect(!outcome.ok && outcome.message).toBe(tooLargeMessage(MAX_IMPORT_BYTES + 1));
   });
 
   it("refuses what is not a 年报, quoting how it begins", async () => {

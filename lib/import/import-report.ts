@@ -1,5 +1,5 @@
 import mammoth from "mammoth";
-import { getSection, type CellId, type SectionId } from "@/lib/format";
+import { getSection, reportSections, type CellId, type SectionId } from "@/lib/format";
 import { FORMAT_VERSION, ZReport, type TCellValue, type TReport } from "@/lib/report/report-schema";
 import { declaredCharset, htmlLines } from "./extract-html";
 import { PdfRefusal, pdfLines } from "./extract-pdf";
@@ -11,10 +11,11 @@ import { paragraphsOf, readIdentity, readOtherMatters, readOverview } from "./re
 import { readReviewsLitigation } from "./read-reviews-litigation";
 import { dateOfLine, lineText, segmentDocument, sectionOfHeading, type Segments } from "./segment-document";
 import type { TableImport } from "./table-result";
+import { MAX_IMPORT_BYTES, tooLargeMessage } from "./limits";
 import type { ImportNote, SourceLine, SourceType } from "./types";
 
-/** Largest file accepted: a published report is a few hundred kilobytes; 20 MB leaves room for images. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES, tooLargeMessage };
+
 
 export type ImportRefusalReason = "too_large" | "unsupported_type" | "encrypted" | "scanned" | "damaged" | "not_a_report";
 
@@ -23,6 +24,7 @@ export type ImportOutcome =
   | { ok: false; reason: ImportRefusalReason; message: string };
 
 const refuse = (reason: ImportRefusalReason, message: string): ImportOutcome => ({ ok: false, reason, message });
+
 
 const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
 
@@ -97,6 +99,15 @@ function quotedFigures(text: string): string[] {
   return (text.match(/[^。；]*?(申请|复议|诉讼|规范性文件)[^。；]*?\d+\s*件[^。；]*/gu) ?? []).map((sentence) => sentence.trim()).slice(0, 3);
 }
 
+/** Sections the source lacks (no heading), and sections whose heading has nothing under it (structure.section_empty says so). */
+function importedSections(segments: Segments, texts: readonly string[]): { absent: SectionId[]; empty: SectionId[] } {
+  const ids = reportSections.map((section) => section.id);
+  return {
+    absent: ids.filter((id) => !segments.headings.has(id)),
+    empty: ids.filter((id) => segments.headings.has(id) && (segments.sectionLines.get(id) ?? []).every((index) => texts[index]!.trim() === "")),
+  };
+}
+
 /**
  * Reads a published 年报 (PDF, DOCX, HTML, text or Markdown) into the report format,
  * keeping every figure as printed, stated totals included. Figures that could not be
@@ -105,7 +116,7 @@ function quotedFigures(text: string): string[] {
  */
 export async function importPublishedReport(bytes: Uint8Array, fileName: string): Promise<ImportOutcome> {
   if (bytes.length > MAX_IMPORT_BYTES) {
-    return refuse("too_large", `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    return refuse("too_large", tooLargeMessage(bytes.length));
   }
   if (bytes.length === 0) return refuse("not_a_report", "文件是空的");
   const type = sniff(bytes, fileName);
@@ -192,6 +203,8 @@ export async function importPublishedReport(bytes: Uint8Array, fileName: string)
   // The agency's name and the date printed under the title are no part of the opening paragraph.
   const openingLines = segments.openingLines.filter((index) => dateOfLine(texts[index]!) === null && fold(texts[index]!) !== fold(agencyName));
   const opening = paragraphsOf(openingLines.map((index) => lines[index]!)).filter((paragraph) => sectionOfHeading(paragraph) === null);
+  // The title as printed (structure.title compares it with the standard one); spaces in a Chinese title are layout.
+  const publishedTitle = segments.titleLines.map((index) => texts[index]!).join("").replace(/\s+/gu, "");
   const report = ZReport.parse({
     formatVersion: FORMAT_VERSION,
     info: {
@@ -199,6 +212,7 @@ export async function importPublishedReport(bytes: Uint8Array, fileName: string)
       year: identity.year,
       openingParagraph: opening.length > 0 ? opening.join("\n") : null,
       issuedOn: identity.issuedOn,
+      title: publishedTitle === "" ? null : publishedTitle.slice(0, 200),
     },
     narrative: {
       overview: readOverview(sectionSource("overview")),
@@ -206,6 +220,7 @@ export async function importPublishedReport(bytes: Uint8Array, fileName: string)
       other_matters: readOtherMatters(sectionSource("other_matters")),
     },
     ledger,
+    importedSections: importedSections(segments, texts),
     importReview: {
       source: { fileName: fileName.replace(/^.*[\\/]/, ""), fileType: type },
       detectedFormat,

@@ -1,2 +1,2 @@
-export { importPublishedReport, MAX_IMPORT_BYTES, type ImportOutcome, type ImportRefusalReason } from "./import-report";
-export type { ImportNote, ImportNoteKind, SourceType } from "./types";
+export { importPublishedReport, MAX_IMPORT_BYTES, tooLargeMessage, type ImportOutcome, type ImportRefusalReason } from "./import-report";
+export { importNoteKindLabels, type ImportNote, type ImportNoteKind, type SourceType } from "./types";

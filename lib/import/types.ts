@@ -24,7 +24,24 @@ export type ImportNoteKind =
   /** A figure found only in the narrative, not in a table. */
   | "narrative_only"
   /** Where the title, agency, year or date came from. */
-  | "info";
+  | "info"
+  /** 上年结转 taken from last year's published report (the editor's 从上年已发布报告导入). */
+  | "carried_over";
+
+/** How the editor names each kind of note beside its message. */
+export const importNoteKindLabels: Readonly<Record<ImportNoteKind, string>> = {
+  ambiguous: "多种读法",
+  unreadable: "未能读出",
+  resolved: "按合计确定",
+  blank_as_zero: "空白按 0",
+  blank: "空白",
+  cleaned: "已清理",
+  format: "格式",
+  missing: "缺少",
+  narrative_only: "只在正文中",
+  info: "标题与日期",
+  carried_over: "上年结转",
+};
 
 export type ImportNote = { kind: ImportNoteKind; cellIds: CellId[]; message: string };
 

@@ -179,6 +179,8 @@ export const ZImportReview = z.object({
   detectedFormat: z.enum(["2021", "2019", "unknown"]),
   notes: z.array(ZImportNote).max(1000).default(() => []),
   unconfirmedCellIds: z.array(ZCellId).max(ledgerCells.length).default(() => []),
+  /** Only 表三's 上年结转 came from the file (last year's published report); the report itself was made here. */
+  carriedOverOnly: z.boolean().optional(),
 });
 export type TImportReview = z.output<typeof ZImportReview>;
 

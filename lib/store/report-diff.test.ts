@@ -59,6 +59,18 @@ describe("diffReports", () => {
     });
   });
 
+  it("names a confirmed imported figure (only the import review changes), so the save is not taken for no change", () => {
+    const cellId = ledgerCells[0]!.id;
+    const imported = {
+      ...seed001(),
+      importReview: { source: { fileName: "年报.pdf", fileType: "pdf" as const }, detectedFormat: "2021" as const, notes: [], unconfirmedCellIds: [cellId] },
+    };
+    const confirmed = { ...imported, importReview: { ...imported.importReview, unconfirmedCellIds: [] } };
+    expect(diffReports(imported, confirmed)).toEqual({ changedCells: [], changedSections: ["import_review"] });
+    expect(sameReportContent(imported, confirmed)).toBe(false);
+    expect(diffReports(null, imported).changedSections).toContain("import_review");
+  });
+
   it("counts every filled cell and every section as changed for a new report", () => {
     const report = seed001();
     const filled = ledgerCells.map((cell) => cell.id).filter((id) => (report.ledger[id] ?? null) !== null);

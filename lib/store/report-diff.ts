@@ -34,6 +34,7 @@ function changedCells(before: TLedger, after: TLedger): string[] {
 }
 
 function sectionValue(report: TReport, key: ReportSectionKey): unknown {
+  if (key === "import_review") return report.importReview ?? null;
   return key === "info" ? report.info : report.narrative[key];
 }
 
@@ -43,7 +44,9 @@ function sectionValue(report: TReport, key: ReportSectionKey): unknown {
  */
 export function diffReports(before: TReport | null, after: TReport): ReportDiff {
   if (!before) {
-    return { changedCells: changedCells({}, after.ledger), changedSections: [...reportSectionKeys] };
+    // A report made here has no import review to speak of.
+    const sections = reportSectionKeys.filter((key) => key !== "import_review" || after.importReview !== null);
+    return { changedCells: changedCells({}, after.ledger), changedSections: sections };
   }
   return {
     changedCells: changedCells(before.ledger, after.ledger),

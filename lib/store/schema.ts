@@ -16,8 +16,11 @@ import {
 // Type-only: drizzle-kit loads this file without the "@/" path alias.
 import type { TReport } from "../report/report-schema";
 
-/** Sections whose change a revision records besides the ledger cells. */
-export const reportSectionKeys = ["info", "overview", "problems", "other_matters"] as const;
+/**
+ * Sections whose change a revision records besides the ledger cells; `import_review`: the
+ * 请核对 marks and notes of an imported report (confirming a figure changes only those).
+ */
+export const reportSectionKeys = ["info", "overview", "problems", "other_matters", "import_review"] as const;
 export type ReportSectionKey = (typeof reportSectionKeys)[number];
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });

@@ -1,0 +1,81 @@
+import { importPublishedReport, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import";
+import { getReportStore } from "@/lib/store/report-store";
+import { errorResponse, readBodyBytes, RequestError } from "./api-response";
+
+/**
+ * Uploads of published reports. The file comes as its raw bytes (application/octet-stream)
+ * with its name, percent-encoded UTF-8, in this header: a page on another site can post a
+ * form (multipart/form-data, text/plain) here, but not this without the browser asking us first.
+ */
+export const FILE_NAME_HEADER = "x-file-name";
+export const UPLOAD_CONTENT_TYPE = "application/octet-stream";
+
+function assertFileUpload(request: Request): void {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== UPLOAD_CONTENT_TYPE) {
+    throw new RequestError(`上传文件只接受文件的原始内容（Content-Type: ${UPLOAD_CONTENT_TYPE}），收到的是“${type || "未注明"}”`, 415);
+  }
+}
+
+function fileNameOf(request: Request): string {
+  const header = request.headers.get(FILE_NAME_HEADER);
+  if (!header) throw new RequestError("请求中缺少文件名（X-File-Name）", 400);
+  let name: string;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    throw new RequestError("文件名（X-File-Name）应为百分号编码的 UTF-8", 400);
+  }
+  // Only the name: a path sent with it says nothing about the report.
+  name = name.replace(/^.*[\\/]/, "").trim();
+  if (name === "" || name.length > 255 || /[\u0000-\u001f\u007f]/u.test(name)) {
+    throw new RequestError("文件名（X-File-Name）为空、过长或含有控制字符", 400);
+  }
+  return name;
+}
+
+/** The uploaded file read as a report; refused (nothing stored) with the importer's Chinese message. */
+async function importUpload(request: Request) {
+  assertFileUpload(request);
+  const fileName = fileNameOf(request);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyBytes(request, MAX_IMPORT_BYTES);
+  } catch (error) {
+    if (error instanceof RequestError && error.status === 413) {
+      const declared = Number(request.headers.get("content-length"));
+      throw new RequestError(tooLargeMessage(Number.isFinite(declared) && declared > MAX_IMPORT_BYTES ? declared : null), 413, {
+        reason: "too_large",
+      });
+    }
+    throw error;
+  }
+  const outcome = await importPublishedReport(bytes, fileName);
+  if (!outcome.ok) throw new RequestError(outcome.message, outcome.reason === "too_large" ? 413 : 422, { reason: outcome.reason });
+  return outcome;
+}
+
+/**
+ * POST: a published report as a new report of its agency and year (`?as=copy`: as a copy,
+ * beside the one there is). One of that agency and year already stored: 409 with its link.
+ */
+export async function importReport(request: Request): Promise<Response> {
+  try {
+    const asCopy = new URL(request.url).searchParams.get("as") === "copy";
+    const { report, notes } = await importUpload(request);
+    const stored = await (await getReportStore()).createReport(report, { kind: asCopy ? "copy" : "report" });
+    return Response.json({ stored, notes }, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** POST: a published report read and returned, nothing stored (last year's file, for this year's 上年结转). */
+export async function readPublishedReport(request: Request): Promise<Response> {
+  try {
+    const { report, notes, sourceType } = await importUpload(request);
+    return Response.json({ report, notes, sourceType });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
