@@ -7,15 +7,17 @@ import { seedLedgerEntries } from "@/fixtures/seed-reports";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
 import { getReportStore } from "@/lib/store/report-store";
 import { importReport, readPublishedReport } from "./import-routes";
+import { signedInCookie } from "./test-support/session";
 
 // The handlers use the app's store: a fresh embedded one in a temporary folder.
 let dataDir = "";
+let cookie = "";
 const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "nianbaotong-import-"));
   process.env.DATA_DIR = dataDir;
   process.env.DATABASE_URL = "";
-  await getReportStore();
+  cookie = await signedInCookie(await getReportStore());
 }, 60_000);
 afterAll(async () => {
   await (await getReportStore()).close();
@@ -30,7 +32,7 @@ function upload(
   body: Uint8Array<ArrayBuffer>,
   { fileName = "湘潭县2025年报.txt", type = "application/octet-stream", query = "", read = false, declareLength = true } = {},
 ) {
-  const headers = new Headers({ "x-file-name": encodeURIComponent(fileName) });
+  const headers = new Headers({ "x-file-name": encodeURIComponent(fileName), cookie });
   if (type) headers.set("content-type", type);
   // As a browser sends it; without it the body is counted while it streams in.
   if (declareLength) headers.set("content-length", String(body.byteLength));
@@ -41,6 +43,19 @@ function upload(
 const reportCount = async () => (await (await getReportStore()).listReports()).length;
 
 describe("POST /api/import", () => {
+  it("needs a session: 401 in Chinese, nothing stored", async () => {
+    const before = await reportCount();
+    const request = new Request("http://localhost/api/import", {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream", "x-file-name": "a.txt" },
+      body: seed001,
+    });
+    const response = await importReport(request);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { message: string }).message).toContain("请先登录");
+    expect(await reportCount()).toBe(before);
+  });
+
   it("stores a published report as a new report of its agency and year, with where it came from and its published title", async () => {
     const response = await upload(seed001);
     expect(response.status).toBe(201);
@@ -68,7 +83,7 @@ describe("POST /api/import", () => {
     const before = await reportCount();
     const form = new FormData();
     form.append("file", new Blob([seed001]), "年报.txt");
-    const multipart = await importReport(new Request("http://localhost/api/import", { method: "POST", body: form }));
+    const multipart = await importReport(new Request("http://localhost/api/import", { method: "POST", headers: { cookie }, body: form }));
     expect(multipart.status).toBe(415);
     expect(((await multipart.json()) as { message: string }).message).toMatch(/^上传文件只接受文件的原始内容.*收到的是“multipart\/form-data”$/u);
     expect((await upload(seed001, { type: "text/plain" })).status).toBe(415);
@@ -90,11 +105,11 @@ describe("POST /api/import", () => {
   });
 
   it("needs the file name, percent-encoded", async () => {
-    const request = new Request("http://localhost/api/import", { method: "POST", headers: { "content-type": "application/octet-stream" }, body: seed001 });
+    const request = new Request("http://localhost/api/import", { method: "POST", headers: { "content-type": "application/octet-stream", cookie }, body: seed001 });
     expect((await importReport(request)).status).toBe(400);
     const malformed = new Request("http://localhost/api/import", {
       method: "POST",
-      headers: { "content-type": "application/octet-stream", "x-file-name": "%E6%B9" },
+      headers: { "content-type": "application/octet-stream", "x-file-name": "%E6%B9", cookie },
       body: seed001,
     });
     expect(((await (await importReport(malformed)).json()) as { message: string }).message).toBe("文件名（X-File-Name）应为百分号编码的 UTF-8");

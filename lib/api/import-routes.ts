@@ -1,5 +1,5 @@
 import { importPublishedReport, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import";
-import { getReportStore } from "@/lib/store/report-store";
+import { requireContext } from "./request-context";
 import { errorResponse, readBodyBytes, RequestError } from "./api-response";
 
 /**
@@ -61,9 +61,11 @@ async function importUpload(request: Request) {
  */
 export async function importReport(request: Request): Promise<Response> {
   try {
+    // An upload belongs to the uploader's unit.
+    const { store } = await requireContext(request);
     const asCopy = new URL(request.url).searchParams.get("as") === "copy";
     const { report, notes } = await importUpload(request);
-    const stored = await (await getReportStore()).createReport(report, { kind: asCopy ? "copy" : "report" });
+    const stored = await store.createReport(report, { kind: asCopy ? "copy" : "report" });
     return Response.json({ stored, notes }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
@@ -73,6 +75,7 @@ export async function importReport(request: Request): Promise<Response> {
 /** POST: a published report read and returned, nothing stored (last year's file, for this year's 上年结转). */
 export async function readPublishedReport(request: Request): Promise<Response> {
   try {
+    await requireContext(request);
     const { report, notes, sourceType } = await importUpload(request);
     return Response.json({ report, notes, sourceType });
   } catch (error) {
