@@ -102,6 +102,8 @@ export async function saveReport(request: Request, { params }: IdParams): Promis
   try {
     const { store } = await requireContext(request);
     const { id } = await params;
+    // Another unit's report is not found, whatever the body holds.
+    if (!(await store.getReport(id))) throw notFound();
     const body = await readJsonBody(request, MAX_BODY_BYTES);
     if (typeof body !== "object" || body === null || !("report" in body)) {
       throw new RequestError("请求中缺少报告数据（report）", 400);

@@ -6,7 +6,7 @@ import type { PublishedFormat } from "@/lib/store/report-store";
 import { errorResponse, notFound, parsePositiveInteger, readJsonBody, RequestError } from "./api-response";
 import { exportFormats, fileResponse, renderDocumentAs } from "./export-routes";
 import { loadReportWithPreviousYear } from "./report-routes";
-import { requireContext } from "./request-context";
+import { requireContext, type RequestContext } from "./request-context";
 
 type IdParams = { params: Promise<{ id: string }> };
 
@@ -31,6 +31,13 @@ const ZReturnRequest = z.object({
     .default([]),
 });
 
+/** A report outside the person's units is not found, before anything about the request is judged. */
+async function requireVisible(store: RequestContext["store"], params: IdParams["params"]): Promise<string> {
+  const { id } = await params;
+  if (!(await store.getReport(id))) throw notFound();
+  return id;
+}
+
 async function bodyOf<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
   const parsed = schema.safeParse(await readJsonBody(request, 200_000));
   if (!parsed.success) {
@@ -47,8 +54,9 @@ const ZCorrection = z.object({ reason: z.string().trim().min(1, "请写明更正
 export async function submitReport(request: Request, { params }: IdParams): Promise<Response> {
   try {
     const { store } = await requireContext(request);
+    const id = await requireVisible(store, params);
     const { comment } = await bodyOf(request, ZOptionalComment);
-    return Response.json({ stored: await store.submitReport((await params).id, comment) });
+    return Response.json({ stored: await store.submitReport(id, comment) });
   } catch (error) {
     return errorResponse(error);
   }
@@ -58,8 +66,9 @@ export async function submitReport(request: Request, { params }: IdParams): Prom
 export async function returnReport(request: Request, { params }: IdParams): Promise<Response> {
   try {
     const { store } = await requireContext(request);
+    const id = await requireVisible(store, params);
     const body = await bodyOf(request, ZReturnRequest);
-    return Response.json({ stored: await store.returnReport((await params).id, body.comment, body.comments) });
+    return Response.json({ stored: await store.returnReport(id, body.comment, body.comments) });
   } catch (error) {
     return errorResponse(error);
   }
@@ -69,8 +78,9 @@ export async function returnReport(request: Request, { params }: IdParams): Prom
 export async function approveReport(request: Request, { params }: IdParams): Promise<Response> {
   try {
     const { store } = await requireContext(request);
+    const id = await requireVisible(store, params);
     const { comment } = await bodyOf(request, ZOptionalComment);
-    return Response.json({ stored: await store.approveReport((await params).id, comment) });
+    return Response.json({ stored: await store.approveReport(id, comment) });
   } catch (error) {
     return errorResponse(error);
   }
@@ -105,8 +115,9 @@ export async function publishReport(request: Request, { params }: IdParams): Pro
 export async function startCorrection(request: Request, { params }: IdParams): Promise<Response> {
   try {
     const { store } = await requireContext(request);
+    const id = await requireVisible(store, params);
     const { reason } = await bodyOf(request, ZCorrection);
-    return Response.json({ stored: await store.startCorrection((await params).id, reason) });
+    return Response.json({ stored: await store.startCorrection(id, reason) });
   } catch (error) {
     return errorResponse(error);
   }

@@ -650,9 +650,10 @@ function createStore(context: StoreContext): ReportStore {
     },
 
     async submitReport(id, comment = "") {
-      return transition(id, writeScope, ["editing", "returned"], "submitted", comment, async (_tx, current) => {
-        // The same gate as the official export: cross-year rules included.
-        const previousYear = current.kind === "report" ? await previousYearOf(db, current.report) : null;
+      return transition(id, writeScope, ["editing", "returned"], "submitted", comment, async (tx, current) => {
+        // The same gate as the official export: cross-year rules included. Through `tx`: PGlite has one
+        // connection, and a query outside the open transaction would wait for it forever.
+        const previousYear = current.kind === "report" ? await previousYearOf(tx, current.report) : null;
         const errors = checkReport(current.report, { previousYear }).filter((result) => result.severity === "error");
         if (errors.length > 0) {
           throw new ReportStateError(
@@ -665,10 +666,10 @@ function createStore(context: StoreContext): ReportStore {
     },
 
     async returnReport(id, comment, comments) {
-      if (comment.trim() === "" && comments.length === 0) {
-        throw new ReportStateError("退回修改时请写明意见（可附在单元格或部分上）", {}, 422);
-      }
       return transition(id, reviewScope, ["submitted"], "returned", comment, async (tx) => {
+        if (comment.trim() === "" && comments.every((item) => item.body.trim() === "")) {
+          throw new ReportStateError("退回修改时请写明意见（可附在单元格或部分上）", {}, 422);
+        }
         const at = now();
         for (const item of comments) {
           if (item.body.trim() === "") continue;

@@ -1,0 +1,150 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishedSeedReports } from "@/fixtures/seed-reports";
+import { accessScopes, type Actor } from "@/lib/auth/access";
+import type { TReport } from "@/lib/report/report-schema";
+import { openReportStore, ReportStateError, type ReportStore, type StoreEngine } from "./report-store";
+import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
+import { createUnit, listUnits } from "./unit-store";
+
+const serverUrl = testDatabaseUrl();
+const serverProblem = await probePostgres(serverUrl);
+
+const seed001 = (): TReport => structuredClone(publishedSeedReports()[1]!.report);
+
+type Place = { open(): Promise<ReportStore>; dispose(): Promise<void> };
+
+async function pglitePlace(): Promise<Place> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "nianbaotong-workflow-"));
+  return { open: () => openReportStore({ dataDir }), dispose: () => rm(dataDir, { recursive: true, force: true }) };
+}
+
+async function postgresPlace(): Promise<Place> {
+  const scratch = await createScratchDatabase(serverUrl);
+  return { open: () => openReportStore({ databaseUrl: scratch.url }), dispose: scratch.drop };
+}
+
+const cases: { engine: StoreEngine; place: () => Promise<Place>; unavailable: string | null }[] = [
+  { engine: "pglite", place: pglitePlace, unavailable: null },
+  { engine: "postgres", place: postgresPlace, unavailable: serverProblem },
+];
+
+const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as ReportStateError);
+
+describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unavailable }) => {
+  if (unavailable !== null && !process.env.CI) {
+    it.skip(`跳过：无法连接 ${serverUrl}`, () => undefined);
+    return;
+  }
+  let location: Place;
+  let root: ReportStore;
+  let filler: ReportStore;
+  let otherFiller: ReportStore;
+  let reviewer: ReportStore;
+
+  beforeAll(async () => {
+    location = await place();
+    root = await location.open();
+    const top = await createUnit(root.db, { name: "某县人民政府" });
+    const unitA = await createUnit(root.db, { name: "某县财政局", parentId: top.id });
+    const unitB = await createUnit(root.db, { name: "某县教育局", parentId: top.id });
+    const units = await listUnits(root.db);
+    const as = (actor: Actor) => root.as(actor, accessScopes(actor, units));
+    filler = as({ userId: "u-a", username: "a", name: "填报人甲", role: "filler", unitId: unitA.id });
+    otherFiller = as({ userId: "u-b", username: "b", name: "填报人乙", role: "filler", unitId: unitB.id });
+    reviewer = as({ userId: "u-r", username: "r", name: "审核人丙", role: "reviewer", unitId: top.id });
+  }, 60_000);
+
+  afterAll(async () => {
+    await root?.close();
+    await location?.dispose();
+  });
+
+  it("limits every query to the units a person may see or change", async () => {
+    const report = await filler.createReport({ ...seed001(), info: { ...seed001().info, agencyName: "某县财政局" } });
+    expect(await otherFiller.getReport(report.id)).toBeNull();
+    expect((await otherFiller.listReports()).map((item) => item.id)).not.toContain(report.id);
+    expect(await otherFiller.saveReport(report.id, 1, report.report)).toEqual({ status: "not_found" });
+    expect(await otherFiller.deleteReport(report.id)).toBe(false);
+    expect(await otherFiller.listVersions(report.id)).toEqual([]);
+    // The reviewer of the unit above sees it, but does not edit another unit's report.
+    expect((await reviewer.getReport(report.id))?.id).toBe(report.id);
+    expect(await reviewer.saveReport(report.id, 1, report.report)).toEqual({ status: "not_found" });
+    await expect(otherFiller.createReport(seed001(), { unitId: report.unitId })).rejects.toThrow("您只能为本单位新建报告");
+  });
+
+  it("submits only without errors, locks, returns with comments, approves, publishes the files with their hashes, and corrects", async () => {
+    const draft = { ...seed001(), info: { ...seed001().info, agencyName: "某县财政局流程" } };
+    const broken = structuredClone(draft);
+    broken.ledger["s3.new.natural_person"] = 1;
+    const created = await filler.createReport(broken);
+    const blocked = await failure(filler.submitReport(created.id));
+    expect(blocked?.status).toBe(422);
+    expect(blocked?.message).toMatch(/^报告还有 \d+ 个错误，不能提交审核/);
+    const fixed = await filler.saveReport(created.id, 1, draft);
+    expect(fixed.status).toBe("saved");
+
+    const submitted = await filler.submitReport(created.id);
+    expect(submitted.status).toBe("submitted");
+    expect((await failure(filler.saveReport(created.id, 2, seed001())))?.message).toContain("已提交，不能修改");
+    expect((await failure(filler.approveReport(created.id)))?.message).toContain("没有权限");
+
+    const returned = await reviewer.returnReport(created.id, "请核对", [{ cellId: "s4.review.upheld", body: "维持数不对" }, { sectionId: "problems", body: "写得太简单" }]);
+    expect(returned.status).toBe("returned");
+    const comments = await filler.listComments(created.id);
+    expect(comments.map((comment) => [comment.cellId, comment.sectionId, comment.body])).toEqual([
+      ["s4.review.upheld", null, "维持数不对"],
+      [null, "problems", "写得太简单"],
+    ]);
+    expect(await otherFiller.resolveComment(created.id, comments[0]!.id)).toBe(false);
+    expect(await filler.resolveComment(created.id, comments[0]!.id)).toBe(true);
+
+    await filler.submitReport(created.id);
+    await reviewer.approveReport(created.id);
+    const files = { fileBaseName: "某县财政局流程2025年政府信息公开工作年度报告", pdf: new Uint8Array([1, 2, 3]), docx: new Uint8Array([4]), html: new TextEncoder().encode("<p>发布</p>") };
+    const published = await reviewer.publishReport(created.id, files);
+    expect(published.status).toBe("published");
+    const [record] = await filler.listPublished(created.id);
+    expect(record).toMatchObject({ sequence: 1, version: 2, pdfSha256: "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81" });
+    expect((await filler.getPublishedFile(created.id, 1, "pdf"))?.bytes.equals(Buffer.from([1, 2, 3]))).toBe(true);
+    expect(await failure(filler.deleteReport(created.id))).toBeInstanceOf(ReportStateError);
+
+    const correcting = await filler.startCorrection(created.id, "数字有误");
+    expect(correcting).toMatchObject({ status: "editing", correctionReason: "数字有误" });
+    await filler.submitReport(created.id);
+    await reviewer.approveReport(created.id);
+    await reviewer.publishReport(created.id, { ...files, pdf: new Uint8Array([9]) });
+    const records = await filler.listPublished(created.id);
+    expect(records.map((item) => [item.sequence, item.reason])).toEqual([
+      [1, null],
+      [2, "数字有误"],
+    ]);
+    expect((await filler.getPublishedFile(created.id, 1, "pdf"))?.bytes.equals(Buffer.from([1, 2, 3]))).toBe(true);
+    const transitions = await filler.listTransitions(created.id);
+    expect(transitions.map((item) => `${item.fromStatus}→${item.toStatus}`)).toEqual([
+      "editing→submitted",
+      "submitted→returned",
+      "returned→submitted",
+      "submitted→approved",
+      "approved→published",
+      "published→editing",
+      "editing→submitted",
+      "submitted→approved",
+      "approved→published",
+    ]);
+    expect(transitions[1]).toMatchObject({ userName: "审核人丙", comment: "请核对" });
+    const [count] = (await root.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM published_records`)).rows;
+    expect(count?.n).toBe(2);
+  });
+
+  it("assigns the reports made before accounts existed to a unit", async () => {
+    const legacy = await root.createReport({ ...seed001(), info: { ...seed001().info, agencyName: "旧报告机关" } });
+    expect(legacy.unitId).toBeNull();
+    const [top] = await listUnits(root.db);
+    expect(await root.assignUnitlessReports(top!.id)).toBeGreaterThanOrEqual(1);
+    expect((await root.getReport(legacy.id))?.unitId).toBe(top!.id);
+  });
+});
