@@ -21,6 +21,9 @@ async function signedInPage(browser: Browser, name: AccountName): Promise<Page> 
   return context.newPage();
 }
 
+/** The report's state as the review bar's pill shows it. */
+const statusOf = (page: Page) => page.getByRole("region", { name: "审核" }).locator(".status-pill");
+
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 async function unitId(page: Page, name: string): Promise<string> {
@@ -51,7 +54,7 @@ test("首次设置：没有控制台打印的代码不能设置；用代码建�
     await fill("WRNG-CODE");
     await expect(page.locator(".alert")).toContainText("设置代码不对");
     await fill(code);
-    await expect(page).toHaveURL(`${server.url}/admin`);
+    await expect(page).toHaveURL(`${server.url}/admin`, { timeout: 30_000 });
     await expect(page.getByRole("navigation", { name: "全站" })).toContainText("王管理（首设县人民政府 · 管理员）");
     // Once set up, the code is spent: /setup leads to the login.
     const again = await context.request.post(`${server.url}/api/setup`, {
@@ -147,7 +150,7 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
     await expect(reviewer.getByLabel("意见附在")).toHaveValue(`cell:${upheld}`);
     await reviewer.getByLabel("意见", { exact: true }).fill("维持数与复议决定书不符");
     await reviewer.getByRole("button", { name: "退回", exact: true }).click();
-    await expect(reviewer.getByRole("region", { name: "审核" })).toContainText("退回修改");
+    await expect(statusOf(reviewer)).toHaveText("退回修改", { timeout: 20_000 });
   });
 
   await test.step("填报人在该单元格看到意见，改正后再提交", async () => {
@@ -160,16 +163,16 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
     await filler.getByRole("button", { name: "标为已处理" }).click();
     await expect(filler.getByRole("region", { name: "审核" })).not.toContainText("未处理的审核意见");
     await filler.getByRole("button", { name: "提交审核" }).click();
-    await expect(filler.getByRole("region", { name: "审核" })).toContainText("已提交");
+    await expect(statusOf(filler)).toHaveText("已提交", { timeout: 20_000 });
   });
 
   let firstPdf: Buffer;
   await test.step("审核通过并发布；发布的文件带 SHA-256，再下载逐字节相同", async () => {
     await reviewer.reload();
     await reviewer.getByRole("button", { name: "审核通过" }).click();
-    await expect(reviewer.getByRole("region", { name: "审核" })).toContainText("审核通过");
+    await expect(statusOf(reviewer)).toHaveText("审核通过", { timeout: 20_000 });
     await reviewer.getByRole("button", { name: /^发布/ }).click();
-    await expect(reviewer.getByRole("region", { name: "审核" })).toContainText("已发布");
+    await expect(statusOf(reviewer)).toHaveText("已发布", { timeout: 20_000 });
     const first = await reviewer.request.get(`/api/reports/${id}/published/1?format=pdf`);
     expect(first.status()).toBe(200);
     firstPdf = await first.body();
@@ -184,7 +187,7 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
 
   await test.step("发布后修改须发起更正；更正重新审核发布后，原发布文件不变，历史里两次发布都在", async () => {
     await filler.goto(`/reports/${id}`);
-    await expect(filler.getByRole("region", { name: "审核" })).toContainText("已发布");
+    await expect(statusOf(filler)).toHaveText("已发布", { timeout: 20_000 });
     await filler.getByRole("button", { name: "发起更正…" }).click();
     await filler.getByLabel(/更正的原因/).fill("行政处罚数字录入有误");
     await filler.getByRole("button", { name: "发起更正", exact: true }).click();
@@ -193,12 +196,12 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
     await typeCell(filler, "s2.penalties.decisions", "1234");
     await expect(filler.getByTestId("save-status")).toHaveText(/^已保存/, { timeout: 15_000 });
     await filler.getByRole("button", { name: "提交审核" }).click();
-    await expect(filler.getByRole("region", { name: "审核" })).toContainText("已提交");
+    await expect(statusOf(filler)).toHaveText("已提交", { timeout: 20_000 });
     await reviewer.goto(`/reports/${id}`);
     await reviewer.getByRole("button", { name: "审核通过" }).click();
-    await expect(reviewer.getByRole("region", { name: "审核" })).toContainText("审核通过");
+    await expect(statusOf(reviewer)).toHaveText("审核通过", { timeout: 20_000 });
     await reviewer.getByRole("button", { name: /^发布/ }).click();
-    await expect(reviewer.getByRole("region", { name: "审核" })).toContainText("已发布");
+    await expect(statusOf(reviewer)).toHaveText("已发布", { timeout: 20_000 });
     const original = await reviewer.request.get(`/api/reports/${id}/published/1?format=pdf`);
     expect((await original.body()).equals(firstPdf)).toBe(true);
     const corrected = await reviewer.request.get(`/api/reports/${id}/published/2?format=html`);
