@@ -241,8 +241,9 @@ test("中文输入法：组字不重复、不丢字，紧挨关联数字也一�
   await cdp.send("Input.imeSetComposition", { text: "〔", selectionStart: 1, selectionEnd: 1 });
   await cdp.send("Input.insertText", { text: "〔" });
   await expect(inlinePicker(page)).toBeVisible();
+  // The pinyin being composed searches nothing; the characters it becomes do.
   await cdp.send("Input.imeSetComposition", { text: "banjie", selectionStart: 6, selectionEnd: 6 });
-  // Arrows and Enter belong to the input method while it composes: the list does not take them.
+  await expect(editor).toHaveText("收到〔banjie");
   await cdp.send("Input.imeSetComposition", { text: "办结", selectionStart: 2, selectionEnd: 2 });
   await cdp.send("Input.insertText", { text: "办结" });
   await expect(inlinePicker(page).getByRole("option", { selected: true })).toContainText("办结");
@@ -304,4 +305,22 @@ test("空报告不能导出正式版本：预览与导出说明缺什么，正�
     const response = await request.get(`/api/reports/${id}/export?format=${format}`);
     expect(response.status(), format).toBe(422);
   }
+});
+
+test("导入的报告用了别的标题：错误显示在“标题”下，确认为本机关批准的标题后消失，也可改用规定标题", async ({ page, request }) => {
+  const report = seedWithTopicText("标题测试县人民政府", "本年度依申请公开工作规范有序。");
+  report.info.title = "标题测试县人民政府2025年政府信息公开报告";
+  const { id } = await createReport(request, { report });
+  await page.goto(`/reports/${id}`);
+  const titleField = page.getByLabel("报告标题（原文所用）");
+  await expect(titleField).toHaveValue("标题测试县人民政府2025年政府信息公开报告");
+  await expect(page.locator("#field-info-title-findings")).toContainText("与规定的“标题测试县人民政府2025年政府信息公开工作年度报告”不一致");
+  await page.getByLabel("这是本机关批准使用的标题").check();
+  await expect(page.locator("#field-info-title-findings")).toHaveCount(0);
+  await page.getByRole("button", { name: /^改用规定的标题/ }).click();
+  await expect(titleField).toHaveCount(0);
+  await expectSaved(page);
+  const stored = (await storedReport(request, id)).report.info;
+  expect(stored.title).toBeNull();
+  expect(stored.titleApproved).toBe(false);
 });
