@@ -26,7 +26,7 @@ test("清空机关全称后在五中输入：草稿照常保存，关闭再打�
   await page.close();
   const reopened = await page.context().newPage();
   await reopened.goto(`/reports/${id}?step=problems`);
-  await expect(reopened.getByLabel("正文")).toHaveValue("一是公开内容更新不够及时；二是政策解读形式单一。");
+  await expect(reopened.getByLabel("正文")).toHaveText("一是公开内容更新不够及时；二是政策解读形式单一。");
   const stored = await storedReport(request, id);
   expect(stored.agencyName).toBe("");
   expect(stored.report.narrative.problems.body).toBe("一是公开内容更新不够及时；二是政策解读形式单一。");
@@ -137,11 +137,11 @@ test("删除小标题可撤销；Ctrl+S 立即保存；步骤在网址中，刷�
   await page.getByRole("button", { name: "删除此小标题" }).first().click();
   await expect(page.getByLabel("主动公开正文")).toHaveCount(0);
   await page.getByRole("button", { name: "撤销（Ctrl+Z）" }).click();
-  await expect(page.getByLabel("主动公开正文")).toHaveValue("本年主动公开信息 120 条。");
+  await expect(page.getByLabel("主动公开正文")).toHaveText("本年主动公开信息 120 条。");
   await page.getByRole("button", { name: "删除此小标题" }).first().click();
   await page.locator("body").click({ position: { x: 5, y: 300 } });
   await page.keyboard.press("Control+z");
-  await expect(page.getByLabel("主动公开正文")).toHaveValue("本年主动公开信息 120 条。");
+  await expect(page.getByLabel("主动公开正文")).toHaveText("本年主动公开信息 120 条。");
 
   await page.keyboard.press("Control+s");
   await expect(page.getByRole("status").filter({ hasText: "已按 Ctrl+S 立即保存" })).toBeVisible();

@@ -61,9 +61,10 @@ function saveStatusText(state: SaveState, isDrafting: boolean): string {
   }
 }
 
-/** Inputs and text areas keep their own Ctrl+Z (the typing in them); elsewhere it is the report's. */
+/** Inputs, text areas and the narrative editors keep their own Ctrl+Z (the typing in them); elsewhere it is the report's. */
 const isTextEntry = (element: Element | null) =>
   element instanceof HTMLTextAreaElement ||
+  (element instanceof HTMLElement && element.getAttribute("role") === "textbox") ||
   (element instanceof HTMLInputElement && !element.classList.contains("cell-input") && element.type !== "button");
 
 export function ReportEditor({ initial }: { initial: EditorInitialData }) {
@@ -140,7 +141,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   // After choosing a step, its first field takes the keyboard.
   useEffect(() => {
     if (focusTarget !== `step-first-field:${step}`) return;
-    const first = stepContent.current?.querySelector<HTMLElement>("input:not([readonly]), textarea, select, button:not([disabled])");
+    const first = stepContent.current?.querySelector<HTMLElement>('input:not([readonly]), textarea, [role="textbox"], select, button:not([disabled])');
     first?.focus();
     setFocusTarget(null);
   }, [focusTarget, step]);
@@ -149,7 +150,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
     (result: RuleResult) => {
       const [cellId] = result.cellIds;
       const field = result.location?.field;
-      goToStep(resultStep(result), cellId ? cellDomId(cellId) : field ? fieldDomId(field) : null);
+      goToStep(resultStep(result), field ? fieldDomId(field) : cellId ? cellDomId(cellId) : null);
     },
     [goToStep],
   );

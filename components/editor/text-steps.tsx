@@ -1,25 +1,17 @@
 "use client";
 
-import { createContext, useContext, useState, useSyncExternalStore, type InputHTMLAttributes } from "react";
+import { useState, useSyncExternalStore, type InputHTMLAttributes } from "react";
 import { useFieldArray, useFormContext, useWatch, type Path } from "react-hook-form";
-import { processingFeesSentence } from "@/lib/document/build-report-document";
+import { processingFeesSentence, reportTitle } from "@/lib/document/build-report-document";
 import { generateOpeningParagraph } from "@/lib/document/opening-paragraph";
-import type { EditorSession } from "@/lib/editor/editor-session";
+import { fieldTemplates } from "@/lib/editor/field-templates";
 import { fromFormValues, type TReportTextFormValues } from "@/lib/editor/form-values";
 import { getSection, overviewTopics, type SectionId } from "@/lib/format";
 import { reportFieldLabel } from "@/lib/report/report-fields";
-import { TextAreaField } from "./text-area-field";
+import { EditorSessionContext, fieldDomId, useSession } from "./editor-session-context";
+import { NarrativeField } from "./narrative-field";
 
-/** The session the text steps report findings from and record their undoable steps in. */
-export const EditorSessionContext = createContext<EditorSession | null>(null);
-
-function useSession(): EditorSession {
-  const session = useContext(EditorSessionContext);
-  if (!session) throw new Error("text steps need an EditorSessionContext");
-  return session;
-}
-
-export const fieldDomId = (path: string) => `field-${path.replaceAll(".", "-")}`;
+export { EditorSessionContext, fieldDomId };
 
 /** The rule results about one form field, shown under it (a string snapshot: no re-render when unchanged). */
 function FieldFindings({ path }: { path: string }) {
@@ -96,6 +88,7 @@ export function InfoStep() {
           />
         </label>
       </fieldset>
+      {typeof info?.title === "string" && <TitleFields standard={info ? reportTitle(fromFormValues(values as TReportTextFormValues).info) : ""} />}
       <fieldset className="wide">
         <legend>{reportFieldLabel("info.openingParagraph")}</legend>
         {info?.openingParagraph === null || info?.openingParagraph === undefined ? (
@@ -109,11 +102,7 @@ export function InfoStep() {
           </>
         ) : (
           <>
-            <TextAreaField
-              label={reportFieldLabel("info.openingParagraph")}
-              registration={register("info.openingParagraph")}
-              value={info.openingParagraph}
-            />
+            <NarrativeField path="info.openingParagraph" label={reportFieldLabel("info.openingParagraph")} />
             <button type="button" onClick={() => setValue("info.openingParagraph", null, { shouldDirty: true })}>
               恢复自动生成
             </button>
@@ -121,6 +110,29 @@ export function InfoStep() {
         )}
       </fieldset>
     </div>
+  );
+}
+
+/** An imported report's own title: kept, confirmed as the agency's approved wording, or replaced by the standard one. */
+function TitleFields({ standard }: { standard: string }) {
+  const { register, setValue } = useFormContext<TReportTextFormValues>();
+  return (
+    <fieldset className="wide">
+      <legend>标题</legend>
+      <TextField path="info.title" label="报告标题（原文所用）" />
+      <label className="checkbox-field">
+        <input type="checkbox" {...register("info.titleApproved")} /> 这是本机关批准使用的标题
+      </label>
+      <button
+        type="button"
+        onClick={() => {
+          setValue("info.title", null, { shouldDirty: true });
+          setValue("info.titleApproved", false, { shouldDirty: true });
+        }}
+      >
+        改用规定的标题“{standard}”
+      </button>
+    </fieldset>
   );
 }
 
@@ -173,12 +185,10 @@ export function OverviewStep() {
           </button>
         </p>
       )}
-      <TextAreaField
+      <NarrativeField
+        path="narrative.overview.intro"
         label="导语（可不填）"
-        registration={register("narrative.overview.intro", {
-          onChange: () => setValue("narrative.overview.introCarriedFromLastYear", false),
-        })}
-        value={overview?.intro ?? ""}
+        carriedPath="narrative.overview.introCarriedFromLastYear"
         isCarriedFromLastYear={overview?.introCarriedFromLastYear}
       />
       {topics.fields.map((field, index) => {
@@ -195,14 +205,13 @@ export function OverviewStep() {
                 删除此小标题
               </button>
             </div>
-            <TextAreaField
+            <NarrativeField
+              path={`${TOPICS}.${index}.body`}
               label={`${topic?.title || "小标题"}正文`}
               hint={known?.hint}
-              registration={register(`${TOPICS}.${index}.body`, {
-                onChange: () => setValue(`${TOPICS}.${index}.carriedFromLastYear`, false),
-              })}
-              value={topic?.body ?? ""}
+              carriedPath={`${TOPICS}.${index}.carriedFromLastYear`}
               isCarriedFromLastYear={topic?.carriedFromLastYear}
+              templates={fieldTemplates("overview", topic?.title ?? null)}
             />
           </div>
         );
@@ -223,18 +232,15 @@ function FeesSentence() {
 }
 
 export function SectionTextStep({ sectionId }: { sectionId: Extract<SectionId, "problems" | "other_matters"> }) {
-  const { register, setValue } = useFormContext<TReportTextFormValues>();
   const block = useWatch<TReportTextFormValues, `narrative.${typeof sectionId}`>({ name: `narrative.${sectionId}` });
   const section = getSection(sectionId);
   return (
     <div className="narrative-step">
-      <TextAreaField
+      <NarrativeField
+        path={`narrative.${sectionId}.body`}
         label="正文"
         hint={section.hint}
-        registration={register(`narrative.${sectionId}.body`, {
-          onChange: () => setValue(`narrative.${sectionId}.carriedFromLastYear`, false),
-        })}
-        value={block?.body ?? ""}
+        carriedPath={`narrative.${sectionId}.carriedFromLastYear`}
         isCarriedFromLastYear={block?.carriedFromLastYear}
       />
       {sectionId === "other_matters" && (

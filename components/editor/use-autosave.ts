@@ -109,7 +109,10 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       confirmedVersion.current = version;
       const refusedEntries = Object.keys(session.getRejectedTexts()).length;
       if (session.version === version && refusedEntries === 0) removeLocalCopy(reportId);
-      setState({ kind: "saved", at: new Date(response.stored.updatedAt), refusedEntries });
+      // A change made while this save was on its way is not saved yet: never show 已保存 for it.
+      setState(
+        session.version === version ? { kind: "saved", at: new Date(response.stored.updatedAt), refusedEntries } : { kind: "pending" },
+      );
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         isStopped.current = true;

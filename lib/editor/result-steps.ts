@@ -18,12 +18,16 @@ export function fieldStep(path: string): EditorStepId {
   return "info";
 }
 
-/** The step a rule result is shown under: the section of the table its cells sit in, or its field's step. */
+/**
+ * The step a rule result is shown under: its field's step when it is about a text (a sentence
+ * contradicting 表三 is fixed in 一, where it is shown), else the section of the table its
+ * cells sit in, else its section.
+ */
 export function resultStep(result: RuleResult): EditorStepId {
-  const [first] = result.cellIds;
-  if (first) return tableSection(getCell(first).tableId).id;
   const { field, sectionId } = result.location ?? {};
   if (field) return fieldStep(field);
+  const [first] = result.cellIds;
+  if (first) return tableSection(getCell(first).tableId).id;
   return sectionId ?? "info";
 }
 
