@@ -36,6 +36,8 @@ export type FindingRange = { start: number; end: number; severity: "error" | "wa
 
 export type NarrativeEditorOptions = {
   text: string;
+  /** A submitted, approved or published report: the text reads but does not change. */
+  isReadOnly?: boolean;
   session: EditorSession;
   /** Each change of the text by the user (never while a Chinese input method is composing). */
   onChange: (text: string) => void;
@@ -231,6 +233,7 @@ export function mountNarrativeEditor(element: HTMLElement, options: NarrativeEdi
     { mount: element },
     {
       state: createState(options.text),
+      editable: () => !options.isReadOnly,
       nodeViews: { figure: (node) => new FigureChipView(node, session) },
       clipboardSerializer,
       clipboardTextSerializer: (slice) => sliceText(slice, chipText),

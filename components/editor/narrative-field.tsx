@@ -15,6 +15,7 @@ import { fieldDomId, useSession } from "./editor-session-context";
 import { useOutsidePointerDown } from "./use-outside-pointer";
 import type { InlinePickerKeys } from "./figure-picker";
 import type { NarrativeEditorHandle, TriggerState } from "./narrative-editor";
+import { useReview } from "./review-context";
 
 type EditorParts = typeof import("./narrative-editor-parts");
 
@@ -96,6 +97,7 @@ export function NarrativeField({ path, label, hint, isCarriedFromLastYear = fals
   const session = useSession();
   const { control, getValues, setValue } = useFormContext<TReportTextFormValues>();
   const { field } = useController({ control, name: path });
+  const review = useReview();
   const value = typeof field.value === "string" ? field.value : "";
   const isCarried = isCarriedFromLastYear;
   const domId = fieldDomId(path);
@@ -139,6 +141,7 @@ export function NarrativeField({ path, label, hint, isCarriedFromLastYear = fals
       element.replaceChildren();
       handle = loaded.mountNarrativeEditor(element, {
         text: latest.current.value,
+        isReadOnly: review.isLocked,
         session,
         onChange: (text) => {
           const { carriedPath: carried, field: current } = latest.current;
@@ -157,7 +160,7 @@ export function NarrativeField({ path, label, hint, isCarriedFromLastYear = fals
       handle?.destroy();
       editor.current = null;
     };
-  }, [getValues, session, setValue]);
+  }, [getValues, session, setValue, review.isLocked]);
 
   // A value set outside the editor (reset, restore, an undone deletion of the topic).
   useEffect(() => {
