@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
+import { E2E_SETUP_CODE } from "@/e2e/fixtures/accounts";
 import { startAppServer } from "@/e2e/fixtures/app-server";
 import { seedReports } from "@/fixtures/seed-reports";
 import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
 import { formatTiming, measure } from "./measure";
+import { BENCH_ADMIN, client, setUpBenchServer, signInCookie } from "./signed-in";
 
 const RUNS = 200;
 
@@ -10,22 +12,16 @@ const RUNS = 200;
 async function benchApiSave(label: string, port: number, databaseUrl?: string): Promise<string> {
   const server = await startAppServer(port, { databaseUrl });
   try {
+    await setUpBenchServer(server, E2E_SETUP_CODE);
+    const call = client(server, await signInCookie(server, BENCH_ADMIN.username, BENCH_ADMIN.password));
     const report = structuredClone(seedReports()[1]!.report);
-    const created = await fetch(`${server.url}/api/reports`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ report }),
-    });
+    const created = await call("/api/reports", { method: "POST", json: { report } });
     const { stored } = (await created.json()) as { stored: { id: string; revision: number } };
     let revision = stored.revision;
     const timing = await measure(
       async () => {
         report.ledger["s3.new.natural_person"] = revision % 2 === 0 ? 174 : 175;
-        const response = await fetch(`${server.url}/api/reports/${stored.id}`, {
-          method: "PUT",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ baseRevision: revision, report }),
-        });
+        const response = await call(`/api/reports/${stored.id}`, { method: "PUT", json: { baseRevision: revision, report } });
         if (!response.ok) throw new Error(`保存失败：${response.status} ${await response.text()}`);
         revision = ((await response.json()) as { stored: { revision: number } }).stored.revision;
       },

@@ -2,6 +2,7 @@ import { benchApi } from "./api-save";
 import { benchExport } from "./export";
 import { benchImport } from "./import";
 import { benchLedgerRules } from "./ledger-rules";
+import { benchOffice } from "./office";
 import { benchStore } from "./store";
 
 async function main() {
@@ -11,6 +12,7 @@ async function main() {
   for (const line of await benchImport()) console.log(line);
   for (const line of await benchStore()) console.log(line);
   for (const line of await benchApi()) console.log(line);
+  for (const line of await benchOffice()) console.log(line);
 }
 
 void main();

@@ -288,3 +288,13 @@ describe("findStatedFigures", () => {
     ]);
   });
 });
+
+describe("a quote with a linked figure in it", () => {
+  it("shows the number the reference prints, not the reference", () => {
+    const report = structuredClone(seedReports()[1]!.report);
+    report.narrative.overview.topics[1]!.body = "本年度共收到政府信息公开申请{{fig:s3.new.total}}件，办结180件。";
+    const [finding] = checkNarrativeFigures(report).filter((result) => result.ruleId === "narrative.figure_mismatch");
+    expect(finding?.message).toContain("申请177件，办结180件");
+    expect(finding?.message).not.toContain("{{fig:");
+  });
+});

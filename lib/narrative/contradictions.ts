@@ -22,7 +22,7 @@ import type { RuleLocation } from "@/lib/ledger/rule-catalogue";
 import type { TCellValue, TReport } from "@/lib/report/report-schema";
 import { ruleResult } from "./rule-result";
 import { narrativeFields } from "./narrative-fields";
-import { figureValue, parseNarrativeText } from "./references";
+import { figureValue, parseNarrativeText, resolveReferences } from "./references";
 import { findStatedFigures, type OutcomeClaim, type StatedFigure, type TextRange } from "./stated-figures";
 
 type Effective = Readonly<Record<CellId, TCellValue>>;
@@ -34,9 +34,11 @@ const QUOTE_LIMIT = 80;
  * The sentence as quoted in a message: whole when short, else the clauses around the
  * figure (from the last ；or ， before it to the next one after it).
  */
-export function quoteSentence(sentence: TextRange & { text: string }, range: TextRange): string {
+export function quoteSentence(sentence: TextRange & { text: string }, range: TextRange, effective?: Effective): string {
+  // A linked figure is quoted as the number it prints, not as its {{fig:…}} reference.
+  const show = (quoted: string) => (effective ? resolveReferences(quoted, effective) : quoted);
   const { text } = sentence;
-  if (text.length <= QUOTE_LIMIT) return text;
+  if (text.length <= QUOTE_LIMIT) return show(text);
   const offset = range.start - sentence.start;
   const endOffset = range.end - sentence.start;
   const boundaryBefore = (marks: RegExp) => {
@@ -51,7 +53,7 @@ export function quoteSentence(sentence: TextRange & { text: string }, range: Tex
   if (offset - from > QUOTE_LIMIT / 2) from = boundaryBefore(/[，,；;]/u);
   let to = boundaryAfter(/[；;]/u);
   if (to - endOffset > QUOTE_LIMIT / 2) to = boundaryAfter(/[，,；;]/u);
-  return `${from > 0 ? "……" : ""}${text.slice(from, to)}${to < text.length ? "……" : ""}`;
+  return `${from > 0 ? "……" : ""}${show(text.slice(from, to))}${to < text.length ? "……" : ""}`;
 }
 
 const unitOf = (figure: LinkedFigure) => (figure.kind === "amount" ? AMOUNT_UNIT : COUNT_UNIT);
@@ -87,7 +89,7 @@ function checkShare(stated: StatedFigure, base: number, effective: Effective): R
     figure.addends,
     Number(formatShare(expected, share.decimals)),
     share.value,
-    `${stated.fieldLabel}：“${quoteSentence(stated.sentence, share)}”——${figure.shortName} ${base} 件占` +
+    `${stated.fieldLabel}：“${quoteSentence(stated.sentence, share, effective)}”——${figure.shortName} ${base} 件占` +
       `${getLinkedFigure(shareBases[0]!).shortName}总数的 ${formatShare(expected, share.decimals)}%，文中写的是 ${share.text}%`,
     { field: stated.field, start: share.start, end: share.end, sectionId: stated.sectionId ?? undefined },
   );
@@ -114,7 +116,7 @@ function checkStatedFigure(stated: StatedFigure, effective: Effective): RuleResu
     sectionId: stated.sectionId ?? undefined,
     figureId: stated.figureId,
   };
-  const quote = quoteSentence(stated.sentence, stated);
+  const quote = quoteSentence(stated.sentence, stated, effective);
   const unit = unitOf(figure);
 
   const received = figureValue(getLinkedFigure(applicationsCellId(RECEIVED_ROW, "total")), effective);
@@ -185,7 +187,7 @@ function checkClaim(claim: OutcomeClaim, effective: Effective): RuleResult | nul
     found.flatMap((item) => item.figure.addends),
     0,
     found.reduce((total, item) => total + item.value, 0),
-    `${claim.fieldLabel}：“${quoteSentence(claim.sentence, claim)}”——文中说“${said}”，但${tableName(found[0]!.figure.tableId)}有` +
+    `${claim.fieldLabel}：“${quoteSentence(claim.sentence, claim, effective)}”——文中说“${said}”，但${tableName(found[0]!.figure.tableId)}有` +
       found.map((item) => item.text).join("、"),
     { field: claim.field, start: claim.start, end: claim.end, sectionId: claim.sectionId ?? undefined },
   );
