@@ -248,7 +248,8 @@ test("预览与导出：PDF 预览生成前显示“正在生成预览”，错�
     await previewHeld;
     await route.continue();
   });
-  await page.goto(`/reports/${id}?step=export`);
+  // The held preview keeps the page's load event from firing: wait for the document only.
+  await page.goto(`/reports/${id}?step=export`, { waitUntil: "domcontentloaded" });
   await expect(page.getByText("正在生成预览，请稍候…")).toBeVisible();
   const item = page.getByRole("region", { name: "不能导出正式版本" }).getByRole("listitem").first();
   const button = item.getByRole("button");

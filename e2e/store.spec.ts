@@ -81,8 +81,9 @@ test("服务器停止时关闭页面：重新打开时提示恢复本机保留�
     await server.kill();
     await typeCell(page, reviewsLitigationCellId("review.pending"), "4");
     await expect(page.getByTestId("save-status")).toHaveText("未保存：无法连接服务器，已在本机保留", { timeout: 15_000 });
-    await server.start();
+    // The page is closed while the server is still down, so the change exists only in this browser.
     await page.goto("about:blank");
+    await server.start();
     await page.goto(`${server.url}/reports/${id}`);
     const banner = page.getByRole("alert").filter({ hasText: "尚未保存到服务器的修改" });
     await expect(banner).toBeVisible();
@@ -119,9 +120,10 @@ test("两个窗口同时编辑：后保存的一方收到冲突提示，服务�
   expect(stored.report.ledger[reviewsLitigationCellId("review.upheld")]).toBe(3);
 
   await test.step("另存为副本：第二个窗口的数字进入一份新报告，原报告不变", async () => {
-    await conflict.getByRole("button", { name: "把本页的版本另存为一份新报告" }).click();
-    await expect(second).not.toHaveURL(new RegExp(`/reports/${id}$`));
-    const copyId = second.url().split("/").pop()!;
+    await conflict.getByRole("button", { name: "把本页的版本另存为副本" }).click();
+    const otherReport = new RegExp(`/reports/(?!${id})[0-9a-f-]{36}`);
+    await expect(second).toHaveURL(otherReport);
+    const copyId = new URL(second.url()).pathname.split("/").pop()!;
     const copy = await storedReport(request, copyId);
     expect(copy.report.ledger[reviewsLitigationCellId("review.upheld")]).toBe(8);
     expect((await storedReport(request, id)).report.ledger[reviewsLitigationCellId("review.upheld")]).toBe(3);

@@ -129,13 +129,17 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
     if (step === "export") session.revealBlanks();
   }, [session, step]);
 
-  /** Each step is a history entry: reload and Back return to it. */
+  /**
+   * Each step is a history entry: reload and Back return to it. The browser's own pushState
+   * (which Next's useSearchParams follows) asks nothing of the server, so a step can be
+   * chosen while the server is unreachable.
+   */
   const goToStep = useCallback(
     (next: EditorStepId, focus: "first-field" | string | null) => {
-      router.push(`${pathname}?step=${next}`, { scroll: false });
+      window.history.pushState(null, "", `${pathname}?step=${next}`);
       setFocusTarget(focus === "first-field" ? `step-first-field:${next}` : focus);
     },
-    [pathname, router],
+    [pathname],
   );
 
   // After choosing a step, its first field takes the keyboard.
