@@ -14,7 +14,11 @@ export default defineConfig({
   forbidOnly: isCi,
   retries: isCi ? 1 : 0,
   // The JSON report feeds the one-line total that `npm test` prints last.
-  reporter: [["list"], ["json", { outputFile: "test-results-e2e.json" }], ...(isCi ? [["html", { open: "never" }] as const] : [])],
+  reporter: [
+    ["list"],
+    ["json", { outputFile: "test-results-e2e.json" }],
+    ...(isCi ? [["html", { open: "never" }] as const] : []),
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: "zh-CN",

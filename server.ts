@@ -64,7 +64,11 @@ async function main(): Promise<void> {
   const server = createServer((request, response) => {
     const host = request.headers.host ?? "";
     if (!hostNames.has(hostNameOf(host))) {
-      refuse(response, 421, `本服务器不接受以“${host || "（空）"}”访问的请求。请使用管理员配置的地址访问；管理员可用环境变量 PUBLIC_URL 或 ALLOWED_HOSTS 设置本单位使用的主机名。`);
+      refuse(
+        response,
+        421,
+        `本服务器不接受以“${host || "（空）"}”访问的请求。请使用管理员配置的地址访问；管理员可用环境变量 PUBLIC_URL 或 ALLOWED_HOSTS 设置本单位使用的主机名。`,
+      );
       return;
     }
     if (!SAFE_METHODS.has(request.method ?? "GET")) {

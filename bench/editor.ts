@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
-import { applicantColumns, applicationRows, applicationsCellId, getCell, getSection, sectionHeading } from "@/lib/format";
 import { startAppServer } from "@/e2e/fixtures/app-server";
+import { applicantColumns, applicationRows, applicationsCellId, getCell, getSection, sectionHeading } from "@/lib/format";
 
 const KEYSTROKES = 200;
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
@@ -78,7 +78,14 @@ async function main() {
   const server = await startAppServer(PORT);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     const created = await fetch(`${server.url}/api/reports`, {
@@ -103,7 +110,9 @@ async function main() {
     await installProbe(page);
     const cellIds = applicationRows
       .filter((row) => !row.sumOf)
-      .flatMap((row) => applicantColumns.filter((column) => !column.sumOf).map((column) => applicationsCellId(row.key, column.key)))
+      .flatMap((row) =>
+        applicantColumns.filter((column) => !column.sumOf).map((column) => applicationsCellId(row.key, column.key)),
+      )
       .slice(0, 42);
 
     await addBaselineInput(page);

@@ -29,7 +29,9 @@ export async function benchExport(): Promise<string[]> {
     const isDraft = checkReport(published).some((result) => result.severity === "error");
     const doc = buildReportDocument(published, { isDraft });
     const [pdfBytes, docxSize] = [(await renderReportPdf(doc)).length, (await renderReportDocx(doc)).length];
-    sizes.push(`种子${entry.seed.slice(0, 3)} PDF ${kilobytes(pdfBytes)}，DOCX ${kilobytes(docxSize)}${isDraft ? "（草稿）" : ""}`);
+    sizes.push(
+      `种子${entry.seed.slice(0, 3)} PDF ${kilobytes(pdfBytes)}，DOCX ${kilobytes(docxSize)}${isDraft ? "（草稿）" : ""}`,
+    );
   }
   return [
     `导出 PDF 首次（进程内第一次，含字体载入）        ${firstPdfMs.toFixed(0)} ms，${kilobytes(firstPdf.length)}`,

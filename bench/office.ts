@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { E2E_SETUP_CODE } from "@/e2e/fixtures/accounts";
-import { startAppServer, type AppServer } from "@/e2e/fixtures/app-server";
+import { type AppServer, startAppServer } from "@/e2e/fixtures/app-server";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
 import { formatTiming, measure, type Timing } from "./measure";
@@ -16,11 +16,18 @@ const CELL = "s3.new.natural_person";
 function timingOf(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (fraction: number) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1))] ?? 0;
-  return { runs: samples.length, medianMs: at(0.5), p95Ms: at(0.95), meanMs: samples.reduce((total, value) => total + value, 0) / Math.max(1, samples.length) };
+  return {
+    runs: samples.length,
+    medianMs: at(0.5),
+    p95Ms: at(0.95),
+    meanMs: samples.reduce((total, value) => total + value, 0) / Math.max(1, samples.length),
+  };
 }
 
 /** 300 units, one 填报人 and one report each, made through the API as an office would. */
-async function populate(server: AppServer): Promise<{ admin: ReturnType<typeof client>; people: { username: string; reportId: string }[] }> {
+async function populate(
+  server: AppServer,
+): Promise<{ admin: ReturnType<typeof client>; people: { username: string; reportId: string }[] }> {
   await setUpBenchServer(server, E2E_SETUP_CODE);
   const admin = client(server, await signInCookie(server, BENCH_ADMIN.username, BENCH_ADMIN.password));
   const names = Array.from({ length: UNITS }, (_, index) => `基准单位${String(index + 1).padStart(3, "0")}`);
@@ -32,7 +39,10 @@ async function populate(server: AppServer): Promise<{ admin: ReturnType<typeof c
   const people: { username: string; reportId: string }[] = [];
   for (const [index, unit] of units.entries()) {
     const username = `bench${index + 1}`;
-    const user = await admin("/api/users", { method: "POST", json: { username, name: unit.name, password: PASSWORD, role: "filler", unitId: unit.id } });
+    const user = await admin("/api/users", {
+      method: "POST",
+      json: { username, name: unit.name, password: PASSWORD, role: "filler", unitId: unit.id },
+    });
     if (!user.ok) throw new Error(`建账号失败：${user.status} ${await user.text()}`);
     const created = await admin("/api/reports", {
       method: "POST",
@@ -50,7 +60,9 @@ async function populate(server: AppServer): Promise<{ admin: ReturnType<typeof c
  */
 async function concurrentSaves(server: AppServer, people: { username: string; reportId: string }[]) {
   const clients = await Promise.all(
-    people.slice(0, CLIENTS).map(async (person) => ({ ...person, call: client(server, await signInCookie(server, person.username, PASSWORD)) })),
+    people
+      .slice(0, CLIENTS)
+      .map(async (person) => ({ ...person, call: client(server, await signInCookie(server, person.username, PASSWORD)) })),
   );
   const samples: number[] = [];
   const acknowledged = new Map<string, { revision: number; value: number }>();
@@ -81,7 +93,9 @@ async function concurrentSaves(server: AppServer, people: { username: string; re
   );
   let lost = 0;
   for (const [reportId, expected] of acknowledged) {
-    const stored = (await (await clients.find((item) => item.reportId === reportId)!.call(`/api/reports/${reportId}`)).json()) as {
+    const stored = (await (
+      await clients.find((item) => item.reportId === reportId)!.call(`/api/reports/${reportId}`)
+    ).json()) as {
       stored: { revision: number; report: { ledger: Record<string, unknown> } };
     };
     if (stored.stored.revision !== expected.revision || stored.stored.report.ledger[CELL] !== expected.value) lost += 1;
@@ -97,16 +111,24 @@ async function benchOn(label: string, port: number, databaseUrl?: string): Promi
     const setupSeconds = (performance.now() - started) / 1000;
     const saves = await concurrentSaves(server, people);
     const year = 2025;
-    const overview = await measure(async () => {
-      const response = await admin(`/api/overview?year=${year}`);
-      if (!response.ok) throw new Error(`总览失败：${response.status}`);
-      await response.arrayBuffer();
-    }, 20, 3);
-    const summary = await measure(async () => {
-      const response = await admin(`/api/summary?year=${year}`);
-      if (!response.ok) throw new Error(`汇总失败：${response.status}`);
-      await response.arrayBuffer();
-    }, 20, 3);
+    const overview = await measure(
+      async () => {
+        const response = await admin(`/api/overview?year=${year}`);
+        if (!response.ok) throw new Error(`总览失败：${response.status}`);
+        await response.arrayBuffer();
+      },
+      20,
+      3,
+    );
+    const summary = await measure(
+      async () => {
+        const response = await admin(`/api/summary?year=${year}`);
+        if (!response.ok) throw new Error(`汇总失败：${response.status}`);
+        await response.arrayBuffer();
+      },
+      20,
+      3,
+    );
     return [
       `办公室（${label}）：${UNITS} 个单位、${UNITS} 个账号、每单位一份报告，准备用时 ${setupSeconds.toFixed(0)} s`,
       formatTiming(

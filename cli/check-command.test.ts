@@ -85,20 +85,19 @@ describe("check command", () => {
       figureId: "s2.normative_documents.repealed",
     });
     const text = await run([file("seed-004.json")]);
-    expect(text.stdout).toContain("警告 [narrative.figure_mismatch] 一、总体情况（一）主动公开情况：“2023年全县共制发规范性文件12件，失效12件");
+    expect(text.stdout).toContain(
+      "警告 [narrative.figure_mismatch] 一、总体情况（一）主动公开情况：“2023年全县共制发规范性文件12件，失效12件",
+    );
   });
 
   it("names an unreadable file and the first schema problem, checks the rest, exits 2", async () => {
-    const result = await run([
-      file("missing.json"),
-      file("broken.json"),
-      file("wrong-shape.json"),
-      file("seed-003.json"),
-    ]);
+    const result = await run([file("missing.json"), file("broken.json"), file("wrong-shape.json"), file("seed-003.json")]);
     expect(result.code).toBe(EXIT_UNREADABLE);
     expect(result.stderr).toContain(`${file("missing.json")}：文件不存在`);
     expect(result.stderr).toContain(`${file("broken.json")}：不是有效的 JSON`);
-    expect(result.stderr).toContain(`${file("wrong-shape.json")}：不符合报告格式：表三「一、本年新收」行 自然人列（s3.new.natural_person）`);
+    expect(result.stderr).toContain(
+      `${file("wrong-shape.json")}：不符合报告格式：表三「一、本年新收」行 自然人列（s3.new.natural_person）`,
+    );
     expect(result.stdout).toContain("seed-003.json：3 个错误");
   });
 
@@ -118,14 +117,19 @@ describe("check command", () => {
     // Seed 001 as published passes; its one warning is that 六 does not state the fee notices behind 14 逾期未缴费.
     expect(result.stdout).toContain(`${file("published-001.txt")}：0 个错误，1 个警告，通过`);
     expect(result.stdout).toContain("警告 [s6.fee_notices]");
-    expect(result.stdout).toContain("错误 [s3.row_total] 表三 「一、本年新收」行：自然人（3）+ 商业企业（1）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 4，不等于 总计（5），相差 1");
+    expect(result.stdout).toContain(
+      "错误 [s3.row_total] 表三 「一、本年新收」行：自然人（3）+ 商业企业（1）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 4，不等于 总计（5），相差 1",
+    );
     expect(result.stdout).toContain("错误 [import.unconfirmed] 表三「（一）予以公开」行 自然人列：导入的数字请核对后确认");
     expect(result.stdout).toContain("导入说明 [ambiguous] 表三「（一）予以公开」行“121000013”");
   });
 
   it("carries the import notes in --json, and says so when a published report has no tables", async () => {
     const result = await run(["--json", file("published-003.txt")]);
-    const parsed = JSON.parse(result.stdout) as ({ file: string; ruleId?: string } | { file: string; note: { kind: string; message: string } })[];
+    const parsed = JSON.parse(result.stdout) as (
+      | { file: string; ruleId?: string }
+      | { file: string; note: { kind: string; message: string } }
+    )[];
     const notes = parsed.flatMap((item) => ("note" in item ? [item.note] : []));
     expect(notes.find((note) => note.kind === "narrative_only")!.message).toContain("没有印出统计表");
     expect(parsed.filter((item) => "ruleId" in item).every((item) => item.file === file("published-003.txt"))).toBe(true);

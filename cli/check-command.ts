@@ -32,7 +32,8 @@ async function readReportFile(file: string): Promise<ReadOutcome> {
     text = await readFile(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : `无法读取（${code ?? String(error)}）`;
+    const reason =
+      code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : `无法读取（${code ?? String(error)}）`;
     return { file, problem: reason };
   }
   if (!isReportJson(file, text.slice(0, 200).replace(/^\uFEFF/, ""))) return importFile(file);
@@ -46,7 +47,8 @@ function checkAll(read: readonly ReadOutcome[]): FileOutcome[] {
   const byAgencyYear = new Map<string, TReport>();
   const key = (agencyName: string, year: number) => `${agencyName}\u0000${year}`;
   for (const outcome of read) {
-    if ("report" in outcome && outcome.report.info.year !== null) byAgencyYear.set(key(outcome.report.info.agencyName, outcome.report.info.year), outcome.report);
+    if ("report" in outcome && outcome.report.info.year !== null)
+      byAgencyYear.set(key(outcome.report.info.agencyName, outcome.report.info.year), outcome.report);
   }
   return read.map((outcome) => {
     if (!("report" in outcome)) return outcome;

@@ -19,7 +19,10 @@ async function run(args: string[]) {
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), "nianbao-import-"));
   await copyFile(path.join(process.cwd(), "fixtures", "seeds", "001_7082bf4ff2eed00e.txt"), file("xiangtan.txt"));
-  await copyFile(path.join(process.cwd(), "fixtures", "import", "real", "shanghai-2019-municipal-office.html"), file("shanghai.html"));
+  await copyFile(
+    path.join(process.cwd(), "fixtures", "import", "real", "shanghai-2019-municipal-office.html"),
+    file("shanghai.html"),
+  );
   await writeFile(file("photo.jpg"), new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
 });
 
@@ -39,7 +42,11 @@ describe("import command", () => {
   it("prints an array of { file, report, notes } in order with --json, exit 2 naming the file it could not read", async () => {
     const result = await run(["--json", file("shanghai.html"), file("photo.jpg"), file("xiangtan.txt"), file("missing.pdf")]);
     expect(result.code).toBe(EXIT_UNREADABLE);
-    const items = JSON.parse(result.stdout) as { file: string; report: { importReview: { detectedFormat: string } }; notes: { kind: string }[] }[];
+    const items = JSON.parse(result.stdout) as {
+      file: string;
+      report: { importReview: { detectedFormat: string } };
+      notes: { kind: string }[];
+    }[];
     expect(items.map((item) => path.basename(item.file))).toEqual(["shanghai.html", "xiangtan.txt"]);
     expect(items[0]!.report.importReview.detectedFormat).toBe("2019");
     expect(items[0]!.notes.some((note) => note.kind === "format")).toBe(true);

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { importPublishedReport, type ImportNote } from "@/lib/import";
+import { type ImportNote, importPublishedReport } from "@/lib/import";
 import type { TReport } from "@/lib/report/report-schema";
 
 export type ImportOutput = { stdout: (text: string) => void; stderr: (text: string) => void };
@@ -23,7 +23,8 @@ export async function importFile(file: string): Promise<FileImport> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : `无法读取（${code ?? String(error)}）`;
+    const reason =
+      code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : `无法读取（${code ?? String(error)}）`;
     return { file, problem: reason };
   }
   const outcome = await importPublishedReport(bytes, file);

@@ -1,8 +1,8 @@
 // Guards access at the HTTP door on both engines: no session → 401, another unit → 404, another site → 403, not JSON → 415, unknown host → 421.
-import { request as playwrightRequest, expect, test, type APIRequestContext } from "@playwright/test";
-import { createScratchDatabase, probePostgres, testDatabaseUrl, type ScratchDatabase } from "@/lib/store/scratch-database";
+import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
+import { createScratchDatabase, probePostgres, type ScratchDatabase, testDatabaseUrl } from "@/lib/store/scratch-database";
 import { accounts, originHeaders, setUpServer, signIn } from "./fixtures/accounts";
-import { startAppServer, type AppServer } from "./fixtures/app-server";
+import { type AppServer, startAppServer } from "./fixtures/app-server";
 
 const serverUrl = testDatabaseUrl();
 
@@ -82,7 +82,13 @@ for (const engine of ["pglite", "postgres"] as const) {
         ["accessa", "访问单位甲"],
         ["accessb", "访问单位乙"],
       ] as const) {
-        expect((await admin.post("/api/users", { data: { username, name: username, password: "access-password", role: "filler", unitId: made[unit] } })).status()).toBe(201);
+        expect(
+          (
+            await admin.post("/api/users", {
+              data: { username, name: username, password: "access-password", role: "filler", unitId: made[unit] },
+            })
+          ).status(),
+        ).toBe(201);
       }
       const fillerB = await playwrightRequest.newContext({ baseURL: base });
       await signIn(fillerB, base, { username: "accessb", password: "access-password", name: "", role: "filler", unit: "" });
@@ -114,7 +120,10 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect(response.status(), `${method} ${path}`).toBe(404);
       }
       const stored = await admin.get(`/api/reports/${reportB}`);
-      expect(((await stored.json()) as { stored: { revision: number; status: string } }).stored).toMatchObject({ revision: 1, status: "editing" });
+      expect(((await stored.json()) as { stored: { revision: number; status: string } }).stored).toMatchObject({
+        revision: 1,
+        status: "editing",
+      });
       // Administration is the administrator's.
       expect((await fillerA.get("/api/users")).status()).toBe(403);
       expect((await fillerA.get("/api/overview")).status()).toBe(403);
@@ -124,11 +133,23 @@ for (const engine of ["pglite", "postgres"] as const) {
       const foreign = await call(admin, "POST", "/api/reports", { origin: "http://evil.example" });
       expect(foreign.status()).toBe(403);
       expect(((await foreign.json()) as { message: string }).message).toContain("拒绝来自其他网站的修改请求");
-      const foreignReferer = await admin.fetch("/api/reports", { method: "POST", headers: { referer: "http://evil.example/page" }, data: { agencyName: "某县", year: 2025 } });
+      const foreignReferer = await admin.fetch("/api/reports", {
+        method: "POST",
+        headers: { referer: "http://evil.example/page" },
+        data: { agencyName: "某县", year: 2025 },
+      });
       expect(foreignReferer.status()).toBe(403);
-      const sameOrigin = await admin.fetch("/api/reports", { method: "POST", headers: originHeaders(server.url), data: { agencyName: "同源测试县", year: 2025 } });
+      const sameOrigin = await admin.fetch("/api/reports", {
+        method: "POST",
+        headers: originHeaders(server.url),
+        data: { agencyName: "同源测试县", year: 2025 },
+      });
       expect(sameOrigin.status()).toBe(201);
-      const plain = await admin.fetch("/api/reports", { method: "POST", headers: { "content-type": "text/plain" }, data: JSON.stringify({ agencyName: "某县", year: 2025 }) });
+      const plain = await admin.fetch("/api/reports", {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        data: JSON.stringify({ agencyName: "某县", year: 2025 }),
+      });
       expect(plain.status()).toBe(415);
       const form = await admin.fetch("/api/reports", { method: "POST", form: { agencyName: "某县", year: "2025" } });
       expect(form.status()).toBe(415);

@@ -13,7 +13,10 @@ test("文字中的 NUL 或孤立代理字符：400 并说明字段，库中不�
   // Raw JSON text, so the escapes reach the server exactly as a client sent them.
   for (const escaped of ["\\u0000", "\\ud800"]) {
     const body = `{"baseRevision":1,"report":${JSON.stringify({ ...created.report, narrative: { ...created.report.narrative, problems: { body: "X", carriedFromLastYear: false } } }).replace('"body":"X"', `"body":"问题${escaped}"`)}}`;
-    const response = await request.put(`/api/reports/${created.id}`, { headers: { "content-type": "application/json" }, data: body });
+    const response = await request.put(`/api/reports/${created.id}`, {
+      headers: { "content-type": "application/json" },
+      data: body,
+    });
     expect(response.status()).toBe(400);
     expect(await message(response)).toContain("五、存在的主要问题及改进情况 正文");
   }
@@ -27,7 +30,11 @@ test("文字中的 NUL 或孤立代理字符：400 并说明字段，库中不�
 });
 
 test("无效的 UTF-8 字节：400，不替换成 U+FFFD 存入", async ({ request }) => {
-  const broken = Buffer.concat([Buffer.from('{"agencyName":"编码'), Buffer.from([0xff, 0xfe]), Buffer.from('测试县","year":2025}')]);
+  const broken = Buffer.concat([
+    Buffer.from('{"agencyName":"编码'),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('测试县","year":2025}'),
+  ]);
   const response = await request.post("/api/reports", { headers: { "content-type": "application/json" }, data: broken });
   expect(response.status()).toBe(400);
   expect(await message(response)).toBe("提交的数据含有无效的 UTF-8 字节，请以 UTF-8 编码提交");
@@ -38,12 +45,18 @@ test("无效的 UTF-8 字节：400，不替换成 U+FFFD 存入", async ({ reque
 test("件数 1e20、1e308：保存为草稿但算错误，正式导出被拒绝，草稿不印成 1e+308", async ({ request }) => {
   for (const figure of [1e20, 1e308]) {
     const created = await createReport(request, {
-      report: { formatVersion: FORMAT_VERSION, info: { agencyName: `大数测试县${figure === 1e20 ? "甲" : "乙"}`, year: 2025 }, ledger: { "s3.new.natural_person": figure } },
+      report: {
+        formatVersion: FORMAT_VERSION,
+        info: { agencyName: `大数测试县${figure === 1e20 ? "甲" : "乙"}`, year: 2025 },
+        ledger: { "s3.new.natural_person": figure },
+      },
     });
     const official = await request.get(`/api/reports/${created.id}/export?format=html`);
     expect(official.status()).toBe(422);
     const errors = ((await official.json()) as { errors: { ruleId: string; message: string }[] }).errors;
-    expect(errors.find((error) => error.ruleId === "value.count")?.message).toContain("表三「一、本年新收」行 自然人列：件数须为 0 至 1000000000 之间的整数");
+    expect(errors.find((error) => error.ruleId === "value.count")?.message).toContain(
+      "表三「一、本年新收」行 自然人列：件数须为 0 至 1000000000 之间的整数",
+    );
     const draft = await request.get(`/api/reports/${created.id}/export?format=html&draft=1`);
     expect(draft.status()).toBe(200);
     expect(await draft.text()).not.toMatch(/e\+\d/);
@@ -60,7 +73,10 @@ test("行政事业性收费可到 6 位小数（24252.311082 万元）而不报�
   expect(await official.text()).toContain("24252.311082");
 
   const badDate = await request.put(`/api/reports/${created.id}`, {
-    data: { baseRevision: created.revision, report: { ...created.report, info: { ...created.report.info, issuedOn: "2025-13-45" } } },
+    data: {
+      baseRevision: created.revision,
+      report: { ...created.report, info: { ...created.report.info, issuedOn: "2025-13-45" } },
+    },
   });
   expect(badDate.status()).toBe(400);
   expect(await message(badDate)).toContain("落款日期（info.issuedOn）：应为实际存在的日期");
@@ -96,14 +112,21 @@ test("写请求只接受 JSON：其他网站的 text/plain 表单提交 415，�
 test("超过 1 MB 的请求体在读取中途就被拒绝（413）", async ({ request }) => {
   const created = await createReport(request, { agencyName: "大请求测试县", year: 2025 });
   const body = Buffer.alloc(50_000_000, 0x20);
-  const response = await request.put(`/api/reports/${created.id}`, { headers: { "content-type": "application/json" }, data: body });
+  const response = await request.put(`/api/reports/${created.id}`, {
+    headers: { "content-type": "application/json" },
+    data: body,
+  });
   expect(response.status()).toBe(413);
   expect(await message(response)).toContain("提交的数据过大");
 });
 
 test("下载文件名：撇号等字符在 filename* 中百分号编码；草稿文件名带“（草稿）”", async ({ request }) => {
   const created = await createReport(request, {
-    report: { formatVersion: FORMAT_VERSION, info: { agencyName: "O'Brien（测试）县", year: 2025 }, ledger: { "s4.review.total": 3 } },
+    report: {
+      formatVersion: FORMAT_VERSION,
+      info: { agencyName: "O'Brien（测试）县", year: 2025 },
+      ledger: { "s4.review.total": 3 },
+    },
   });
   const draft = await request.get(`/api/reports/${created.id}/export?format=docx&draft=1`);
   const disposition = draft.headers()["content-disposition"]!;

@@ -1,6 +1,16 @@
 // Prepares the office every browser test works in: the first-run setup, units A and B under the top unit, and an account per role.
 import { expect, test as setup } from "@playwright/test";
-import { accounts, originHeaders, setUpServer, signIn, storageStatePath, TOP_UNIT, UNIT_A, UNIT_B, type AccountName } from "./fixtures/accounts";
+import {
+  type AccountName,
+  accounts,
+  originHeaders,
+  setUpServer,
+  signIn,
+  storageStatePath,
+  TOP_UNIT,
+  UNIT_A,
+  UNIT_B,
+} from "./fixtures/accounts";
 
 setup("首次设置、单位和各角色账号", async ({ playwright, baseURL }) => {
   const base = baseURL!;

@@ -5,7 +5,9 @@ import { accounts, originHeaders, setUpServer, signIn } from "./fixtures/account
 import { runAppServerToExit, startAppServer } from "./fixtures/app-server";
 import { createReport } from "./fixtures/reports-api";
 
-test("同一数据文件夹启动第二个进程：它立即退出并说明原因，第一个照常工作，停止后库里有每一次确认的保存", async ({ playwright }) => {
+test("同一数据文件夹启动第二个进程：它立即退出并说明原因，第一个照常工作，停止后库里有每一次确认的保存", async ({
+  playwright,
+}) => {
   test.setTimeout(180_000);
   const first = await startAppServer(3105);
   const request = await playwright.request.newContext({ extraHTTPHeaders: originHeaders(first.url) });
@@ -13,7 +15,8 @@ test("同一数据文件夹启动第二个进程：它立即退出并说明原�
   await signIn(request, first.url, accounts.admin);
   try {
     const acknowledged: string[] = [];
-    for (const name of ["甲", "乙"]) acknowledged.push((await createReport(request, { agencyName: `独占测试${name}县`, year: 2025 }, first.url)).id);
+    for (const name of ["甲", "乙"])
+      acknowledged.push((await createReport(request, { agencyName: `独占测试${name}县`, year: 2025 }, first.url)).id);
 
     const second = await runAppServerToExit(3106, first.dataDir, 90_000);
     expect(second.code).not.toBe(0);

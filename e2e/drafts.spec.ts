@@ -1,7 +1,7 @@
 // Guards "nothing typed is ever lost": an incomplete draft still saves, and the table keys behave like a spreadsheet.
 import { expect, test } from "@playwright/test";
 import { seedReports } from "@/fixtures/seed-reports";
-import { applicationsCellId, getCell, ledgerCells, reviewsLitigationCellId, sectionHeading, getSection } from "@/lib/format";
+import { applicationsCellId, getCell, getSection, ledgerCells, reviewsLitigationCellId, sectionHeading } from "@/lib/format";
 import { FORMAT_VERSION } from "@/lib/report/report-schema";
 import { cellInput, expectSaved, openStep, pasteInto, spreadsheetBlock, typeCell } from "./fixtures/ledger-page";
 import { createReport, storedReport } from "./fixtures/reports-api";
@@ -71,7 +71,16 @@ test("Tab、回车、方向键跳过自动计算的合计；在合计上输入�
     await expect(cellInput(page, applicationsCellId("granted", "natural_person"))).toBeFocused();
     await expectSaved(page);
     const ledger = (await storedReport(request, id)).report.ledger;
-    expect(["natural_person", "commercial_enterprise", "research_institution", "public_interest_organization", "legal_service_organization", "other_organization"].map((column) => ledger[applicationsCellId("carried_over", column)])).toEqual([5, 0, 0, 0, 0, 0]);
+    expect(
+      [
+        "natural_person",
+        "commercial_enterprise",
+        "research_institution",
+        "public_interest_organization",
+        "legal_service_organization",
+        "other_organization",
+      ].map((column) => ledger[applicationsCellId("carried_over", column)]),
+    ).toEqual([5, 0, 0, 0, 0, 0]);
     expect(ledger[applicationsCellId("carried_over", "total")]).toBeUndefined();
   });
 
@@ -80,7 +89,9 @@ test("Tab、回车、方向键跳过自动计算的合计；在合计上输入�
     await total.click();
     await page.keyboard.type("7");
     await expect(total).toHaveValue("");
-    await expect(page.locator(".paste-outcome")).toContainText(`${getCell(applicationsCellId("new", "total")).name}是自动计算的合计，不能直接填写`);
+    await expect(page.locator(".paste-outcome")).toContainText(
+      `${getCell(applicationsCellId("new", "total")).name}是自动计算的合计，不能直接填写`,
+    );
     await page.keyboard.press("ArrowDown");
     await expect(cellInput(page, applicationsCellId("carried_over", "total"))).not.toBeFocused();
   });
@@ -170,7 +181,10 @@ test("表三表头随滚动保持可见；悬停和聚焦的提示不同时出�
   });
 
   await test.step("粘贴 7 列到法律服务机构：说明往右只有 3 列", async () => {
-    await pasteInto(cellInput(page, applicationsCellId("new", "legal_service_organization")), spreadsheetBlock([[1, 2, 3, 4, 5, 6, 7]]));
+    await pasteInto(
+      cellInput(page, applicationsCellId("new", "legal_service_organization")),
+      spreadsheetBlock([[1, 2, 3, 4, 5, 6, 7]]),
+    );
     const refusal = page.locator(".paste-outcome");
     await expect(refusal).toHaveAttribute("role", "alert");
     await expect(refusal).toContainText("粘贴的内容有 7 列，从表三「一、本年新收」行 法律服务机构列起往右只有 3 列");
@@ -206,13 +220,21 @@ test("同一机关同一年度只能有一份：首页重复新建和重复“�
   await page.getByLabel("年度").fill("2025");
   await page.getByRole("button", { name: "新建报告" }).click();
   await expect(page.locator(".alert")).toContainText(`已有一份${agencyName}2025年度报告`);
-  await expect(page.getByRole("link", { name: `打开已有的${agencyName}2025年度报告` })).toHaveAttribute("href", `/reports/${first.id}`);
+  await expect(page.getByRole("link", { name: `打开已有的${agencyName}2025年度报告` })).toHaveAttribute(
+    "href",
+    `/reports/${first.id}`,
+  );
 
   const row = page.getByRole("row").filter({ hasText: agencyName });
   await row.getByRole("button", { name: "以此为基础新建2026年度报告" }).click();
   await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
   await page.goto("/");
-  await page.getByRole("row").filter({ hasText: agencyName }).filter({ hasText: "2025年" }).getByRole("button", { name: "以此为基础新建2026年度报告" }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: agencyName })
+    .filter({ hasText: "2025年" })
+    .getByRole("button", { name: "以此为基础新建2026年度报告" })
+    .click();
   await expect(page.locator(".alert")).toContainText(`已有一份${agencyName}2026年度报告`);
   const list = (await (await request.get("/api/reports")).json()) as { reports: { agencyName: string }[] };
   expect(list.reports.filter((report) => report.agencyName === agencyName)).toHaveLength(2);
@@ -237,7 +259,11 @@ test("新手：首页打开示例报告（标明是示例），每个页面都�
 
 test("预览与导出：PDF 预览生成前显示“正在生成预览”，错误列表每条左对齐、圆点在首行", async ({ page, request }) => {
   const { id } = await createReport(request, {
-    report: { formatVersion: FORMAT_VERSION, info: { agencyName: "预览测试县", year: 2025 }, ledger: { [reviewsLitigationCellId("review.total")]: 5 } },
+    report: {
+      formatVersion: FORMAT_VERSION,
+      info: { agencyName: "预览测试县", year: 2025 },
+      ledger: { [reviewsLitigationCellId("review.total")]: 5 },
+    },
   });
   // Hold the PDF back, as a slow PC would, to see what is shown meanwhile.
   let releasePreview: () => void = () => undefined;

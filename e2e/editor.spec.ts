@@ -1,7 +1,6 @@
 // Guards the screen staff live in: figures typed or pasted reach the store, and every broken rule shows at its cells.
 import { expect, test } from "@playwright/test";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
-import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import {
   activeDisclosureCellId,
   applicantColumns,
@@ -12,9 +11,19 @@ import {
 } from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
+import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import { FORMAT_VERSION, type TReport } from "@/lib/report/report-schema";
+import {
+  cellInput,
+  copiedTable,
+  expectSaved,
+  openStep,
+  pasteInto,
+  spreadsheetBlock,
+  stepButton,
+  typeCell,
+} from "./fixtures/ledger-page";
 import { createReport, storedReport } from "./fixtures/reports-api";
-import { cellInput, copiedTable, expectSaved, openStep, pasteInto, spreadsheetBlock, stepButton, typeCell } from "./fixtures/ledger-page";
 
 // As published, narrative included: a report with empty sections 一, 五 and 六 is not complete.
 const seeds = publishedSeedReports();
@@ -76,17 +85,41 @@ test("种子003：勾稽错误显示在相关单元格并计入步骤徽标，�
   await openStep(page, "applications");
 
   const enteredColumns = applicantColumns.filter((column) => !column.sumOf);
-  const rows = ["new", "carried_over", "granted", "partially_granted", "withheld.state_secret", "withheld.prohibited_by_law",
-    "withheld.three_safeties_one_stability", "withheld.third_party_rights", "withheld.internal_affairs",
-    "withheld.process_information", "withheld.enforcement_case_files", "withheld.administrative_query",
-    "unavailable.not_held", "unavailable.needs_creation", "unavailable.unclear_after_correction",
-    "not_processed.petition_complaint", "not_processed.duplicate", "not_processed.publication",
-    "not_processed.excessive_repeated", "not_processed.confirm_or_reissue", "other.no_correction", "other.fee_unpaid",
-    "other.other"];
-  const block = rows.map((row) => enteredColumns.map((column) => formatCellValue(seed003.ledger[applicationsCellId(row, column.key)])));
+  const rows = [
+    "new",
+    "carried_over",
+    "granted",
+    "partially_granted",
+    "withheld.state_secret",
+    "withheld.prohibited_by_law",
+    "withheld.three_safeties_one_stability",
+    "withheld.third_party_rights",
+    "withheld.internal_affairs",
+    "withheld.process_information",
+    "withheld.enforcement_case_files",
+    "withheld.administrative_query",
+    "unavailable.not_held",
+    "unavailable.needs_creation",
+    "unavailable.unclear_after_correction",
+    "not_processed.petition_complaint",
+    "not_processed.duplicate",
+    "not_processed.publication",
+    "not_processed.excessive_repeated",
+    "not_processed.confirm_or_reissue",
+    "other.no_correction",
+    "other.fee_unpaid",
+    "other.other",
+  ];
+  const block = rows.map((row) =>
+    enteredColumns.map((column) => formatCellValue(seed003.ledger[applicationsCellId(row, column.key)])),
+  );
   await pasteInto(cellInput(page, applicationsCellId("new", "natural_person")), spreadsheetBlock(block));
   for (const column of enteredColumns) {
-    await typeCell(page, applicationsCellId("carried_forward", column.key), formatCellValue(seed003.ledger[applicationsCellId("carried_forward", column.key)]));
+    await typeCell(
+      page,
+      applicationsCellId("carried_forward", column.key),
+      formatCellValue(seed003.ledger[applicationsCellId("carried_forward", column.key)]),
+    );
   }
 
   const balanceMessage =
@@ -105,7 +138,10 @@ test("种子003：勾稽错误显示在相关单元格并计入步骤徽标，�
     await expect(stepButton(page, "applications").getByLabel("2 个错误")).toBeVisible();
     await expect(page.getByRole("region", { name: "本部分的检查结果" })).toContainText(balanceMessage);
     await openStep(page, "overview");
-    await page.getByRole("complementary").getByRole("button", { name: new RegExp(`^错误${balanceMessage.slice(0, 12)}`) }).click();
+    await page
+      .getByRole("complementary")
+      .getByRole("button", { name: new RegExp(`^错误${balanceMessage.slice(0, 12)}`) })
+      .click();
     await expect(cellInput(page, applicationsCellId("new", "total"))).toBeFocused();
   });
 
@@ -147,7 +183,9 @@ test("全角数字、无效输入和放不下的粘贴块", async ({ page, reque
   await test.step("30×9 的块粘贴到表四被整体拒绝，什么都没改", async () => {
     await expectSaved(page);
     const before = await storedReport(request, id);
-    const bigBlock = spreadsheetBlock(Array.from({ length: 30 }, (_, row) => Array.from({ length: 9 }, (_, column) => row + column)));
+    const bigBlock = spreadsheetBlock(
+      Array.from({ length: 30 }, (_, row) => Array.from({ length: 9 }, (_, column) => row + column)),
+    );
     await pasteInto(cellInput(page, reviewsLitigationCellId("litigation_direct.upheld")), bigBlock);
     const refusal = page.getByRole("alert").filter({ hasText: "粘贴的内容有 30 行" });
     await expect(refusal).toBeVisible();
@@ -194,7 +232,13 @@ test("键盘：方向键、回车、Tab 移动，Esc 撤销本格修改，Ctrl+Z
   });
 
   await test.step("Ctrl+Z 撤销整块粘贴", async () => {
-    await pasteInto(start, spreadsheetBlock([[1, 2], [3, 4]]));
+    await pasteInto(
+      start,
+      spreadsheetBlock([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
     await expect(start).toHaveValue("1");
     await page.keyboard.press("Control+z");
     await expect(start).toHaveValue("174");
@@ -240,9 +284,13 @@ test("五份种子报告都能只靠界面录入（粘贴三张表），各自�
       await expect(page.getByRole("status").filter({ hasText: "已粘贴" })).toBeVisible();
     }
     // Seed 003's balance errors and its missing tables, seed 004's missing 四; the others none.
-    const expectedErrors = countBySeverity(checkReport({ ...report, info: { ...report.info, agencyName: `${entry.agency}（界面录入）` } })).errors;
+    const expectedErrors = countBySeverity(
+      checkReport({ ...report, info: { ...report.info, agencyName: `${entry.agency}（界面录入）` } }),
+    ).errors;
     expect(expectedErrors, entry.seed).toBe({ "003": 3, "004": 1 }[entry.seed.slice(0, 3)] ?? 0);
-    await expect(page.getByRole("complementary").getByRole("heading", { name: /^检查结果/ }), entry.seed).toContainText(`（${expectedErrors} 个错误`);
+    await expect(page.getByRole("complementary").getByRole("heading", { name: /^检查结果/ }), entry.seed).toContainText(
+      `（${expectedErrors} 个错误`,
+    );
     await expectSaved(page);
     const stored = await storedReport(request, id);
     const expected = deriveLedger(report.ledger).effective;

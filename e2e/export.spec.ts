@@ -1,13 +1,13 @@
 // Guards the published documents: what staff export from the UI carries the national tables cell for cell, and errors block the official version.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import JSZip from "jszip";
 import { parse } from "node-html-parser";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
-import { checkReport } from "@/lib/report/check-report";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import { DRAFT_MARK } from "@/lib/document/report-document";
 import { reportSections, sectionHeading, tableGrids } from "@/lib/format";
+import { pageText, readPdf } from "@/lib/render/pdf/test-support/read-pdf";
 import {
   applicationsFigures,
   docxTables,
@@ -16,7 +16,7 @@ import {
   expectedMatrix,
   xmlText,
 } from "@/lib/render/test-support/table-matrix";
-import { pageText, readPdf } from "@/lib/render/pdf/test-support/read-pdf";
+import { checkReport } from "@/lib/report/check-report";
 import { createReport, storedReport } from "./fixtures/reports-api";
 
 // As published, narrative included: an official export needs every section.
@@ -63,9 +63,12 @@ test("种子001：从界面导出 DOCX 和 HTML，六个部分按序，表三合
   const preview = await request.get(previewSource!);
   expect(preview.headers()["content-type"]).toBe("application/pdf");
   expect(preview.headers()["content-disposition"]).toMatch(/^inline;/);
-  const expectedTable = expectedMatrix(tableGrids.s3, buildReportDocument(withNarrative, { isDraft: false }).blocks.flatMap((block) =>
-    block.type === "table" && block.tableId === "s3" ? [block.cells] : [],
-  )[0]!);
+  const expectedTable = expectedMatrix(
+    tableGrids.s3,
+    buildReportDocument(withNarrative, { isDraft: false }).blocks.flatMap((block) =>
+      block.type === "table" && block.tableId === "s3" ? [block.cells] : [],
+    )[0]!,
+  );
 
   await test.step("DOCX", async () => {
     const docx = await downloadFrom(page, "导出Word（DOCX）");
@@ -135,7 +138,8 @@ test("有勾稽错误的报告：正式导出被拒绝并列出错误，草稿�
   expect(xmlText(await zip.file("word/document.xml")!.async("string"))).toContain(DRAFT_MARK);
 
   const draftPdf = await downloadFrom(page, "导出草稿PDF");
-  for (const pdfPage of await readPdf(new Uint8Array(draftPdf.bytes))) expect(pageText(pdfPage)).toContain(DRAFT_MARK.replace(/\s/g, ""));
+  for (const pdfPage of await readPdf(new Uint8Array(draftPdf.bytes)))
+    expect(pageText(pdfPage)).toContain(DRAFT_MARK.replace(/\s/g, ""));
 
   const stored = await storedReport(request, id);
   expect(stored.revision).toBe(revision);
@@ -172,7 +176,10 @@ test("五份种子报告（含原文）都能导出 DOCX、PDF 和 HTML：六个
 
     const pdfText = (await readPdf(new Uint8Array(await exported("pdf")))).map(pageText).join("");
     const positions = reportSections.map((section) => pdfText.indexOf(sectionHeading(section)));
-    expect(positions.every((position) => position >= 0), entry.seed).toBe(true);
+    expect(
+      positions.every((position) => position >= 0),
+      entry.seed,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(pdfText.includes(DRAFT_MARK.replace(/\s/g, "")), entry.seed).toBe(isDraft);
 

@@ -1,15 +1,15 @@
 // Guards the upload of published reports (issue 11, "In the app"): 请核对 marks, confirming and changing them, refusals, 上年结转 from last year's file.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { runTogetherText } from "@/fixtures/import/forms";
 import { realFixtures } from "@/fixtures/import/real/expected";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { applicantColumns, applicationsCellId, type CellId } from "@/lib/format";
-import { formatCellValue } from "@/lib/ledger/normalise-entry";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
+import { formatCellValue } from "@/lib/ledger/normalise-entry";
 import { cellInput, expectSaved, openStep, typeCell } from "./fixtures/ledger-page";
-import { createReport, storedReport, type StoredReportJson } from "./fixtures/reports-api";
+import { createReport, type StoredReportJson, storedReport } from "./fixtures/reports-api";
 
 const realFile = (name: string) => readFileSync(path.join(process.cwd(), "fixtures", "import", "real", name));
 const shanghai = realFixtures.find((fixture) => fixture.file === "shanghai-2019-municipal-office.html")!;
@@ -20,7 +20,11 @@ const cellOf = (page: Page, cellId: CellId): Locator => page.locator("td.ledger-
 const results = (page: Page) => page.getByRole("complementary");
 
 async function listedReports(page: Page): Promise<{ id: string; agencyName: string; year: number; kind: string }[]> {
-  return ((await (await page.request.get("/api/reports")).json()) as { reports: { id: string; agencyName: string; year: number; kind: string }[] }).reports;
+  return (
+    (await (await page.request.get("/api/reports")).json()) as {
+      reports: { id: string; agencyName: string; year: number; kind: string }[];
+    }
+  ).reports;
 }
 
 /** Deletes a report of this agency and year left by an earlier attempt, so the upload starts clean. */
@@ -37,9 +41,15 @@ async function uploadOnHome(page: Page, file: { name: string; mimeType: string; 
 
 const openedId = (page: Page) => new URL(page.url()).pathname.split("/").pop()!;
 
-test("上传一份真实的已发布报告（网页）：打开编辑器，待核对的格标为请核对并列入检查结果；逐格确认、撤销、整表确认后库中不再有待核对的格", async ({ page }) => {
+test("上传一份真实的已发布报告（网页）：打开编辑器，待核对的格标为请核对并列入检查结果；逐格确认、撤销、整表确认后库中不再有待核对的格", async ({
+  page,
+}) => {
   await forget(page, shanghai.agencyName, shanghai.year);
-  await uploadOnHome(page, { name: "2019年上海市人民政府办公厅政府信息公开工作年度报告.html", mimeType: "text/html", buffer: realFile(shanghai.file) });
+  await uploadOnHome(page, {
+    name: "2019年上海市人民政府办公厅政府信息公开工作年度报告.html",
+    mimeType: "text/html",
+    buffer: realFile(shanghai.file),
+  });
   await page.waitForURL(/\/reports\/[^/?]+/);
   const id = openedId(page);
 
@@ -84,7 +94,9 @@ test("上传一份真实的已发布报告（网页）：打开编辑器，待�
   await page.getByRole("button", { name: "确认本表全部导入的数字" }).click();
   await page.getByRole("button", { name: `确认全部 ${shanghai.unconfirmed.length - 1} 个` }).click();
   for (const cellId of [second, ...rest]) await expect(cellOf(page, cellId)).not.toHaveClass(/is-unconfirmed/);
-  await expect(page.getByRole("status").filter({ hasText: `已确认表二全部 ${shanghai.unconfirmed.length - 1} 个导入的数字` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `已确认表二全部 ${shanghai.unconfirmed.length - 1} 个导入的数字` }),
+  ).toBeVisible();
   await expect(banner).toContainText("导入的数字均已核对");
   await expect(results(page).getByRole("button", { name: /导入的数字请核对后确认/ })).toHaveCount(0);
   await expectSaved(page);
@@ -97,19 +109,28 @@ test("上传一份真实的已发布报告（网页）：打开编辑器，待�
   await page.goto("/");
   await forget(page, shanghai.agencyName, shanghai.year + 1);
   await page.goto("/");
-  await page.getByRole("row", { name: new RegExp(shanghai.agencyName) }).getByRole("button", { name: `以此为基础新建${shanghai.year + 1}年度报告` }).click();
+  await page
+    .getByRole("row", { name: new RegExp(shanghai.agencyName) })
+    .getByRole("button", { name: `以此为基础新建${shanghai.year + 1}年度报告` })
+    .click();
   await page.waitForURL((url) => url.pathname !== `/reports/${id}` && url.pathname.startsWith("/reports/"));
   const next = await storedReport(page.request, openedId(page));
   expect(next.report.info.year).toBe(shanghai.year + 1);
   expect(next.report.importReview).toBeNull();
-  expect(next.report.ledger[applicationsCellId("carried_over", "natural_person")]).toBe(shanghai.cells[applicationsCellId("carried_forward", "natural_person")]);
+  expect(next.report.ledger[applicationsCellId("carried_over", "natural_person")]).toBe(
+    shanghai.cells[applicationsCellId("carried_forward", "natural_person")],
+  );
   await expect(page.getByTestId("import-review")).toHaveCount(0);
   await expect(page.locator(".is-unconfirmed")).toHaveCount(0);
 });
 
 test("上传连写的页面文字：读错的数字改正后各自不再标记，其余照旧标记；全部改完后库中没有待核对的格", async ({ page }) => {
   await forget(page, seed001.info.agencyName, seed001.info.year!);
-  await uploadOnHome(page, { name: "湘潭县2025年报（页面文字）.txt", mimeType: "text/plain", buffer: Buffer.from(runTogetherText(seed001)) });
+  await uploadOnHome(page, {
+    name: "湘潭县2025年报（页面文字）.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(runTogetherText(seed001)),
+  });
   await page.waitForURL(/\/reports\/[^/?]+/);
   const id = openedId(page);
   const marked = (await storedReport(page.request, id)).report.importReview!.unconfirmedCellIds;
@@ -133,10 +154,17 @@ test("上传连写的页面文字：读错的数字改正后各自不再标记�
   for (const cellId of marked) expect([cellId, stored.report.ledger[cellId]]).toEqual([cellId, seed001.ledger[cellId]]);
 
   // The same agency and year again: the existing report or a copy.
-  await uploadOnHome(page, { name: "湘潭县2025年报（页面文字）.txt", mimeType: "text/plain", buffer: Buffer.from(runTogetherText(seed001)) });
+  await uploadOnHome(page, {
+    name: "湘潭县2025年报（页面文字）.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(runTogetherText(seed001)),
+  });
   const alert = page.getByRole("alert").filter({ hasText: "已有一份湘潭县人民政府2025年度报告" });
   await expect(alert).toBeVisible();
-  await expect(alert.getByRole("link", { name: "打开已有的湘潭县人民政府2025年度报告" })).toHaveAttribute("href", `/reports/${id}`);
+  await expect(alert.getByRole("link", { name: "打开已有的湘潭县人民政府2025年度报告" })).toHaveAttribute(
+    "href",
+    `/reports/${id}`,
+  );
   await alert.getByRole("button", { name: "把“湘潭县2025年报（页面文字）.txt”导入为副本" }).click();
   await page.waitForURL((url) => url.pathname.startsWith("/reports/") && url.pathname !== `/reports/${id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("副本");
@@ -158,7 +186,11 @@ test("超过 20 MB 的文件和不是年报的文件被拒绝，中文说明原�
   expect(big.status()).toBe(413);
   expect(((await big.json()) as { message: string }).message).toBe("文件过大（21.0 MB），最大 20 MB");
 
-  await uploadOnHome(page, { name: "会议通知.txt", mimeType: "text/plain", buffer: Buffer.from("关于召开年度工作会议的通知\n请各单位于本周五前报送材料。\n") });
+  await uploadOnHome(page, {
+    name: "会议通知.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("关于召开年度工作会议的通知\n请各单位于本周五前报送材料。\n"),
+  });
   await expect(refusal).toContainText("“会议通知.txt”未能导入：不是政府信息公开工作年度报告");
   await expect(refusal).toContainText("关于召开年度工作会议的通知");
 
@@ -173,14 +205,20 @@ test("超过 20 MB 的文件和不是年报的文件被拒绝，中文说明原�
   expect((await listedReports(page)).length).toBe(before);
 });
 
-test("从上年已发布报告导入：上年结转取自上年文件的结转下年度（一步，可撤销），上年文字可选作沿用上年内容的草稿，上年文件不存为报告", async ({ page }) => {
+test("从上年已发布报告导入：上年结转取自上年文件的结转下年度（一步，可撤销），上年文字可选作沿用上年内容的草稿，上年文件不存为报告", async ({
+  page,
+}) => {
   const current: StoredReportJson = await createReport(page.request, { agencyName: "沭阳县人民政府", year: shuyang.year + 1 });
   const before = (await listedReports(page)).length;
   await page.goto(`/reports/${current.id}`);
   const card = page.getByRole("region", { name: "从上年已发布报告导入" });
   await expect(card).toBeVisible();
-  await card.getByLabel("选择上年已发布的报告文件").setInputFiles({ name: "沭阳县2025年报.md", mimeType: "text/markdown", buffer: realFile(shuyang.file) });
-  await expect(card.getByRole("status").first()).toContainText("已从“沭阳县2025年报.md”（2025年度）的“四、结转下年度继续办理”填入表三“二、上年结转” 7 格");
+  await card
+    .getByLabel("选择上年已发布的报告文件")
+    .setInputFiles({ name: "沭阳县2025年报.md", mimeType: "text/markdown", buffer: realFile(shuyang.file) });
+  await expect(card.getByRole("status").first()).toContainText(
+    "已从“沭阳县2025年报.md”（2025年度）的“四、结转下年度继续办理”填入表三“二、上年结转” 7 格",
+  );
   // OCR read 沭 as 沐: said, not silently taken for the same agency.
   await expect(card).toContainText("上年报告的机关名称是“沐阳县人民政府”");
 
@@ -191,16 +229,24 @@ test("从上年已发布报告导入：上年结转取自上年文件的结转�
   await expect(card).toContainText("标为“沿用上年内容”");
 
   await openStep(page, "applications");
-  const expected = applicantColumns.map((column) => formatCellValue(shuyang.cells[applicationsCellId("carried_forward", column.key)]));
+  const expected = applicantColumns.map((column) =>
+    formatCellValue(shuyang.cells[applicationsCellId("carried_forward", column.key)]),
+  );
   for (const [index, column] of applicantColumns.entries()) {
     await expect(cellInput(page, applicationsCellId("carried_over", column.key))).toHaveValue(expected[index]!);
   }
   await expectSaved(page);
   const stored = await storedReport(page.request, current.id);
   for (const column of applicantColumns) {
-    expect(stored.report.ledger[applicationsCellId("carried_over", column.key)]).toBe(shuyang.cells[applicationsCellId("carried_forward", column.key)]);
+    expect(stored.report.ledger[applicationsCellId("carried_over", column.key)]).toBe(
+      shuyang.cells[applicationsCellId("carried_forward", column.key)],
+    );
   }
-  expect(stored.report.importReview).toMatchObject({ carriedOverOnly: true, source: { fileName: "沭阳县2025年报.md" }, unconfirmedCellIds: [] });
+  expect(stored.report.importReview).toMatchObject({
+    carriedOverOnly: true,
+    source: { fileName: "沭阳县2025年报.md" },
+    unconfirmedCellIds: [],
+  });
   expect(stored.report.narrative.overview.topics.some((topic) => topic.carriedFromLastYear && topic.body !== "")).toBe(true);
   expect((await listedReports(page)).length).toBe(before);
 
@@ -209,8 +255,11 @@ test("从上年已发布报告导入：上年结转取自上年文件的结转�
   await page.keyboard.press("Control+z");
   await expect(page.getByRole("status").filter({ hasText: "已撤销：沿用上年内容" })).toBeVisible();
   await page.keyboard.press("Control+z");
-  await expect(page.getByRole("status").filter({ hasText: "已撤销：从上年已发布报告“沭阳县2025年报.md”导入上年结转" })).toBeVisible();
-  for (const column of applicantColumns) await expect(cellInput(page, applicationsCellId("carried_over", column.key))).toHaveValue("");
+  await expect(
+    page.getByRole("status").filter({ hasText: "已撤销：从上年已发布报告“沭阳县2025年报.md”导入上年结转" }),
+  ).toBeVisible();
+  for (const column of applicantColumns)
+    await expect(cellInput(page, applicationsCellId("carried_over", column.key))).toHaveValue("");
   await expectSaved(page);
   const undone = await storedReport(page.request, current.id);
   expect(undone.report.importReview).toBeNull();

@@ -1,6 +1,6 @@
 // Guards the narrative editor: linked figures follow the tables into the exports, contradictions are fixed in place, paste and Chinese input keep the text as typed.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import JSZip from "jszip";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { applicationsCellId, getCell } from "@/lib/format";
@@ -47,7 +47,10 @@ async function download(page: Page, buttonName: string): Promise<Buffer> {
   return readFile((await file.path())!);
 }
 
-test("插入关联数字：键入“〔”和“插入数字”按钮都能插入；表格改了句子随之改变，导出的 Word 和 PDF 中是新数字", async ({ page, request }) => {
+test("插入关联数字：键入“〔”和“插入数字”按钮都能插入；表格改了句子随之改变，导出的 Word 和 PDF 中是新数字", async ({
+  page,
+  request,
+}) => {
   // Typesetting the official PDF takes a while on a busy machine.
   test.setTimeout(120_000);
   const { id } = await createReport(request, { report: seedWithTopicText("关联数字测试县人民政府", "") });
@@ -97,7 +100,9 @@ test("插入关联数字：键入“〔”和“插入数字”按钮都能插�
     await search.press("Enter");
     await expect(editor).toBeFocused();
     await page.keyboard.type("件。");
-    await expect(editor).toHaveText(`本年度共收到政府信息公开申请${figure001("received")}件，办结${figure001("results_total")}件。`);
+    await expect(editor).toHaveText(
+      `本年度共收到政府信息公开申请${figure001("received")}件，办结${figure001("results_total")}件。`,
+    );
   });
 
   await test.step("存为引用，一段一行", async () => {
@@ -131,13 +136,21 @@ test("插入关联数字：键入“〔”和“插入数字”按钮都能插�
     );
     await openStep(page, "overview");
     await ready(editor);
-    await expect(editor).toHaveText(`本年度共收到政府信息公开申请${figure001("received") + 10}件，办结${figure001("results_total") + 10}件。`);
+    await expect(editor).toHaveText(
+      `本年度共收到政府信息公开申请${figure001("received") + 10}件，办结${figure001("results_total") + 10}件。`,
+    );
     // The report's Ctrl+Z (outside the text) undoes the last cell: the chips follow while in view.
     await page.locator("body").click({ position: { x: 5, y: 300 } });
     await page.keyboard.press("Control+z");
-    await expect(editor.locator(".figure-chip")).toHaveText([String(figure001("received") + 10), String(figure001("results_total"))]);
+    await expect(editor.locator(".figure-chip")).toHaveText([
+      String(figure001("received") + 10),
+      String(figure001("results_total")),
+    ]);
     await page.keyboard.press("Control+Shift+z");
-    await expect(editor.locator(".figure-chip")).toHaveText([String(figure001("received") + 10), String(figure001("results_total") + 10)]);
+    await expect(editor.locator(".figure-chip")).toHaveText([
+      String(figure001("received") + 10),
+      String(figure001("results_total") + 10),
+    ]);
   });
 
   await test.step("正式导出的 Word 和 PDF 中是新数字", async () => {
@@ -213,7 +226,10 @@ test("从 Word 和网页粘贴：保留分段（含 <br>），去掉字体、颜
   await page.keyboard.press("Enter");
   await editor.evaluate((element) => {
     const data = new DataTransfer();
-    data.setData("text/html", `<div style="color:#333"><h2>三是</h2><ul><li><em>政务新媒体</em>更新不及时；</li><li>平台功能有待完善。</li></ul></div>`);
+    data.setData(
+      "text/html",
+      `<div style="color:#333"><h2>三是</h2><ul><li><em>政务新媒体</em>更新不及时；</li><li>平台功能有待完善。</li></ul></div>`,
+    );
     data.setData("text/plain", "三是\n政务新媒体更新不及时；\n平台功能有待完善。");
     element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   });
@@ -257,7 +273,9 @@ test("中文输入法：组字不重复、不丢字，紧挨关联数字也一�
   await cdp.send("Input.insertText", { text: "，" });
   await expect(editor).toHaveText(`收到${figure001("results_total")}件，`);
   await expectSaved(page);
-  expect((await storedReport(request, id)).report.narrative.overview.topics[1]!.body).toBe("收到{{fig:s3.results_total.total}}件，");
+  expect((await storedReport(request, id)).report.narrative.overview.topics[1]!.body).toBe(
+    "收到{{fig:s3.results_total.total}}件，",
+  );
 });
 
 test("沿用上年内容：导语和小标题正文的标记显示在字段旁，编辑后清除并保存", async ({ page, request }) => {
@@ -279,7 +297,9 @@ test("沿用上年内容：导语和小标题正文的标记显示在字段旁�
   await expect(fieldOf(page, "导语（可不填）").getByText("沿用上年内容")).toHaveCount(0);
   await expect(fieldOf(page, "依申请公开正文").getByText("沿用上年内容")).toBeVisible();
   await expect(fieldOf(page, "导语（可不填）").locator(".field-findings")).toHaveCount(0);
-  await expect(fieldOf(page, "导语（可不填）").locator(".char-count")).toHaveText(`${[..."去年的导语。今年有新进展。"].length} 字`);
+  await expect(fieldOf(page, "导语（可不填）").locator(".char-count")).toHaveText(
+    `${[..."去年的导语。今年有新进展。"].length} 字`,
+  );
   await expectSaved(page);
   const stored = (await storedReport(request, id)).report.narrative.overview;
   expect(stored.intro).toBe("去年的导语。今年有新进展。");
@@ -299,7 +319,8 @@ test("空报告不能导出正式版本：预览与导出说明缺什么，正�
   await expect(refusal).toContainText("表三有 144 个空白单元格");
   await expect(refusal).toContainText("一、总体情况：没有内容");
   await expect(page.getByText("校验通过，可以导出正式版本。")).toHaveCount(0);
-  for (const name of ["导出Word（DOCX）", "导出PDF", "导出网页（HTML）"]) await expect(page.getByRole("button", { name, exact: true })).toBeDisabled();
+  for (const name of ["导出Word（DOCX）", "导出PDF", "导出网页（HTML）"])
+    await expect(page.getByRole("button", { name, exact: true })).toBeDisabled();
   await expect(page.getByRole("button", { name: "导出草稿PDF" })).toBeEnabled();
   for (const format of ["pdf", "docx", "html"]) {
     const response = await request.get(`/api/reports/${id}/export?format=${format}`);
@@ -314,7 +335,9 @@ test("导入的报告用了别的标题：错误显示在“标题”下，确�
   await page.goto(`/reports/${id}`);
   const titleField = page.getByLabel("报告标题（原文所用）");
   await expect(titleField).toHaveValue("标题测试县人民政府2025年政府信息公开报告");
-  await expect(page.locator("#field-info-title-findings")).toContainText("与规定的“标题测试县人民政府2025年政府信息公开工作年度报告”不一致");
+  await expect(page.locator("#field-info-title-findings")).toContainText(
+    "与规定的“标题测试县人民政府2025年政府信息公开工作年度报告”不一致",
+  );
   await page.getByLabel("这是本机关批准使用的标题").check();
   await expect(page.locator("#field-info-title-findings")).toHaveCount(0);
   await page.getByRole("button", { name: /^改用规定的标题/ }).click();

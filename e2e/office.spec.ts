@@ -1,14 +1,14 @@
 // Guards an office on one server: who may see and change which reports, the review steps, the published record and the 汇总.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { getCell, ledgerCells, reviewsLitigationCellId } from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
 import { sumLedgers } from "@/lib/report/summary";
-import { accounts, storageStatePath, UNIT_A, UNIT_B, type AccountName } from "./fixtures/accounts";
+import { type AccountName, accounts, storageStatePath, UNIT_A, UNIT_B } from "./fixtures/accounts";
 import { startAppServer } from "./fixtures/app-server";
 import { cellInput, openStep, typeCell } from "./fixtures/ledger-page";
 import { createReport, storedReport } from "./fixtures/reports-api";
@@ -37,7 +37,9 @@ test("首次设置：没有控制台打印的代码不能设置；用代码建�
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   try {
-    await expect.poll(() => /首次设置代码：([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(server.output())?.[1] ?? null, { timeout: 30_000 }).not.toBeNull();
+    await expect
+      .poll(() => /首次设置代码：([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(server.output())?.[1] ?? null, { timeout: 30_000 })
+      .not.toBeNull();
     const code = /首次设置代码：([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(server.output())![1]!;
     await page.goto(`${server.url}/reports/anything`);
     await expect(page).toHaveURL(`${server.url}/setup`);
@@ -107,7 +109,9 @@ test("单位 A 的填报人看不到单位 B 的报告：列表、网址、接�
   const save = await pageA.request.put(`/api/reports/${reportB.id}`, { data: { baseRevision: 1, report: reportB.report } });
   expect(save.status()).toBe(404);
   expect((await pageA.request.delete(`/api/reports/${reportB.id}`)).status()).toBe(404);
-  expect((await pageA.request.post(`/api/reports/${reportB.id}/versions/1/restore`, { data: { baseRevision: 1 } })).status()).toBe(404);
+  expect(
+    (await pageA.request.post(`/api/reports/${reportB.id}/versions/1/restore`, { data: { baseRevision: 1 } })).status(),
+  ).toBe(404);
   expect((await pageA.request.post(`/api/reports/${reportB.id}/submit`, { data: {} })).status()).toBe(404);
   const list = (await (await pageA.request.get("/api/reports")).json()) as { reports: { id: string }[] };
   expect(list.reports.map((report) => report.id)).not.toContain(reportB.id);
@@ -120,7 +124,9 @@ test("单位 A 的填报人看不到单位 B 的报告：列表、网址、接�
   await pageB.context().close();
 });
 
-test("提交审核后锁定；审核人附单元格意见退回，填报人在该单元格看到；通过、发布，文件逐字节不变；发起更正，再发布，原发布记录仍在", async ({ browser }) => {
+test("提交审核后锁定；审核人附单元格意见退回，填报人在该单元格看到；通过、发布，文件逐字节不变；发起更正，再发布，原发布记录仍在", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const filler = await signedInPage(browser, "fillerA");
   const agencyName = `${UNIT_A}（流程测试${Date.now()}）`;
@@ -158,7 +164,9 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
     await expect(filler.getByRole("region", { name: "审核" })).toContainText("请核对行政复议数字");
     const cell = cellInput(filler, upheld);
     await cell.focus();
-    await expect(filler.getByRole("tooltip").filter({ visible: true })).toContainText(`审核意见（${accounts.reviewer.name}）：维持数与复议决定书不符`);
+    await expect(filler.getByRole("tooltip").filter({ visible: true })).toContainText(
+      `审核意见（${accounts.reviewer.name}）：维持数与复议决定书不符`,
+    );
     await typeCell(filler, upheld, String((seed001.ledger[upheld] as number) + 0));
     await filler.getByRole("button", { name: "标为已处理" }).click();
     await expect(filler.getByRole("region", { name: "审核" })).not.toContainText("未处理的审核意见");
@@ -220,7 +228,9 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
   await reviewer.context().close();
 });
 
-test("审核总览：下级单位的状态、错误数和截止天数，筛选和搜索；五份种子作为五个单位的汇总与逐格相加一致，页面和 Excel 都是", async ({ page }) => {
+test("审核总览：下级单位的状态、错误数和截止天数，筛选和搜索；五份种子作为五个单位的汇总与逐格相加一致，页面和 Excel 都是", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const year = 2025;
   const suffix = Date.now() % 100000;
@@ -230,10 +240,15 @@ test("审核总览：下级单位的状态、错误数和截止天数，筛选�
     const name = `汇总测试单位${suffix}-${index}`;
     const created = await page.request.post("/api/units", { data: { name, parentId: topId } });
     expect(created.status()).toBe(201);
-    const { units: [unit] } = (await created.json()) as { units: { id: string; name: string }[] };
+    const {
+      units: [unit],
+    } = (await created.json()) as { units: { id: string; name: string }[] };
     units.push(unit!);
     // Seed 004 is a 2023 report: all five are filed under one year to be summed together.
-    await createReport(page.request, { report: { ...report, info: { ...report.info, agencyName: `${name}机关`, year } }, unitId: unit!.id });
+    await createReport(page.request, {
+      report: { ...report, info: { ...report.info, agencyName: `${name}机关`, year } },
+      unitId: unit!.id,
+    });
   }
 
   await page.goto(`/overview?year=${year}&q=汇总测试单位${suffix}`);
@@ -259,13 +274,19 @@ test("审核总览：下级单位的状态、错误数和截止天数，筛选�
   );
   await expect(page.getByRole("table", { name: "汇总单位" }).getByRole("row")).toHaveCount(6);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载汇总表（Excel）" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "下载汇总表（Excel）" }).click(),
+  ]);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await readFile((await download.path())!)).buffer as ArrayBuffer);
   const sheet = workbook.getWorksheet("表三")!;
   const values: number[] = [];
   sheet.eachRow((row) => row.eachCell((cell) => typeof cell.value === "number" && values.push(cell.value)));
-  const expectedTable3 = ledgerCells.filter((cell) => cell.tableId === "s3").map((cell) => expected[cell.id]).filter((value): value is number => value !== null);
+  const expectedTable3 = ledgerCells
+    .filter((cell) => cell.tableId === "s3")
+    .map((cell) => expected[cell.id])
+    .filter((value): value is number => value !== null);
   expect(values.sort((a, b) => a - b)).toEqual(expectedTable3.sort((a, b) => a - b));
   const unitsSheet = workbook.getWorksheet("汇总单位")!;
   expect(unitsSheet.rowCount).toBe(6);

@@ -1,10 +1,10 @@
 // Guards "never lose typing": a killed server, a second tab and a new year must not lose or overwrite figures.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { seedReports } from "@/fixtures/seed-reports";
 import { reportTitle } from "@/lib/document/build-report-document";
 import { applicantColumns, applicationsCellId, getCell, reviewsLitigationCellId } from "@/lib/format";
 import { openReportStore } from "@/lib/store/report-store";
-import { setUpServer, signIn, accounts } from "./fixtures/accounts";
+import { accounts, setUpServer, signIn } from "./fixtures/accounts";
 import { startAppServer } from "./fixtures/app-server";
 import { cellInput, expectSaved, openStep, typeCell } from "./fixtures/ledger-page";
 import { createReport, storedReport } from "./fixtures/reports-api";
@@ -166,7 +166,10 @@ test("删除报告需要确认，可在 30 天内恢复", async ({ page, request
   await row.getByRole("button", { name: "删除" }).click();
   await row.getByRole("button", { name: "确认删除" }).click();
   await expect(page.getByRole("row").filter({ hasText: agencyName })).toHaveCount(0);
-  const deleted = page.getByRole("region", { name: "最近删除（30 天内可恢复）" }).getByRole("listitem").filter({ hasText: agencyName });
+  const deleted = page
+    .getByRole("region", { name: "最近删除（30 天内可恢复）" })
+    .getByRole("listitem")
+    .filter({ hasText: agencyName });
   await deleted.getByRole("button", { name: "恢复" }).click();
   await expect(page.getByRole("row").filter({ hasText: agencyName })).toHaveCount(1);
 });

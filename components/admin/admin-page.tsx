@@ -14,7 +14,11 @@ export async function AdminPage() {
     <main className="page admin-page">
       <h1>单位和账号</h1>
       <UnitsPanel units={units} />
-      <UsersPanel units={units} users={users.map((user) => ({ ...user, createdAt: user.createdAt.toISOString() }))} selfId={actor.userId} />
+      <UsersPanel
+        units={units}
+        users={users.map((user) => ({ ...user, createdAt: user.createdAt.toISOString() }))}
+        selfId={actor.userId}
+      />
     </main>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { Unit } from "@/lib/store/unit-store";
 import { ApiError, callApi } from "@/components/ui/api-client";
+import type { Unit } from "@/lib/store/unit-store";
 import { indentedName, unitsInTreeOrder } from "./unit-tree";
 
 export function UnitsPanel({ units }: { units: Unit[] }) {
@@ -88,8 +88,15 @@ export function UnitsPanel({ units }: { units: Unit[] }) {
       >
         <label className="text-field">
           <span className="text-field-label">粘贴单位名单</span>
-          <span className="hint">每行一个单位。用缩进（空格或 Tab）表示下级；或每行写“单位名称 Tab 上级单位名称”（可从 Excel 复制两列）。</span>
-          <textarea value={list} onChange={(event) => setList(event.target.value)} rows={6} placeholder={"湘潭县人民政府\n    县发展和改革局\n    县财政局\n    易俗河镇"} />
+          <span className="hint">
+            每行一个单位。用缩进（空格或 Tab）表示下级；或每行写“单位名称 Tab 上级单位名称”（可从 Excel 复制两列）。
+          </span>
+          <textarea
+            value={list}
+            onChange={(event) => setList(event.target.value)}
+            rows={6}
+            placeholder={"湘潭县人民政府\n    县发展和改革局\n    县财政局\n    易俗河镇"}
+          />
         </label>
         <button type="submit" disabled={list.trim() === ""}>
           按名单添加

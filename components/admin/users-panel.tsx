@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ApiError, callApi } from "@/components/ui/api-client";
 import type { UserSummary } from "@/lib/auth/accounts";
 import { roleLabels, type UserRole } from "@/lib/auth/roles";
 import type { Unit } from "@/lib/store/unit-store";
-import { ApiError, callApi } from "@/components/ui/api-client";
 import { indentedName, unitsInTreeOrder } from "./unit-tree";
 
 type UserRow = Omit<UserSummary, "createdAt"> & { createdAt: string };
@@ -15,7 +15,13 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
   const router = useRouter();
   const ordered = unitsInTreeOrder(units);
   const unitName = (id: string | null) => units.find((unit) => unit.id === id)?.name ?? "（未分配）";
-  const [draft, setDraft] = useState({ username: "", name: "", password: "", role: "filler" as UserRole, unitId: units[0]?.id ?? "" });
+  const [draft, setDraft] = useState({
+    username: "",
+    name: "",
+    password: "",
+    role: "filler" as UserRole,
+    unitId: units[0]?.id ?? "",
+  });
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
 
   const run = async (action: () => Promise<string>) => {
@@ -49,16 +55,19 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
               <td>{user.name}</td>
               <td>{unitName(user.unitId)}</td>
               <td>{roleLabels[user.role]}</td>
-              <td>{user.disabled ? <span className="badge badge-error">已停用</span> : <span className="badge badge-ok">可用</span>}</td>
+              <td>
+                {user.disabled ? <span className="badge badge-error">已停用</span> : <span className="badge badge-ok">可用</span>}
+              </td>
               <td className="actions">
                 <button
                   type="button"
                   onClick={() => {
                     const password = window.prompt(`为 ${user.username}（${user.name}）设置新密码（至少 8 个字符）：`);
-                    if (password) void run(async () => {
-                      await callApi(`/api/users/${user.id}/password`, { method: "POST", json: { password } });
-                      return `已为 ${user.username} 重设密码；该账号原有的登录已退出`;
-                    });
+                    if (password)
+                      void run(async () => {
+                        await callApi(`/api/users/${user.id}/password`, { method: "POST", json: { password } });
+                        return `已为 ${user.username} 重设密码；该账号原有的登录已退出`;
+                      });
                   }}
                 >
                   重设密码
@@ -96,7 +105,11 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
       >
         <label>
           用户名
-          <input value={draft.username} onChange={(event) => setDraft({ ...draft, username: event.target.value })} autoComplete="off" />
+          <input
+            value={draft.username}
+            onChange={(event) => setDraft({ ...draft, username: event.target.value })}
+            autoComplete="off"
+          />
         </label>
         <label>
           姓名
@@ -104,7 +117,12 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
         </label>
         <label>
           初始密码
-          <input type="password" value={draft.password} onChange={(event) => setDraft({ ...draft, password: event.target.value })} autoComplete="new-password" />
+          <input
+            type="password"
+            value={draft.password}
+            onChange={(event) => setDraft({ ...draft, password: event.target.value })}
+            autoComplete="new-password"
+          />
         </label>
         <label>
           单位

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { optionalPageContext, requirePageContext, safeNextPath } from "@/lib/api/page-context";
-import { needsFirstRun } from "@/lib/auth/setup";
 import { roleLabels } from "@/lib/auth/roles";
+import { needsFirstRun } from "@/lib/auth/setup";
 import { getReportStore } from "@/lib/store/report-store";
 import { listUnits } from "@/lib/store/unit-store";
 import { LoginForm } from "./login-form";

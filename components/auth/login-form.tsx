@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { ZLoginForm, type TLoginForm } from "@/lib/auth/auth-forms";
 import { ApiError, callApi } from "@/components/ui/api-client";
+import { type TLoginForm, ZLoginForm } from "@/lib/auth/auth-forms";
 
 /** Username and password; after login back to where the person was going. */
 export function LoginForm({ next }: { next: string }) {

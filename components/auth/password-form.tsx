@@ -3,11 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { ZPasswordForm, type TPasswordForm } from "@/lib/auth/auth-forms";
 import { ApiError, callApi } from "@/components/ui/api-client";
+import { type TPasswordForm, ZPasswordForm } from "@/lib/auth/auth-forms";
 
 export function PasswordForm() {
-  const form = useForm<TPasswordForm>({ resolver: zodResolver(ZPasswordForm), defaultValues: { currentPassword: "", newPassword: "", confirm: "" } });
+  const form = useForm<TPasswordForm>({
+    resolver: zodResolver(ZPasswordForm),
+    defaultValues: { currentPassword: "", newPassword: "", confirm: "" },
+  });
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const onSubmit = form.handleSubmit(async ({ confirm: _confirm, ...values }) => {
     setMessage(null);

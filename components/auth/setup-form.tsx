@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { ZSetupForm, type TSetupForm } from "@/lib/auth/auth-forms";
 import { ApiError, callApi } from "@/components/ui/api-client";
+import { type TSetupForm, ZSetupForm } from "@/lib/auth/auth-forms";
 
 /** First run: the code from the server's console, the first unit and its administrator. */
 export function SetupForm() {
@@ -34,7 +34,11 @@ export function SetupForm() {
   );
   return (
     <form className="auth-form" onSubmit={onSubmit} noValidate>
-      {field("code", "首次设置代码（见服务器启动时的控制台输出）", { autoComplete: "off", autoFocus: true, placeholder: "如 ABCD-EFGH" })}
+      {field("code", "首次设置代码（见服务器启动时的控制台输出）", {
+        autoComplete: "off",
+        autoFocus: true,
+        placeholder: "如 ABCD-EFGH",
+      })}
       {field("unitName", "本单位全称（单位树的第一个单位）", { placeholder: "如：湘潭县人民政府" })}
       {field("name", "管理员姓名")}
       {field("username", "管理员用户名", { autoComplete: "username" })}

@@ -9,7 +9,8 @@ export const isUndoKey = (event: KeyLike) => withControl(event) && !event.shiftK
 
 /** Ctrl+Y or Ctrl+Shift+Z: one step forward, as in Excel and WPS. */
 export const isRedoKey = (event: KeyLike) =>
-  withControl(event) && ((event.key.toLowerCase() === "y" && !event.shiftKey) || (event.key.toLowerCase() === "z" && event.shiftKey));
+  withControl(event) &&
+  ((event.key.toLowerCase() === "y" && !event.shiftKey) || (event.key.toLowerCase() === "z" && event.shiftKey));
 
 /** Ctrl+S: save now, instead of the browser's save-page dialog. */
 export const isSaveKey = (event: KeyLike) => withControl(event) && !event.shiftKey && event.key.toLowerCase() === "s";

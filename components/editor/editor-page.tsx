@@ -26,7 +26,12 @@ export async function EditorPage({ params }: { params: Promise<{ id: string }> }
           status: stored.status,
           statusLabel: reportStatusLabels[stored.status],
           correctionReason: stored.correctionReason,
-          lastTransition: last && { userName: last.userName, at: last.at.toISOString(), comment: last.comment, toStatus: last.toStatus },
+          lastTransition: last && {
+            userName: last.userName,
+            at: last.at.toISOString(),
+            comment: last.comment,
+            toStatus: last.toStatus,
+          },
           comments: comments
             .filter((comment) => comment.resolvedAt === null)
             .map((comment) => ({ ...comment, createdAt: comment.createdAt.toISOString(), resolvedAt: null })),

@@ -2,7 +2,7 @@
 
 import { memo, startTransition, useEffect, useMemo, useState } from "react";
 import type { EditorSession } from "@/lib/editor/editor-session";
-import { countResultsByStep, editorSteps, resultStep, type EditorStepId } from "@/lib/editor/result-steps";
+import { countResultsByStep, type EditorStepId, editorSteps, resultStep } from "@/lib/editor/result-steps";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 
 /** How long the lists wait for typing to pause: a keystroke's frame paints only its cells. */

@@ -91,7 +91,8 @@ export function ExportPanel({ reportId, session, savedVersion, saveNow, onJump }
       {isDraft ? (
         <div className="banner banner-error" role="region" aria-label="不能导出正式版本">
           <p>
-            报告还有 {errors.length} 个错误，不能导出正式版本。请逐条改正（点击跳到对应单元格），或导出草稿：草稿每页标注“草稿 — 未通过校验”。
+            报告还有 {errors.length} 个错误，不能导出正式版本。请逐条改正（点击跳到对应单元格），或导出草稿：草稿每页标注“草稿 —
+            未通过校验”。
           </p>
           <ul>
             {errors.map((result, index) => (
@@ -118,13 +119,23 @@ export function ExportPanel({ reportId, session, savedVersion, saveNow, onJump }
       )}
       <div className="export-buttons">
         {formats.map((format) => (
-          <button key={format} type="button" disabled={isDraft || progress !== null} onClick={() => void exportFile(format, false)}>
+          <button
+            key={format}
+            type="button"
+            disabled={isDraft || progress !== null}
+            onClick={() => void exportFile(format, false)}
+          >
             导出{formatNames[format]}
           </button>
         ))}
         {isDraft &&
           formats.map((format) => (
-            <button key={`draft-${format}`} type="button" disabled={progress !== null} onClick={() => void exportFile(format, true)}>
+            <button
+              key={`draft-${format}`}
+              type="button"
+              disabled={progress !== null}
+              onClick={() => void exportFile(format, true)}
+            >
               导出草稿{formatNames[format]}
             </button>
           ))}
@@ -143,7 +154,10 @@ export function ExportPanel({ reportId, session, savedVersion, saveNow, onJump }
         </p>
       )}
       <h3>预览（按已保存的内容排版，与导出的 PDF 逐页相同）</h3>
-      <PdfPreview key={savedVersion} src={`/api/reports/${reportId}/export?format=pdf&draft=1&inline=1&v=${encodeURIComponent(savedVersion)}`} />
+      <PdfPreview
+        key={savedVersion}
+        src={`/api/reports/${reportId}/export?format=pdf&draft=1&inline=1&v=${encodeURIComponent(savedVersion)}`}
+      />
     </div>
   );
 }

@@ -1,6 +1,16 @@
 "use client";
 
-import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type Ref } from "react";
+import {
+  type KeyboardEvent,
+  type Ref,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import { figureChoices, flatChoices } from "@/lib/editor/figure-choices";
 import { currentFigureText } from "@/lib/editor/figure-values";

@@ -1,13 +1,18 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
-import { tableCells, tableName, type CellId, type TableId } from "@/lib/format";
 import type { EditorSession } from "@/lib/editor/editor-session";
+import { type CellId, type TableId, tableCells, tableName } from "@/lib/format";
 import { confirmImportedCells } from "@/lib/import/import-review";
-import { importNoteKindLabels, type ImportNoteKind } from "@/lib/import/types";
+import { type ImportNoteKind, importNoteKindLabels } from "@/lib/import/types";
 import type { TImportReview } from "@/lib/report/report-schema";
 
-const fileTypeLabels: Record<TImportReview["source"]["fileType"], string> = { pdf: "PDF", docx: "Word 文档", html: "网页", text: "文本" };
+const fileTypeLabels: Record<TImportReview["source"]["fileType"], string> = {
+  pdf: "PDF",
+  docx: "Word 文档",
+  html: "网页",
+  text: "文本",
+};
 const formatLabels: Record<TImportReview["detectedFormat"], string> = {
   "2021": "统计表为 2021 年格式（国办公开办函〔2021〕30号）",
   "2019": "统计表为 2019 年格式（国办公开办函〔2019〕60号），已对应到 2021 年格式",
@@ -36,8 +41,8 @@ export function ImportReviewBanner({ session }: { session: EditorSession }) {
   return (
     <details className="import-review" data-testid="import-review">
       <summary>
-        {review.carriedOverOnly ? `上年结转取自上年已发布的报告${source}` : `本报告导入自已发布的报告${source}`}；{formatLabels[review.detectedFormat]}；
-        {review.notes.length} 条导入说明；
+        {review.carriedOverOnly ? `上年结转取自上年已发布的报告${source}` : `本报告导入自已发布的报告${source}`}；
+        {formatLabels[review.detectedFormat]}；{review.notes.length} 条导入说明；
         {open > 0 ? <strong>{open} 个数字请核对（表格中紫框标出）</strong> : "导入的数字均已核对"}
       </summary>
       <ul>
@@ -75,7 +80,8 @@ export function TableImportReview({ tableId, session }: { tableId: TableId; sess
     <div className="table-import-review" role="region" aria-label={`${tableName(tableId)}待核对的导入数字`}>
       <p>
         <span className="review-flag">请核对</span>
-        {tableName(tableId)}有 {pending.length} 个导入时未能确认的数字（紫框）：对照原报告逐格核对，选中该格按 Ctrl+回车 或在提示中点“确认本格”；改过的数字不再标记。
+        {tableName(tableId)}有 {pending.length} 个导入时未能确认的数字（紫框）：对照原报告逐格核对，选中该格按 Ctrl+回车
+        或在提示中点“确认本格”；改过的数字不再标记。
       </p>
       {asking ? (
         <p className="confirm" role="alertdialog" aria-label="确认本表全部导入的数字">

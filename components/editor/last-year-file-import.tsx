@@ -3,21 +3,21 @@
 import Link from "next/link";
 import { useRef, useState, useSyncExternalStore } from "react";
 import { useFormContext } from "react-hook-form";
-import type { EditorSession } from "@/lib/editor/editor-session";
-import type { TReportTextFormValues } from "@/lib/editor/form-values";
-import type { SourceType } from "@/lib/import/types";
-import {
-  carriedOverIsBlank,
-  narrativeDraftOffers,
-  withCarriedOverFromFile,
-  withNarrativeDrafts,
-  type LastYearFile,
-  type NarrativeDraftOffer,
-} from "@/lib/import/last-year-file";
-import type { TReport } from "@/lib/report/report-schema";
 import { ApiError, callApi } from "@/components/ui/api-client";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 import { PUBLISHED_REPORT_ACCEPT, uploadFile } from "@/components/ui/upload-file";
+import type { EditorSession } from "@/lib/editor/editor-session";
+import type { TReportTextFormValues } from "@/lib/editor/form-values";
+import {
+  carriedOverIsBlank,
+  type LastYearFile,
+  type NarrativeDraftOffer,
+  narrativeDraftOffers,
+  withCarriedOverFromFile,
+  withNarrativeDrafts,
+} from "@/lib/import/last-year-file";
+import type { SourceType } from "@/lib/import/types";
+import type { TReport } from "@/lib/report/report-schema";
 
 type ReadResponse = { report: TReport; sourceType: SourceType };
 type Outcome = { kind: "reading"; fileName: string } | { kind: "refused"; message: string } | { kind: "filled"; message: string };
@@ -63,12 +63,17 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
       session.applyLedgerStep(`从上年已发布报告“${chosenFile.name}”导入上年结转`, () => result.report);
       const current = session.getReport();
       const agency = report.info.agencyName.trim();
-      const otherAgency = agency !== "" && agency !== current.info.agencyName.trim() ? `上年报告的机关名称是“${agency}”，请确认是本机关的报告。` : "";
+      const otherAgency =
+        agency !== "" && agency !== current.info.agencyName.trim()
+          ? `上年报告的机关名称是“${agency}”，请确认是本机关的报告。`
+          : "";
       setOutcome({
         kind: "filled",
         message:
           `已从“${chosenFile.name}”（${report.info.year}年度）的“四、结转下年度继续办理”填入表三“二、上年结转” ${result.filledCellIds.length} 格（Ctrl+Z 可撤销）` +
-          (result.uncertainCellIds.length > 0 ? `；其中 ${result.uncertainCellIds.length} 格导入上年报告时未能确认，已标为“请核对”。` : "。") +
+          (result.uncertainCellIds.length > 0
+            ? `；其中 ${result.uncertainCellIds.length} 格导入上年报告时未能确认，已标为“请核对”。`
+            : "。") +
           otherAgency,
       });
       const available = narrativeDraftOffers(current, report);
@@ -76,7 +81,10 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
       setOffers(available);
       setChosen(new Set(available.map((offer) => offer.id)));
     } catch (error) {
-      setOutcome({ kind: "refused", message: `“${chosenFile.name}”未能读取：${error instanceof ApiError ? error.message : String(error)}` });
+      setOutcome({
+        kind: "refused",
+        message: `“${chosenFile.name}”未能读取：${error instanceof ApiError ? error.message : String(error)}`,
+      });
     } finally {
       if (input.current) input.current.value = "";
     }
@@ -116,7 +124,10 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
   const keepLastYear = async () => {
     if (!file) return;
     try {
-      const { stored } = await callApi<{ stored: { id: string } }>("/api/reports", { method: "POST", json: { report: file.report } });
+      const { stored } = await callApi<{ stored: { id: string } }>("/api/reports", {
+        method: "POST",
+        json: { report: file.report },
+      });
       setKept({ message: `已把“${file.fileName}”保存为${file.report.info.year}年度的报告`, id: stored.id });
     } catch (error) {
       setKept({ message: error instanceof ApiError ? error.message : String(error), existing: duplicateOf(error) ?? undefined });
@@ -127,8 +138,8 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
     <section className="card last-year-import" aria-labelledby="last-year-import-title">
       <h3 id="last-year-import-title">从上年已发布报告导入</h3>
       <p className="hint">
-        上年的报告不在本系统中？选择上年已发布的年度报告文件（PDF、Word .docx、网页或文本，不超过 20 MB）：用其“四、结转下年度继续办理”填入表三“二、上年结转”，
-        上年的文字可作为本年的草稿。上年的文件只读取，不保存为报告。
+        上年的报告不在本系统中？选择上年已发布的年度报告文件（PDF、Word .docx、网页或文本，不超过 20
+        MB）：用其“四、结转下年度继续办理”填入表三“二、上年结转”， 上年的文字可作为本年的草稿。上年的文件只读取，不保存为报告。
       </p>
       <label className="file-field">
         选择上年已发布的报告文件…

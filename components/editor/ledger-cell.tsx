@@ -1,14 +1,14 @@
 "use client";
 
-import { memo, useCallback, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
-import { getCell, type CellId, type TableGrid } from "@/lib/format";
+import { type KeyboardEvent, memo, useCallback, useRef, useState, useSyncExternalStore } from "react";
+import { computedCellExplanation } from "@/lib/editor/computed-cells";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import type { Direction, GridNavigation } from "@/lib/editor/grid-navigation";
 import { isBlockPaste, planPaste } from "@/lib/editor/paste-block";
-import { computedCellExplanation } from "@/lib/editor/computed-cells";
+import { type CellId, getCell, type TableGrid } from "@/lib/format";
 import { isRedoKey, isUndoKey } from "./editor-keys";
-import { commentsAtCell, useReview } from "./review-context";
 import { confirmImported } from "./import-review";
+import { commentsAtCell, useReview } from "./review-context";
 
 export const cellDomId = (cellId: CellId) => `cell-${cellId}`;
 const tipDomId = (cellId: CellId) => `tip-${cellId}`;
@@ -29,7 +29,15 @@ type LedgerCellProps = {
 const isTypingKey = (event: KeyboardEvent) => event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
 
 /** One figure of a national table: typed, pasted into, and marked by every rule that involves it. */
-export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navigation, rowSpan, colSpan, onNotice }: LedgerCellProps) {
+export const LedgerCell = memo(function LedgerCell({
+  cellId,
+  session,
+  grid,
+  navigation,
+  rowSpan,
+  colSpan,
+  onNotice,
+}: LedgerCellProps) {
   const subscribe = useCallback((listener: () => void) => session.subscribeCell(cellId, listener), [session, cellId]);
   const getSnapshot = useCallback(() => session.getCellState(cellId), [session, cellId]);
   const state = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
@@ -46,7 +54,13 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
   const messages = importMark ? state.results.filter((item) => item !== importMark) : state.results;
   // A blank cell is an error for the export, but it is work still to do rather than a mistake: marked apart.
   const isOnlyBlank = messages.length > 0 && messages.every((item) => item.ruleId === "ledger.blank");
-  const severity = isOnlyBlank ? "blank" : messages.some((item) => item.severity === "error") ? "error" : messages.length > 0 ? "warning" : null;
+  const severity = isOnlyBlank
+    ? "blank"
+    : messages.some((item) => item.severity === "error")
+      ? "error"
+      : messages.length > 0
+        ? "warning"
+        : null;
 
   const updateDraft = (text: string | null) => {
     setDraft(text);
@@ -60,7 +74,8 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
 
   const confirm = () => {
     const name = getCell(cellId).name;
-    if (confirmImported(session, [cellId], `确认${name}`)) onNotice({ text: `已确认${name}的导入数字（Ctrl+Z 可撤销）`, isError: false });
+    if (confirmImported(session, [cellId], `确认${name}`))
+      onNotice({ text: `已确认${name}的导入数字（Ctrl+Z 可撤销）`, isError: false });
     // The tooltip and its button go with the mark: the keyboard stays in the cell.
     document.getElementById(cellDomId(cellId))?.focus();
   };
@@ -87,7 +102,10 @@ export const LedgerCell = memo(function LedgerCell({ cellId, session, grid, navi
       requestAnimationFrame(() => input.select());
     } else if (isUndoKey(event) || isRedoKey(event)) {
       const label = isUndoKey(event) ? session.undo() : session.redo();
-      onNotice({ text: label ? `已${isUndoKey(event) ? "撤销" : "恢复"}：${label}` : `没有可${isUndoKey(event) ? "撤销" : "恢复"}的操作`, isError: false });
+      onNotice({
+        text: label ? `已${isUndoKey(event) ? "撤销" : "恢复"}：${label}` : `没有可${isUndoKey(event) ? "撤销" : "恢复"}的操作`,
+        isError: false,
+      });
     } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       // Ctrl+Enter confirms the imported figure as it stands; typing a new one drops the mark by itself.
       if (isEditing) commit();

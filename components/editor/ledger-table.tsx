@@ -1,12 +1,12 @@
 "use client";
 
 import { memo, useMemo, useState, useSyncExternalStore } from "react";
-import { tableCells, tableGrids, tableName, type GridCell, type TableId } from "@/lib/format";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import { gridNavigation } from "@/lib/editor/grid-navigation";
+import { type GridCell, type TableId, tableCells, tableGrids, tableName } from "@/lib/format";
 import { tableColumnWeights } from "@/lib/render/gbt9704";
 import { TableImportReview } from "./import-review";
-import { LedgerCell, type CellNotice } from "./ledger-cell";
+import { type CellNotice, LedgerCell } from "./ledger-cell";
 
 /** A national table drawn from the format data, with its merges and verbatim labels. */
 export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tableId: TableId; session: EditorSession }) {
@@ -88,8 +88,9 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
         </table>
       </div>
       <p className="hint">
-        可直接输入数字（全角数字、千分位逗号、“件”“万元”均可），不适用填“/”；离开单元格或按回车后生效。方向键、回车、Tab 移动（跳过自动计算的合计），
-        Esc 放弃本格正在输入的内容。可从 Excel、WPS 或上年报告的表格复制整块粘贴（行标题会自动跳过）。Ctrl+Z 撤销上一步，Ctrl+Y 恢复；Ctrl+S 立即保存。
+        可直接输入数字（全角数字、千分位逗号、“件”“万元”均可），不适用填“/”；离开单元格或按回车后生效。方向键、回车、Tab
+        移动（跳过自动计算的合计）， Esc 放弃本格正在输入的内容。可从 Excel、WPS
+        或上年报告的表格复制整块粘贴（行标题会自动跳过）。Ctrl+Z 撤销上一步，Ctrl+Y 恢复；Ctrl+S 立即保存。
       </p>
     </div>
   );

@@ -5,7 +5,7 @@
 import { baseKeymap } from "prosemirror-commands";
 import { closeHistory, history, redo, undo } from "prosemirror-history";
 import { keymap } from "prosemirror-keymap";
-import { DOMSerializer, Fragment, Slice, type Node as ProseNode } from "prosemirror-model";
+import { DOMSerializer, Fragment, type Node as ProseNode, Slice } from "prosemirror-model";
 import { EditorState, Plugin, PluginKey, TextSelection, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet, EditorView, type NodeView } from "prosemirror-view";
 import type { EditorSession } from "@/lib/editor/editor-session";
@@ -158,12 +158,7 @@ export function mountNarrativeEditor(element: HTMLElement, options: NarrativeEdi
     baseSerializer.marks,
   );
 
-  const plugins = [
-    history(),
-    keymap({ "Mod-z": undo, "Mod-y": redo, "Mod-Shift-z": redo }),
-    keymap(baseKeymap),
-    findingsPlugin,
-  ];
+  const plugins = [history(), keymap({ "Mod-z": undo, "Mod-y": redo, "Mod-Shift-z": redo }), keymap(baseKeymap), findingsPlugin];
   const createState = (text: string) => EditorState.create({ doc: textToDoc(text), plugins });
 
   const closeTrigger = () => {
@@ -179,7 +174,11 @@ export function mountNarrativeEditor(element: HTMLElement, options: NarrativeEdi
     if (!selection.empty || triggerFrom >= doc.content.size) return null;
     const $from = doc.resolve(triggerFrom);
     const cursor = selection.from;
-    if (cursor <= triggerFrom || cursor > $from.end() || !TRIGGERS.has(doc.textBetween(triggerFrom, triggerFrom + 1, "", OBJECT_CHAR))) {
+    if (
+      cursor <= triggerFrom ||
+      cursor > $from.end() ||
+      !TRIGGERS.has(doc.textBetween(triggerFrom, triggerFrom + 1, "", OBJECT_CHAR))
+    ) {
       return null;
     }
     const query = doc.textBetween(triggerFrom + 1, cursor, "", OBJECT_CHAR);
@@ -287,7 +286,12 @@ export function mountNarrativeEditor(element: HTMLElement, options: NarrativeEdi
       const className = `finding finding-${range.severity}${range.isActive ? " finding-active" : ""}`;
       return [Decoration.inline(from, to, { class: className })];
     });
-    view.dispatch(view.state.tr.setMeta(findingsKey, DecorationSet.create(doc, decorations)).setMeta(EXTERNAL, true).setMeta("addToHistory", false));
+    view.dispatch(
+      view.state.tr
+        .setMeta(findingsKey, DecorationSet.create(doc, decorations))
+        .setMeta(EXTERNAL, true)
+        .setMeta("addToHistory", false),
+    );
   }
 
   const handle: NarrativeEditorHandle = {

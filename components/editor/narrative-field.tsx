@@ -1,7 +1,16 @@
 "use client";
 
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
-import { useController, useFormContext, type Path } from "react-hook-form";
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import { type Path, useController, useFormContext } from "react-hook-form";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import { effectiveFigures } from "@/lib/editor/figure-values";
 import type { TReportTextFormValues } from "@/lib/editor/form-values";
@@ -9,13 +18,13 @@ import type { LinkedFigure } from "@/lib/format/linked-figures";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import { narrativeFields } from "@/lib/narrative/narrative-fields";
 import { replaceWithReference, resolveReferences } from "@/lib/narrative/references";
-import { templateText, type NarrativeTemplate } from "@/lib/narrative/templates";
+import { type NarrativeTemplate, templateText } from "@/lib/narrative/templates";
 import type { TReport } from "@/lib/report/report-schema";
 import { fieldDomId, useSession } from "./editor-session-context";
-import { useOutsidePointerDown } from "./use-outside-pointer";
 import type { InlinePickerKeys } from "./figure-picker";
 import type { NarrativeEditorHandle, TriggerState } from "./narrative-editor";
 import { useReview } from "./review-context";
+import { useOutsidePointerDown } from "./use-outside-pointer";
 
 type EditorParts = typeof import("./narrative-editor-parts");
 
@@ -36,7 +45,9 @@ const checkedText = (report: TReport, path: string): string | null =>
   narrativeFields(report).find((field) => field.path === path)?.text ?? null;
 
 const hasRange = (result: RuleResult) =>
-  typeof result.location?.start === "number" && typeof result.location.end === "number" && result.location.end > result.location.start;
+  typeof result.location?.start === "number" &&
+  typeof result.location.end === "number" &&
+  result.location.end > result.location.start;
 
 /** The rule results about one field, as a stable array (a new one only when they change). */
 function useFieldResults(session: EditorSession, path: string): readonly RuleResult[] {
@@ -44,7 +55,16 @@ function useFieldResults(session: EditorSession, path: string): readonly RuleRes
   const snapshot = () => {
     const results = session.getResults().filter((result) => result.location?.field === path);
     const key = results
-      .map((result) => [result.ruleId, result.severity, result.message, result.location?.start, result.location?.end, result.location?.figureId].join("\u0001"))
+      .map((result) =>
+        [
+          result.ruleId,
+          result.severity,
+          result.message,
+          result.location?.start,
+          result.location?.end,
+          result.location?.figureId,
+        ].join("\u0001"),
+      )
       .join("\u0002");
     if (key !== cache.current.key) cache.current = { key, results };
     return cache.current.results;
@@ -52,7 +72,8 @@ function useFieldResults(session: EditorSession, path: string): readonly RuleRes
   return useSyncExternalStore(session.subscribe, snapshot, snapshot);
 }
 
-const offerReference = (result: RuleResult) => result.ruleId === "narrative.figure_mismatch" && hasRange(result) && !!result.location?.figureId;
+const offerReference = (result: RuleResult) =>
+  result.ruleId === "narrative.figure_mismatch" && hasRange(result) && !!result.location?.figureId;
 
 type TemplateMenuProps = {
   templates: readonly NarrativeTemplate[];
@@ -93,7 +114,14 @@ function TemplateMenu({ templates, preview, onChoose, onClose }: TemplateMenuPro
  * A narrative field of the report: a light rich-text editor (loaded on first use) whose value
  * in the form is the stored text, paragraphs as lines and linked figures as `{{fig:ID}}`.
  */
-export function NarrativeField({ path, label, hint, isCarriedFromLastYear = false, carriedPath, templates = [] }: NarrativeFieldProps) {
+export function NarrativeField({
+  path,
+  label,
+  hint,
+  isCarriedFromLastYear = false,
+  carriedPath,
+  templates = [],
+}: NarrativeFieldProps) {
   const session = useSession();
   const { control, getValues, setValue } = useFormContext<TReportTextFormValues>();
   const { field } = useController({ control, name: path });
@@ -173,7 +201,14 @@ export function NarrativeField({ path, label, hint, isCarriedFromLastYear = fals
     if (text === null) return;
     const ranges = results.flatMap((result, index) =>
       hasRange(result)
-        ? [{ start: result.location!.start!, end: result.location!.end!, severity: result.severity, isActive: index === activeFinding }]
+        ? [
+            {
+              start: result.location!.start!,
+              end: result.location!.end!,
+              severity: result.severity,
+              isActive: index === activeFinding,
+            },
+          ]
         : [],
     );
     editor.current?.setFindings(text, ranges);
@@ -201,7 +236,9 @@ export function NarrativeField({ path, label, hint, isCarriedFromLastYear = fals
   };
 
   const containerBox = box.current?.getBoundingClientRect();
-  const describedBy = [isCarried ? ids.badge : null, hint ? ids.hint : null, results.length > 0 ? ids.findings : null].filter(Boolean).join(" ");
+  const describedBy = [isCarried ? ids.badge : null, hint ? ids.hint : null, results.length > 0 ? ids.findings : null]
+    .filter(Boolean)
+    .join(" ");
 
   return (
     <div className="text-field narrative-field">

@@ -4,27 +4,27 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { FormProvider, useForm } from "react-hook-form";
+import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
+import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 import { reportTitle } from "@/lib/document/build-report-document";
 import { EditorSession } from "@/lib/editor/editor-session";
-import { fromFormValues, toFormValues, type TReportTextFormValues } from "@/lib/editor/form-values";
-import { editorSteps, isEditorStep, resultStep, type EditorStepId } from "@/lib/editor/result-steps";
+import { fromFormValues, type TReportTextFormValues, toFormValues } from "@/lib/editor/form-values";
+import { type EditorStepId, editorSteps, isEditorStep, resultStep } from "@/lib/editor/result-steps";
 import { getSection } from "@/lib/format";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import type { TReport } from "@/lib/report/report-schema";
 import type { ReportKind } from "@/lib/store/report-store";
-import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
-import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
-import { ResultsPanel, StepNav, StepResults } from "./editor-sidebars";
 import { isRedoKey, isSaveKey, isUndoKey } from "./editor-keys";
+import { ResultsPanel, StepNav, StepResults } from "./editor-sidebars";
 import { ExportPanel } from "./export-panel";
 import { ImportReviewBanner } from "./import-review";
 import { LastYearFileImport } from "./last-year-file-import";
 import { cellDomId } from "./ledger-cell";
 import { LedgerTable } from "./ledger-table";
-import { EditorSessionContext, fieldDomId, InfoStep, OverviewStep, SectionTextStep } from "./text-steps";
-import { readLocalCopy, removeLocalCopy, useAutosave, type LocalCopy, type SaveState } from "./use-autosave";
 import { ReviewBar, type ReviewSummary } from "./review-bar";
 import { commentsAtSection, ReviewContext, type ReviewState } from "./review-context";
+import { EditorSessionContext, fieldDomId, InfoStep, OverviewStep, SectionTextStep } from "./text-steps";
+import { type LocalCopy, readLocalCopy, removeLocalCopy, type SaveState, useAutosave } from "./use-autosave";
 
 export type EditorInitialData = {
   reportId: string;
@@ -90,7 +90,9 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   const [localCopy, setLocalCopy] = useState<LocalCopy | null>(null);
   const restored = searchParams.get("restored");
   const [notice, setNotice] = useState<string | null>(() =>
-    restored && /^\d+$/.test(restored) ? `已恢复第 ${restored} 版的内容，并作为最新的一版保存（历史版本中标为“恢复自第 ${restored} 版”）` : null,
+    restored && /^\d+$/.test(restored)
+      ? `已恢复第 ${restored} 版的内容，并作为最新的一版保存（历史版本中标为“恢复自第 ${restored} 版”）`
+      : null,
   );
   const [duplicate, setDuplicate] = useState<ExistingReport | null>(null);
   const isDrafting = useSyncExternalStore(session.subscribeDraft, session.isDrafting, () => false);
@@ -108,8 +110,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   useEffect(() => {
     const copy = readLocalCopy(reportId);
     if (!copy) return;
-    const differs =
-      JSON.stringify(copy.report) !== JSON.stringify(initial.report) || Object.keys(copy.rejectedTexts).length > 0;
+    const differs = JSON.stringify(copy.report) !== JSON.stringify(initial.report) || Object.keys(copy.rejectedTexts).length > 0;
     if (differs) setLocalCopy(copy);
     else removeLocalCopy(reportId);
   }, [initial.report, reportId]);
@@ -145,7 +146,9 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   // After choosing a step, its first field takes the keyboard.
   useEffect(() => {
     if (focusTarget !== `step-first-field:${step}`) return;
-    const first = stepContent.current?.querySelector<HTMLElement>('input:not([readonly]), textarea, [role="textbox"], select, button:not([disabled])');
+    const first = stepContent.current?.querySelector<HTMLElement>(
+      'input:not([readonly]), textarea, [role="textbox"], select, button:not([disabled])',
+    );
     first?.focus();
     setFocusTarget(null);
   }, [focusTarget, step]);
@@ -230,118 +233,121 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   return (
     <EditorSessionContext.Provider value={session}>
       <ReviewContext.Provider value={reviewState}>
-      <FormProvider {...form}>
-        <div className="editor">
-          <header className="editor-header">
-            <div>
-              <Link href="/">← 报告列表</Link>
-              <h1>
-                {title}
-                {initial.kind === "copy" && <span className="badge badge-warning">副本</span>}
-              </h1>
-            </div>
-            <div className="editor-header-side">
-              <p
-                role="status"
-                aria-live="polite"
-                className={`save-status save-${isDrafting ? "pending" : autosave.state.kind}`}
-                data-testid="save-status"
-              >
-                {saveStatusText(autosave.state, isDrafting)}
+        <FormProvider {...form}>
+          <div className="editor">
+            <header className="editor-header">
+              <div>
+                <Link href="/">← 报告列表</Link>
+                <h1>
+                  {title}
+                  {initial.kind === "copy" && <span className="badge badge-warning">副本</span>}
+                </h1>
+              </div>
+              <div className="editor-header-side">
+                <p
+                  role="status"
+                  aria-live="polite"
+                  className={`save-status save-${isDrafting ? "pending" : autosave.state.kind}`}
+                  data-testid="save-status"
+                >
+                  {saveStatusText(autosave.state, isDrafting)}
+                </p>
+                <Link href={`/reports/${reportId}/history`}>历史版本</Link>
+              </div>
+            </header>
+
+            {initial.kind !== "example" && (
+              <ReviewBar reportId={reportId} review={review} errorCount={errorCount} beforeAction={saveNow} />
+            )}
+
+            {initial.kind === "example" && (
+              <p className="banner" role="note">
+                这是示例报告（湘潭县人民政府 2025
+                年度报告原文），供熟悉填报方式之用：可以随意修改和导出，它不参与任何机关的跨年度核对。
               </p>
-              <Link href={`/reports/${reportId}/history`}>历史版本</Link>
+            )}
+
+            <ImportReviewBanner session={session} />
+
+            {localCopy && (
+              <div role="alert" className="banner">
+                本机保留有 {new Date(localCopy.savedAt).toLocaleString("zh-CN")} 尚未保存到服务器的修改。
+                <button type="button" onClick={restoreLocalCopy}>
+                  恢复本机修改
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    removeLocalCopy(reportId);
+                    setLocalCopy(null);
+                  }}
+                >
+                  放弃本机修改
+                </button>
+              </div>
+            )}
+
+            {autosave.state.kind === "conflict" && (
+              <div role="alertdialog" aria-labelledby="conflict-title" className="banner banner-error">
+                <h2 id="conflict-title">保存冲突</h2>
+                <p>{autosave.state.message}。本页的修改没有覆盖服务器上的内容，已在本机保留。</p>
+                <button type="button" onClick={() => void loadServerVersion()}>
+                  载入服务器上的版本（放弃本页修改）
+                </button>
+                <button type="button" onClick={() => void keepMineAsCopy()}>
+                  把本页的版本另存为副本
+                </button>
+              </div>
+            )}
+
+            {notice && (
+              <p className="notice" role="status">
+                {notice}
+                {duplicate && <DuplicateNotice existing={duplicate} />}
+              </p>
+            )}
+
+            <div className="editor-body">
+              <StepNav session={session} step={step} onSelect={(next) => goToStep(next, "first-field")} />
+
+              <section className="step-content" aria-labelledby="step-title" ref={stepContent}>
+                <h2 id="step-title">{editorSteps.find((item) => item.id === step)?.label}</h2>
+                {activeSection &&
+                  commentsAtSection(reviewState, activeSection.id).map((comment) => (
+                    <p key={comment.id} className="section-comment" role="note">
+                      审核意见（{comment.authorName}）：{comment.body}
+                    </p>
+                  ))}
+                <fieldset className="step-fields" disabled={isLocked && !activeSection?.tableId && step !== "export"}>
+                  {step === "info" && <InfoStep />}
+                  {/* After the step's own fields: choosing a step gives its first field the keyboard. */}
+                  {step === "info" && <LastYearFileImport session={session} />}
+                  {step === "overview" && <OverviewStep />}
+                  {activeSection?.tableId && (
+                    <>
+                      <p className="hint">{activeSection.hint}</p>
+                      <LedgerTable key={activeSection.tableId} tableId={activeSection.tableId} session={session} />
+                      {step === "applications" && <LastYearFileImport session={session} />}
+                      <StepResults session={session} step={step} onJump={jumpTo} />
+                    </>
+                  )}
+                  {(step === "problems" || step === "other_matters") && <SectionTextStep sectionId={step} />}
+                </fieldset>
+                {step === "export" && (
+                  <ExportPanel
+                    reportId={reportId}
+                    session={session}
+                    savedVersion={autosave.state.kind === "saved" ? autosave.state.at.toISOString() : "pending"}
+                    saveNow={saveNow}
+                    onJump={jumpTo}
+                  />
+                )}
+              </section>
+
+              <ResultsPanel session={session} onJump={jumpTo} />
             </div>
-          </header>
-
-          {initial.kind !== "example" && <ReviewBar reportId={reportId} review={review} errorCount={errorCount} beforeAction={saveNow} />}
-
-          {initial.kind === "example" && (
-            <p className="banner" role="note">
-              这是示例报告（湘潭县人民政府 2025 年度报告原文），供熟悉填报方式之用：可以随意修改和导出，它不参与任何机关的跨年度核对。
-            </p>
-          )}
-
-          <ImportReviewBanner session={session} />
-
-          {localCopy && (
-            <div role="alert" className="banner">
-              本机保留有 {new Date(localCopy.savedAt).toLocaleString("zh-CN")} 尚未保存到服务器的修改。
-              <button type="button" onClick={restoreLocalCopy}>
-                恢复本机修改
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  removeLocalCopy(reportId);
-                  setLocalCopy(null);
-                }}
-              >
-                放弃本机修改
-              </button>
-            </div>
-          )}
-
-          {autosave.state.kind === "conflict" && (
-            <div role="alertdialog" aria-labelledby="conflict-title" className="banner banner-error">
-              <h2 id="conflict-title">保存冲突</h2>
-              <p>{autosave.state.message}。本页的修改没有覆盖服务器上的内容，已在本机保留。</p>
-              <button type="button" onClick={() => void loadServerVersion()}>
-                载入服务器上的版本（放弃本页修改）
-              </button>
-              <button type="button" onClick={() => void keepMineAsCopy()}>
-                把本页的版本另存为副本
-              </button>
-            </div>
-          )}
-
-          {notice && (
-            <p className="notice" role="status">
-              {notice}
-              {duplicate && <DuplicateNotice existing={duplicate} />}
-            </p>
-          )}
-
-          <div className="editor-body">
-            <StepNav session={session} step={step} onSelect={(next) => goToStep(next, "first-field")} />
-
-            <section className="step-content" aria-labelledby="step-title" ref={stepContent}>
-              <h2 id="step-title">{editorSteps.find((item) => item.id === step)?.label}</h2>
-              {activeSection &&
-                commentsAtSection(reviewState, activeSection.id).map((comment) => (
-                  <p key={comment.id} className="section-comment" role="note">
-                    审核意见（{comment.authorName}）：{comment.body}
-                  </p>
-                ))}
-              <fieldset className="step-fields" disabled={isLocked && !activeSection?.tableId && step !== "export"}>
-              {step === "info" && <InfoStep />}
-              {/* After the step's own fields: choosing a step gives its first field the keyboard. */}
-              {step === "info" && <LastYearFileImport session={session} />}
-              {step === "overview" && <OverviewStep />}
-              {activeSection?.tableId && (
-                <>
-                  <p className="hint">{activeSection.hint}</p>
-                  <LedgerTable key={activeSection.tableId} tableId={activeSection.tableId} session={session} />
-                  {step === "applications" && <LastYearFileImport session={session} />}
-                  <StepResults session={session} step={step} onJump={jumpTo} />
-                </>
-              )}
-              {(step === "problems" || step === "other_matters") && <SectionTextStep sectionId={step} />}
-              </fieldset>
-              {step === "export" && (
-                <ExportPanel
-                  reportId={reportId}
-                  session={session}
-                  savedVersion={autosave.state.kind === "saved" ? autosave.state.at.toISOString() : "pending"}
-                  saveNow={saveNow}
-                  onJump={jumpTo}
-                />
-              )}
-            </section>
-
-            <ResultsPanel session={session} onJump={jumpTo} />
           </div>
-        </div>
-      </FormProvider>
+        </FormProvider>
       </ReviewContext.Provider>
     </EditorSessionContext.Provider>
   );

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { findCell, getCell, reportSections, sectionHeading, type SectionId } from "@/lib/format";
-import type { ReportStatus } from "@/lib/store/schema";
 import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
+import { findCell, getCell, reportSections, type SectionId, sectionHeading } from "@/lib/format";
+import type { ReportStatus } from "@/lib/store/schema";
 import type { ReviewCommentView } from "./review-context";
 
 export type ReviewPermissions = {
@@ -75,7 +75,8 @@ export function ReviewBar({
     }
   };
 
-  const addComment = () => setDrafts([...drafts, { target: lastCell ? `cell:${lastCell}` : `section:${reportSections[0]!.id}`, body: "" }]);
+  const addComment = () =>
+    setDrafts([...drafts, { target: lastCell ? `cell:${lastCell}` : `section:${reportSections[0]!.id}`, body: "" }]);
 
   const last = review.lastTransition;
   const banner =
@@ -111,7 +112,12 @@ export function ReviewBar({
         )}
         {permissions.canReview && status === "submitted" && (
           <>
-            <button type="button" className="primary" disabled={busy} onClick={() => void act("approve", { comment: "" }, "已审核通过")}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void act("approve", { comment: "" }, "已审核通过")}
+            >
               审核通过
             </button>
             <button type="button" disabled={busy} onClick={() => setMode(mode === "return" ? "idle" : "return")}>
@@ -157,10 +163,18 @@ export function ReviewBar({
                 意见附在
                 <select
                   value={draft.target}
-                  onChange={(event) => setDrafts(drafts.map((item, position) => (position === index ? { ...item, target: event.target.value } : item)))}
+                  onChange={(event) =>
+                    setDrafts(
+                      drafts.map((item, position) => (position === index ? { ...item, target: event.target.value } : item)),
+                    )
+                  }
                 >
-                  {draft.target.startsWith("cell:") && <option value={draft.target}>{getCell(draft.target.slice(5)).name}</option>}
-                  {lastCell && `cell:${lastCell}` !== draft.target && <option value={`cell:${lastCell}`}>{getCell(lastCell).name}</option>}
+                  {draft.target.startsWith("cell:") && (
+                    <option value={draft.target}>{getCell(draft.target.slice(5)).name}</option>
+                  )}
+                  {lastCell && `cell:${lastCell}` !== draft.target && (
+                    <option value={`cell:${lastCell}`}>{getCell(lastCell).name}</option>
+                  )}
                   {reportSections.map((section) => (
                     <option key={section.id} value={`section:${section.id}`}>
                       {sectionHeading(section)}
@@ -172,7 +186,9 @@ export function ReviewBar({
                 意见
                 <input
                   value={draft.body}
-                  onChange={(event) => setDrafts(drafts.map((item, position) => (position === index ? { ...item, body: event.target.value } : item)))}
+                  onChange={(event) =>
+                    setDrafts(drafts.map((item, position) => (position === index ? { ...item, body: event.target.value } : item)))
+                  }
                 />
               </label>
             </div>

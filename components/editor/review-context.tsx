@@ -22,6 +22,7 @@ export const ReviewContext = createContext<ReviewState>({ isLocked: false, openC
 
 export const useReview = () => useContext(ReviewContext);
 
-export const commentsAtCell = (state: ReviewState, cellId: string) => state.openComments.filter((comment) => comment.cellId === cellId);
+export const commentsAtCell = (state: ReviewState, cellId: string) =>
+  state.openComments.filter((comment) => comment.cellId === cellId);
 export const commentsAtSection = (state: ReviewState, sectionId: string) =>
   state.openComments.filter((comment) => comment.sectionId === sectionId);

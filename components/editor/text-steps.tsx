@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, useSyncExternalStore, type InputHTMLAttributes } from "react";
-import { useFieldArray, useFormContext, useWatch, type Path } from "react-hook-form";
+import { type InputHTMLAttributes, useState, useSyncExternalStore } from "react";
+import { type Path, useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { processingFeesSentence, reportTitle } from "@/lib/document/build-report-document";
 import { generateOpeningParagraph } from "@/lib/document/opening-paragraph";
 import { fieldTemplates } from "@/lib/editor/field-templates";
@@ -88,7 +88,9 @@ export function InfoStep() {
           />
         </label>
       </fieldset>
-      {typeof info?.title === "string" && <TitleFields standard={info ? reportTitle(fromFormValues(values as TReportTextFormValues).info) : ""} />}
+      {typeof info?.title === "string" && (
+        <TitleFields standard={info ? reportTitle(fromFormValues(values as TReportTextFormValues).info) : ""} />
+      )}
       <fieldset className="wide">
         <legend>{reportFieldLabel("info.openingParagraph")}</legend>
         {info?.openingParagraph === null || info?.openingParagraph === undefined ? (

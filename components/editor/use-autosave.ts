@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, callApi, OFFLINE_STATUS } from "@/components/ui/api-client";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import { describeSchemaIssue } from "@/lib/report/parse-report";
-import { ZReport, type TReport } from "@/lib/report/report-schema";
-import { ApiError, callApi, OFFLINE_STATUS } from "@/components/ui/api-client";
+import { type TReport, ZReport } from "@/lib/report/report-schema";
 
 /** A save starts this long after the last change (the issue asks for within 1 s). */
 const SAVE_DELAY_MS = 700;
@@ -111,7 +111,9 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       if (session.version === version && refusedEntries === 0) removeLocalCopy(reportId);
       // A change made while this save was on its way is not saved yet: never show 已保存 for it.
       setState(
-        session.version === version ? { kind: "saved", at: new Date(response.stored.updatedAt), refusedEntries } : { kind: "pending" },
+        session.version === version
+          ? { kind: "saved", at: new Date(response.stored.updatedAt), refusedEntries }
+          : { kind: "pending" },
       );
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
@@ -176,12 +178,15 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
   }, [reportId, saveNow, session]);
 
   /** After staff chose to keep the server's version, or restored a revision: start over from it. */
-  const resetTo = useCallback((revision: number, savedAt: Date) => {
-    baseRevision.current = revision;
-    confirmedVersion.current = session.version;
-    isStopped.current = false;
-    setState({ kind: "saved", at: savedAt, refusedEntries: 0 });
-  }, [session]);
+  const resetTo = useCallback(
+    (revision: number, savedAt: Date) => {
+      baseRevision.current = revision;
+      confirmedVersion.current = session.version;
+      isStopped.current = false;
+      setState({ kind: "saved", at: savedAt, refusedEntries: 0 });
+    },
+    [session],
+  );
 
   return { state, saveNow, resetTo };
 }

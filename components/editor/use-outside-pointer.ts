@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, type RefObject } from "react";
+import { type RefObject, useEffect } from "react";
 
 /** A popup closes when the pointer goes down anywhere outside it. */
 export function useOutsidePointerDown(box: RefObject<HTMLElement | null>, onOutside: () => void): void {

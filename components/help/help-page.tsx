@@ -50,14 +50,15 @@ export async function HelpPage() {
       <section aria-labelledby="help-cells">
         <h2 id="help-cells">空白、0 和“{NOT_APPLICABLE}”</h2>
         <p>
-          三者不同：0 表示没有，“{NOT_APPLICABLE}”表示不适用（表三、表四不用），空白表示还没填。空白在合计中按 0 计，但会提示；导出正式版本前每格都应填写。
+          三者不同：0 表示没有，“{NOT_APPLICABLE}”表示不适用（表三、表四不用），空白表示还没填。空白在合计中按 0
+          计，但会提示；导出正式版本前每格都应填写。
         </p>
       </section>
       <section aria-labelledby="help-saving">
         <h2 id="help-saving">保存和历史版本</h2>
         <p>
-          修改后自动保存，同时保留在本机浏览器中；服务器断开时照常填写，恢复后自动续存。每段连续的编辑（停顿不超过 {SITTING_PAUSE_MS / 60_000}{" "}
-          分钟）记为一个历史版本，可先查看全文再恢复。
+          修改后自动保存，同时保留在本机浏览器中；服务器断开时照常填写，恢复后自动续存。每段连续的编辑（停顿不超过{" "}
+          {SITTING_PAUSE_MS / 60_000} 分钟）记为一个历史版本，可先查看全文再恢复。
         </p>
       </section>
       <section aria-labelledby="help-rules">

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { reportTitle } from "@/lib/document/build-report-document";
-import { requirePageContext } from "@/lib/api/page-context";
-import { reportStatusLabels } from "@/lib/store/report-store";
 import { formatDateTime } from "@/components/ui/api-client";
+import { requirePageContext } from "@/lib/api/page-context";
+import { reportTitle } from "@/lib/document/build-report-document";
+import { reportStatusLabels } from "@/lib/store/report-store";
 import { describeVersion, versionTime } from "./version-description";
 
 export async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
@@ -11,14 +11,19 @@ export async function HistoryPage({ params }: { params: Promise<{ id: string }> 
   const { store } = await requirePageContext(`/reports/${id}/history`);
   const stored = await store.getReport(id);
   if (!stored) notFound();
-  const [versions, transitions, published] = await Promise.all([store.listVersions(id), store.listTransitions(id), store.listPublished(id)]);
+  const [versions, transitions, published] = await Promise.all([
+    store.listVersions(id),
+    store.listTransitions(id),
+    store.listPublished(id),
+  ]);
   const [current] = versions;
   return (
     <main className="page">
       <Link href={`/reports/${id}`}>← 返回编辑</Link>
       <h1>历史版本：{reportTitle(stored.report.info)}</h1>
       <p className="muted">
-        每一段连续的编辑（中间停顿不超过 10 分钟）记为一个版本。可以先查看某个版本的全文，再决定是否恢复；恢复会把它作为新的一版保存，其间的版本都保留。
+        每一段连续的编辑（中间停顿不超过 10
+        分钟）记为一个版本。可以先查看某个版本的全文，再决定是否恢复；恢复会把它作为新的一版保存，其间的版本都保留。
       </p>
       <table className="list-table">
         <thead>

@@ -5,7 +5,15 @@ import { useState } from "react";
 import { ApiError, callApi } from "@/components/ui/api-client";
 
 /** Restoring asks once more, then writes the version as the newest one and opens the editor. */
-export function RestoreRevisionButton({ reportId, version, baseRevision }: { reportId: string; version: number; baseRevision: number }) {
+export function RestoreRevisionButton({
+  reportId,
+  version,
+  baseRevision,
+}: {
+  reportId: string;
+  version: number;
+  baseRevision: number;
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [isConfirming, setIsConfirming] = useState(false);

@@ -1,14 +1,18 @@
+import { formatDateTime, formatTime } from "@/components/ui/api-client";
 import { editorSteps } from "@/lib/editor/result-steps";
 import { getCell } from "@/lib/format";
 import type { VersionSummary } from "@/lib/store/report-store";
-import { formatDateTime, formatTime } from "@/components/ui/api-client";
 
 /** What a version did, as staff would say it: 新建, 恢复自第 N 版, or the sections and cells changed. */
-export function describeVersion(version: Pick<VersionSummary, "kind" | "restoredFromVersion" | "changedCells" | "changedSections">): string {
+export function describeVersion(
+  version: Pick<VersionSummary, "kind" | "restoredFromVersion" | "changedCells" | "changedSections">,
+): string {
   if (version.kind === "create") return "新建";
   if (version.kind === "restore") return `恢复自第 ${version.restoredFromVersion ?? "?"} 版`;
   const parts = version.changedSections.map((section) =>
-    section === "import_review" ? "导入数字的核对（请核对）" : (editorSteps.find((step) => step.id === section)?.label ?? section),
+    section === "import_review"
+      ? "导入数字的核对（请核对）"
+      : (editorSteps.find((step) => step.id === section)?.label ?? section),
   );
   const cells = version.changedCells;
   if (cells.length > 0) {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageContext } from "@/lib/api/page-context";
 import { buildReportDocument, reportTitle } from "@/lib/document/build-report-document";
 import { renderReportHtml } from "@/lib/render/html";
-import { requirePageContext } from "@/lib/api/page-context";
 import { RestoreRevisionButton } from "./restore-revision-button";
 import { describeVersion, versionTime } from "./version-description";
 
@@ -32,7 +32,11 @@ export async function VersionPage({ params }: { params: Promise<{ id: string; ve
       ) : (
         <RestoreRevisionButton reportId={id} version={version.version} baseRevision={stored.revision} />
       )}
-      <article className="version-preview" aria-label={`第 ${version.version} 版全文`} dangerouslySetInnerHTML={{ __html: html }} />
+      <article
+        className="version-preview"
+        aria-label={`第 ${version.version} 版全文`}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     </main>
   );
 }

@@ -1,6 +1,6 @@
-import { reportSections, sectionHeading, tableName } from "@/lib/format";
 import { requirePageContext } from "@/lib/api/page-context";
 import { scopeIncludes } from "@/lib/auth/access";
+import { reportSections, sectionHeading, tableName } from "@/lib/format";
 import { reportStatusLabels, type StoredReportSummary } from "@/lib/store/report-store";
 import { listUnits } from "@/lib/store/unit-store";
 import { ReportList, type ReportRow } from "./report-list";
@@ -15,7 +15,11 @@ export async function HomePage() {
   });
   // Here one's own unit's reports (the administrator's: all); a reviewer sees the units below in 审核总览.
   const own = (report: StoredReportSummary) => scopeIncludes(scopes.write, report.unitId);
-  const [reports, deleted, units] = await Promise.all([store.listReports(), store.listReports({ deleted: true }), listUnits(root.db)]);
+  const [reports, deleted, units] = await Promise.all([
+    store.listReports(),
+    store.listReports({ deleted: true }),
+    listUnits(root.db),
+  ]);
   const unitName = units.find((unit) => unit.id === actor.unitId)?.name ?? "";
 
   return (

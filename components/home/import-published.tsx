@@ -26,7 +26,11 @@ export function ImportPublished() {
     } catch (error) {
       const message = error instanceof ApiError ? error.message : String(error);
       const existing = duplicateOf(error);
-      setState(existing ? { kind: "duplicate", message, existing, file } : { kind: "refused", message: `“${file.name}”未能导入：${message}` });
+      setState(
+        existing
+          ? { kind: "duplicate", message, existing, file }
+          : { kind: "refused", message: `“${file.name}”未能导入：${message}` },
+      );
     } finally {
       // Choosing the same file again is a new attempt.
       if (input.current) input.current.value = "";
@@ -37,8 +41,8 @@ export function ImportPublished() {
     <section aria-labelledby="import-published" className="card">
       <h2 id="import-published">导入已发布的报告</h2>
       <p className="hint">
-        已发布的年度报告（PDF、Word .docx、网页 .html 或文本 .txt，不超过 20 MB）读入为该机关、该年度的一份报告：表格数字按原样读入，
-        没有把握的数字标为“请核对”，逐格核对后确认。
+        已发布的年度报告（PDF、Word .docx、网页 .html 或文本 .txt，不超过 20
+        MB）读入为该机关、该年度的一份报告：表格数字按原样读入， 没有把握的数字标为“请核对”，逐格核对后确认。
       </p>
       <label className="file-field">
         选择已发布的报告文件…

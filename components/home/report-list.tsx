@@ -6,10 +6,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { LAST_REPORT_YEAR, ZNewReportIdentity } from "@/lib/report/report-schema";
-import type { StoredReportSummary } from "@/lib/store/report-store";
 import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
+import { LAST_REPORT_YEAR, ZNewReportIdentity } from "@/lib/report/report-schema";
+import type { StoredReportSummary } from "@/lib/store/report-store";
 import { ImportPublished } from "./import-published";
 
 /** A stored report's summary as it crosses to the browser: dates as ISO strings. */
@@ -24,7 +24,10 @@ const ZNewReportForm = ZNewReportIdentity.extend({
   year: z
     .string()
     .transform((text) => {
-      const folded = text.normalize("NFKC").replace(/\s+/gu, "").replace(/年(度)?$/u, "");
+      const folded = text
+        .normalize("NFKC")
+        .replace(/\s+/gu, "")
+        .replace(/年(度)?$/u, "");
       return /^\d+$/.test(folded) ? Number(folded) : undefined;
     })
     .pipe(ZNewReportIdentity.shape.year),
@@ -177,7 +180,8 @@ export function ReportList({
                     <Link href={`/reports/${report.id}/history`}>历史版本</Link>
                     {confirmingDelete === report.id ? (
                       <span className="confirm">
-                        删除“{report.agencyName || "未填写机关全称"}{report.year ?? ""}年”报告？30 天内可恢复。
+                        删除“{report.agencyName || "未填写机关全称"}
+                        {report.year ?? ""}年”报告？30 天内可恢复。
                         <button type="button" className="danger" disabled={busy} onClick={() => remove(report.id)}>
                           确认删除
                         </button>

@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { LogoutButton } from "@/components/auth/logout-button";
 import { optionalPageContext } from "@/lib/api/page-context";
 import { roleLabels } from "@/lib/auth/roles";
 import { listUnits } from "@/lib/store/unit-store";
-import { LogoutButton } from "@/components/auth/logout-button";
 
 /** The bar on every page: where one can go with one's role, and who is signed in. */
 export async function AppBar() {
   const context = await optionalPageContext();
-  const unit = context ? (await listUnits(context.root.db)).find((candidate) => candidate.id === context.actor.unitId) : undefined;
+  const unit = context
+    ? (await listUnits(context.root.db)).find((candidate) => candidate.id === context.actor.unitId)
+    : undefined;
   return (
     <nav className="app-bar" aria-label="全站">
       <Link href="/" className="app-name">

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requirePageContext } from "@/lib/api/page-context";
-import { requestedYear } from "@/lib/api/overview-routes";
-import { filterOverview, overviewRows } from "@/lib/store/overview";
-import { reportStatuses, reportStatusLabels, type ReportStatus } from "@/lib/store/report-store";
 import { formatDateTime } from "@/components/ui/api-client";
+import { requestedYear } from "@/lib/api/overview-routes";
+import { requirePageContext } from "@/lib/api/page-context";
+import { filterOverview, overviewRows } from "@/lib/store/overview";
+import { type ReportStatus, reportStatuses, reportStatusLabels } from "@/lib/store/report-store";
 
 type Search = { year?: string; status?: string; errors?: string; q?: string };
 
@@ -18,7 +18,10 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
   const url = new URL(`http://local/?year=${search.year ?? ""}`);
   const year = requestedYear(url);
   const all = await overviewRows(store, scopes.review, year);
-  const status = reportStatuses.includes(search.status as ReportStatus) || search.status === "missing" ? (search.status as ReportStatus | "missing") : undefined;
+  const status =
+    reportStatuses.includes(search.status as ReportStatus) || search.status === "missing"
+      ? (search.status as ReportStatus | "missing")
+      : undefined;
   const rows = filterOverview(all, { status, hasErrors: search.errors === "1", search: search.q });
   const count = (predicate: (row: (typeof all)[number]) => boolean) => all.filter(predicate).length;
   return (
@@ -26,8 +29,8 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
       <h1>{year}年度报告 审核总览</h1>
       <p className="muted">
         共 {all.length} 个单位：未建报告 {count((row) => !row.report)}，
-        {reportStatuses.map((item) => `${reportStatusLabels[item]} ${count((row) => row.report?.status === item)}`).join("，")}；有错误的{" "}
-        {count((row) => (row.report?.errorCount ?? 0) > 0)} 个。
+        {reportStatuses.map((item) => `${reportStatusLabels[item]} ${count((row) => row.report?.status === item)}`).join("，")}
+        ；有错误的 {count((row) => (row.report?.errorCount ?? 0) > 0)} 个。
       </p>
       <form className="inline-form wrap" method="get" aria-label="筛选">
         <label>
@@ -75,7 +78,17 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
                 {row.report ? <Link href={`/reports/${row.report.id}`}>{row.unit.name}</Link> : row.unit.name}
               </td>
               <td>{row.report ? reportStatusLabels[row.report.status] : <span className="muted">未建报告</span>}</td>
-              <td>{row.report ? row.report.errorCount > 0 ? <span className="badge badge-error">{row.report.errorCount}</span> : 0 : ""}</td>
+              <td>
+                {row.report ? (
+                  row.report.errorCount > 0 ? (
+                    <span className="badge badge-error">{row.report.errorCount}</span>
+                  ) : (
+                    0
+                  )
+                ) : (
+                  ""
+                )}
+              </td>
               <td>{row.report ? row.report.warningCount : ""}</td>
               <td>{row.report ? formatDateTime(row.report.updatedAt.toISOString()) : ""}</td>
               <td className={row.daysLeft < 0 && row.report?.status !== "published" ? "overdue" : ""}>

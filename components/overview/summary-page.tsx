@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requirePageContext } from "@/lib/api/page-context";
+import { NationalTableView } from "@/components/ui/national-table-view";
 import { requestedYear, summaryState } from "@/lib/api/overview-routes";
-import { tableIds, tableSection, sectionHeading } from "@/lib/format";
+import { requirePageContext } from "@/lib/api/page-context";
+import { sectionHeading, tableIds, tableSection } from "@/lib/format";
 import { sumLedgers } from "@/lib/report/summary";
 import { chosenUnits, overviewRows } from "@/lib/store/overview";
-import { NationalTableView } from "@/components/ui/national-table-view";
 
 type Search = { year?: string; units?: string | string[] };
 

@@ -1,4 +1,4 @@
-import { tableGrids, tableName, type CellId, type GridCell, type TableId } from "@/lib/format";
+import { type CellId, type GridCell, type TableId, tableGrids, tableName } from "@/lib/format";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
 
 /** A national table drawn read-only from the format data (labels and merges), with given figures. */
@@ -6,7 +6,12 @@ export function NationalTableView({ tableId, values }: { tableId: TableId; value
   const grid = tableGrids[tableId];
   const renderCell = (cell: GridCell, key: number) =>
     cell.type === "value" ? (
-      <td key={key} rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined} colSpan={cell.colSpan > 1 ? cell.colSpan : undefined} data-cell={cell.cellId}>
+      <td
+        key={key}
+        rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
+        colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
+        data-cell={cell.cellId}
+      >
         {formatCellValue(values[cell.cellId] ?? null)}
       </td>
     ) : (

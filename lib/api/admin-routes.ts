@@ -2,8 +2,8 @@ import { z } from "zod";
 import { createAccount, listUsers, resetPassword, setAccountDisabled, updateAccount } from "@/lib/auth/accounts";
 import { userRoles } from "@/lib/store/schema";
 import { createUnit, createUnitsFromList, listUnits, updateUnitDeadline } from "@/lib/store/unit-store";
-import { errorResponse, readJsonBody, RequestError } from "./api-response";
-import { requireAdmin, requireContext, type RequestContext } from "./request-context";
+import { errorResponse, RequestError, readJsonBody } from "./api-response";
+import { type RequestContext, requireAdmin, requireContext } from "./request-context";
 
 type IdParams = { params: Promise<{ id: string }> };
 
@@ -23,7 +23,13 @@ async function adminContext(request: Request): Promise<RequestContext> {
 }
 
 const ZUnitRequest = z.union([
-  z.object({ name: z.string().max(200), parentId: z.string().uuid("上级单位编号不对").nullish(), deadline: z.string().max(5).optional() }).strict(),
+  z
+    .object({
+      name: z.string().max(200),
+      parentId: z.string().uuid("上级单位编号不对").nullish(),
+      deadline: z.string().max(5).optional(),
+    })
+    .strict(),
   z.object({ list: z.string().max(100_000) }).strict(),
 ]);
 
@@ -74,7 +80,12 @@ const ZNewUser = z
   .strict();
 
 const ZUserChange = z
-  .object({ role: ZRole.optional(), unitId: z.string().uuid("单位编号不对").optional(), name: z.string().max(100).optional(), disabled: z.boolean().optional() })
+  .object({
+    role: ZRole.optional(),
+    unitId: z.string().uuid("单位编号不对").optional(),
+    name: z.string().max(100).optional(),
+    disabled: z.boolean().optional(),
+  })
   .strict();
 
 export async function getUsers(request: Request): Promise<Response> {
@@ -103,7 +114,8 @@ export async function patchUser(request: Request, { params }: IdParams): Promise
     const { root, actor } = await adminContext(request);
     const { id } = await params;
     const { disabled, ...changes } = await bodyOf(request, ZUserChange);
-    if (changes.unitId && !(await listUnits(root.db)).some((unit) => unit.id === changes.unitId)) throw new RequestError("所属单位不存在", 400);
+    if (changes.unitId && !(await listUnits(root.db)).some((unit) => unit.id === changes.unitId))
+      throw new RequestError("所属单位不存在", 400);
     if (id === actor.userId && changes.role && changes.role !== "admin") throw new RequestError("不能取消自己的管理员角色", 409);
     if (disabled !== undefined) await setAccountDisabled(root.db, id, disabled, actor.userId);
     return Response.json({ user: await updateAccount(root.db, id, changes) });

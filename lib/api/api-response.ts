@@ -20,7 +20,13 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof RequestError) {
     return Response.json({ message: error.message, ...error.details }, { status: error.status });
   }
-  if (isReportPayloadError(error) || isCarryForwardError(error) || isAccountError(error) || isUnitError(error) || isReportNotFoundError(error)) {
+  if (
+    isReportPayloadError(error) ||
+    isCarryForwardError(error) ||
+    isAccountError(error) ||
+    isUnitError(error) ||
+    isReportNotFoundError(error)
+  ) {
     return Response.json({ message: error.message }, { status: error.status });
   }
   if (isReportStateError(error)) {

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { describeRole } from "@/lib/auth/accounts";
+import { changeOwnPassword, type SessionCookies, signIn, signOut } from "@/lib/auth/sessions";
 import { completeFirstRun, needsFirstRun } from "@/lib/auth/setup";
-import { changeOwnPassword, signIn, signOut, type SessionCookies } from "@/lib/auth/sessions";
 import { getReportStore } from "@/lib/store/report-store";
 import { listUnits } from "@/lib/store/unit-store";
-import { errorResponse, readJsonBody, RequestError } from "./api-response";
+import { errorResponse, RequestError, readJsonBody } from "./api-response";
 import { clientAddress, requireContext } from "./request-context";
 
 const ZLogin = z.object({ username: z.string().max(100), password: z.string().max(200) }).strict();

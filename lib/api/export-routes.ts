@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import type { ReportDocument } from "@/lib/document/report-document";
-import { checkReport } from "@/lib/report/check-report";
 import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
 import { MissingGlyphError, renderReportPdf } from "@/lib/render/pdf";
+import { checkReport } from "@/lib/report/check-report";
 import { errorResponse, notFound, RequestError } from "./api-response";
 import { loadReportWithPreviousYear } from "./report-routes";
 import { requireContext } from "./request-context";
@@ -93,7 +93,8 @@ export async function exportReport(request: Request, { params }: { params: Promi
     });
   } catch (error) {
     // A character no embedded face has: the PDF would print it wrong, so it is refused with the characters and places.
-    if (error instanceof MissingGlyphError) return Response.json({ message: error.message, missing: error.missing }, { status: 422 });
+    if (error instanceof MissingGlyphError)
+      return Response.json({ message: error.message, missing: error.missing }, { status: 422 });
     return errorResponse(error);
   }
 }

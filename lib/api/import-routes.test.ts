@@ -26,7 +26,11 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const seed001 = new Uint8Array(readFileSync(path.join(process.cwd(), "fixtures", "seeds", seedLedgerEntries.find((entry) => entry.seed.startsWith("001"))!.seed)));
+const seed001 = new Uint8Array(
+  readFileSync(
+    path.join(process.cwd(), "fixtures", "seeds", seedLedgerEntries.find((entry) => entry.seed.startsWith("001"))!.seed),
+  ),
+);
 
 function upload(
   body: Uint8Array<ArrayBuffer>,
@@ -62,7 +66,10 @@ describe("POST /api/import", () => {
     const { stored } = (await response.json()) as { stored: { id: string; agencyName: string; year: number; kind: string } };
     expect(stored).toMatchObject({ agencyName: "湘潭县人民政府", year: 2025, kind: "report" });
     const row = await (await getReportStore()).getReport(stored.id);
-    expect(row!.report.importReview).toMatchObject({ source: { fileName: "湘潭县2025年报.txt", fileType: "text" }, detectedFormat: "2021" });
+    expect(row!.report.importReview).toMatchObject({
+      source: { fileName: "湘潭县2025年报.txt", fileType: "text" },
+      detectedFormat: "2021",
+    });
     expect(row!.report.info.title).toBe("湘潭县人民政府2025年政府信息公开工作年度报告");
   });
 
@@ -83,9 +90,13 @@ describe("POST /api/import", () => {
     const before = await reportCount();
     const form = new FormData();
     form.append("file", new Blob([seed001]), "年报.txt");
-    const multipart = await importReport(new Request("http://localhost/api/import", { method: "POST", headers: { cookie }, body: form }));
+    const multipart = await importReport(
+      new Request("http://localhost/api/import", { method: "POST", headers: { cookie }, body: form }),
+    );
     expect(multipart.status).toBe(415);
-    expect(((await multipart.json()) as { message: string }).message).toMatch(/^上传文件只接受文件的原始内容.*收到的是“multipart\/form-data”$/u);
+    expect(((await multipart.json()) as { message: string }).message).toMatch(
+      /^上传文件只接受文件的原始内容.*收到的是“multipart\/form-data”$/u,
+    );
     expect((await upload(seed001, { type: "text/plain" })).status).toBe(415);
     expect(await reportCount()).toBe(before);
   });
@@ -100,19 +111,28 @@ describe("POST /api/import", () => {
     expect(((await streamed.json()) as { message: string }).message).toBe("文件过大，最大 20 MB");
     const notice = await upload(new TextEncoder().encode("会议通知\n请各单位于本周五前报送材料。"), { fileName: "通知.txt" });
     expect(notice.status).toBe(422);
-    expect(await notice.json()).toMatchObject({ reason: "not_a_report", message: expect.stringContaining("不是政府信息公开工作年度报告") });
+    expect(await notice.json()).toMatchObject({
+      reason: "not_a_report",
+      message: expect.stringContaining("不是政府信息公开工作年度报告"),
+    });
     expect(await reportCount()).toBe(before);
   });
 
   it("needs the file name, percent-encoded", async () => {
-    const request = new Request("http://localhost/api/import", { method: "POST", headers: { "content-type": "application/octet-stream", cookie }, body: seed001 });
+    const request = new Request("http://localhost/api/import", {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream", cookie },
+      body: seed001,
+    });
     expect((await importReport(request)).status).toBe(400);
     const malformed = new Request("http://localhost/api/import", {
       method: "POST",
       headers: { "content-type": "application/octet-stream", "x-file-name": "%E6%B9", cookie },
       body: seed001,
     });
-    expect(((await (await importReport(malformed)).json()) as { message: string }).message).toBe("文件名（X-File-Name）应为百分号编码的 UTF-8");
+    expect(((await (await importReport(malformed)).json()) as { message: string }).message).toBe(
+      "文件名（X-File-Name）应为百分号编码的 UTF-8",
+    );
   });
 });
 

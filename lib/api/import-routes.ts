@@ -1,6 +1,6 @@
 import { importPublishedReport, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import";
+import { errorResponse, RequestError, readBodyBytes } from "./api-response";
 import { requireContext } from "./request-context";
-import { errorResponse, readBodyBytes, RequestError } from "./api-response";
 
 /**
  * Uploads of published reports. The file comes as its raw bytes (application/octet-stream)
@@ -13,7 +13,10 @@ export const UPLOAD_CONTENT_TYPE = "application/octet-stream";
 function assertFileUpload(request: Request): void {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== UPLOAD_CONTENT_TYPE) {
-    throw new RequestError(`上传文件只接受文件的原始内容（Content-Type: ${UPLOAD_CONTENT_TYPE}），收到的是“${type || "未注明"}”`, 415);
+    throw new RequestError(
+      `上传文件只接受文件的原始内容（Content-Type: ${UPLOAD_CONTENT_TYPE}），收到的是“${type || "未注明"}”`,
+      415,
+    );
   }
 }
 
@@ -51,7 +54,8 @@ async function importUpload(request: Request) {
     throw error;
   }
   const outcome = await importPublishedReport(bytes, fileName);
-  if (!outcome.ok) throw new RequestError(outcome.message, outcome.reason === "too_large" ? 413 : 422, { reason: outcome.reason });
+  if (!outcome.ok)
+    throw new RequestError(outcome.message, outcome.reason === "too_large" ? 413 : 422, { reason: outcome.reason });
   return outcome;
 }
 

@@ -1,14 +1,14 @@
 import JSZip from "jszip";
 import { z } from "zod";
 import { buildReportDocument } from "@/lib/document/build-report-document";
+import { renderSummaryXlsx, type SummaryUnitLine } from "@/lib/render/xlsx/render-summary-xlsx";
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/report/report-schema";
 import { sumLedgers } from "@/lib/report/summary";
-import { renderSummaryXlsx, type SummaryUnitLine } from "@/lib/render/xlsx/render-summary-xlsx";
-import { chosenUnits, filterOverview, overviewRows, type OverviewRow } from "@/lib/store/overview";
-import { isEditableStatus, reportStatusLabels, reportStatuses } from "@/lib/store/report-store";
+import { chosenUnits, filterOverview, type OverviewRow, overviewRows } from "@/lib/store/overview";
+import { isEditableStatus, reportStatuses, reportStatusLabels } from "@/lib/store/report-store";
 import { errorResponse, RequestError } from "./api-response";
 import { contentDisposition, renderDocumentAs } from "./export-routes";
-import { requireContext, requireReviewer, type RequestContext } from "./request-context";
+import { type RequestContext, requireContext, requireReviewer } from "./request-context";
 
 const ZYear = z.coerce
   .number({ message: "年度应为数字" })
@@ -135,7 +135,10 @@ export async function batchExport(request: Request): Promise<Response> {
     return new Response(new Blob([new Uint8Array(bytes)]), {
       headers: {
         "content-type": "application/zip",
-        "content-disposition": contentDisposition(`${year}年度政府信息公开工作年度报告${withDrafts ? "（含草稿）" : ""}.zip`, false),
+        "content-disposition": contentDisposition(
+          `${year}年度政府信息公开工作年度报告${withDrafts ? "（含草稿）" : ""}.zip`,
+          false,
+        ),
         "cache-control": "no-store",
       },
     });

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { exampleReport } from "@/lib/report/example-report";
 import { startFromLastYear } from "@/lib/report/carry-forward";
+import { exampleReport } from "@/lib/report/example-report";
 import { describeSchemaIssue } from "@/lib/report/parse-report";
 import { FORMAT_VERSION, ZNewReportIdentity } from "@/lib/report/report-schema";
 import { MAX_REPORT_BYTES, type ReportStore, type StoredReport } from "@/lib/store/report-store";
-import { errorResponse, notFound, parsePositiveInteger, readJsonBody, RequestError } from "./api-response";
+import { errorResponse, notFound, parsePositiveInteger, RequestError, readJsonBody } from "./api-response";
 import { requireContext } from "./request-context";
 
 /** Body limit: the report itself (1 MB) plus the envelope around it. */
@@ -184,10 +184,7 @@ export async function restoreVersion(request: Request, { params }: VersionParams
     const result = await store.restoreVersion(id, parsePositiveInteger(version, "版本号"), baseRevision);
     if (result.status === "not_found") throw new RequestError(`找不到第 ${version} 版`, 404);
     if (result.status === "conflict") {
-      return Response.json(
-        { message: "报告在此期间又保存过，请刷新历史页面后再恢复", current: result.current },
-        { status: 409 },
-      );
+      return Response.json({ message: "报告在此期间又保存过，请刷新历史页面后再恢复", current: result.current }, { status: 409 });
     }
     return Response.json({ status: result.status, stored: result.stored });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { accessScopes, type AccessScopes, type Actor } from "@/lib/auth/access";
+import { type AccessScopes, type Actor, accessScopes } from "@/lib/auth/access";
 import { actorFromHeaders } from "@/lib/auth/sessions";
 import { getReportStore, type ReportStore } from "@/lib/store/report-store";
 import { listUnits } from "@/lib/store/unit-store";

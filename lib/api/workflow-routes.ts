@@ -3,10 +3,10 @@ import { buildReportDocument } from "@/lib/document/build-report-document";
 import { findCell, reportSections, type SectionId } from "@/lib/format";
 import { checkReport } from "@/lib/report/check-report";
 import type { PublishedFormat } from "@/lib/store/report-store";
-import { errorResponse, notFound, parsePositiveInteger, readJsonBody, RequestError } from "./api-response";
+import { errorResponse, notFound, parsePositiveInteger, RequestError, readJsonBody } from "./api-response";
 import { exportFormats, fileResponse, renderDocumentAs } from "./export-routes";
 import { loadReportWithPreviousYear } from "./report-routes";
-import { requireContext, type RequestContext } from "./request-context";
+import { type RequestContext, requireContext } from "./request-context";
 
 type IdParams = { params: Promise<{ id: string }> };
 
@@ -21,7 +21,10 @@ const ZReturnRequest = z.object({
     .array(
       z
         .object({
-          cellId: z.string().refine((id) => findCell(id) !== undefined, { message: "不是统计表中的单元格" }).nullish(),
+          cellId: z
+            .string()
+            .refine((id) => findCell(id) !== undefined, { message: "不是统计表中的单元格" })
+            .nullish(),
           sectionId: z.enum(sectionIds, { message: "不是报告的六个部分之一" }).nullish(),
           body: z.string().trim().min(1, "意见不能为空").max(MAX_COMMENT, `意见不能超过 ${MAX_COMMENT} 个字`),
         })
@@ -97,14 +100,20 @@ export async function publishReport(request: Request, { params }: IdParams): Pro
     const { id } = await params;
     const loaded = await loadReportWithPreviousYear(store, id);
     if (!loaded) throw notFound();
-    const errors = checkReport(loaded.stored.report, { previousYear: loaded.previousYear }).filter((result) => result.severity === "error");
+    const errors = checkReport(loaded.stored.report, { previousYear: loaded.previousYear }).filter(
+      (result) => result.severity === "error",
+    );
     if (errors.length > 0) {
       throw new RequestError(`报告还有 ${errors.length} 个错误，不能发布`, 422, {
         errors: errors.map(({ ruleId, message, cellIds }) => ({ ruleId, message, cellIds })),
       });
     }
     const doc = buildReportDocument(loaded.stored.report, { isDraft: false });
-    const [pdf, docx, html] = await Promise.all([renderDocumentAs(doc, "pdf"), renderDocumentAs(doc, "docx"), renderDocumentAs(doc, "html")]);
+    const [pdf, docx, html] = await Promise.all([
+      renderDocumentAs(doc, "pdf"),
+      renderDocumentAs(doc, "docx"),
+      renderDocumentAs(doc, "html"),
+    ]);
     return Response.json({ stored: await store.publishReport(id, { fileBaseName: doc.fileBaseName, pdf, docx, html }) });
   } catch (error) {
     return errorResponse(error);
@@ -130,7 +139,11 @@ export async function getWorkflow(request: Request, { params }: IdParams): Promi
     const { id } = await params;
     const stored = await store.getReport(id);
     if (!stored) throw notFound();
-    const [transitions, comments, published] = await Promise.all([store.listTransitions(id), store.listComments(id), store.listPublished(id)]);
+    const [transitions, comments, published] = await Promise.all([
+      store.listTransitions(id),
+      store.listComments(id),
+      store.listPublished(id),
+    ]);
     return Response.json({ status: stored.status, correctionReason: stored.correctionReason, transitions, comments, published });
   } catch (error) {
     return errorResponse(error);
@@ -138,7 +151,10 @@ export async function getWorkflow(request: Request, { params }: IdParams): Promi
 }
 
 /** POST /api/reports/[id]/comments/[commentId]/resolve */
-export async function resolveComment(request: Request, { params }: { params: Promise<{ id: string; commentId: string }> }): Promise<Response> {
+export async function resolveComment(
+  request: Request,
+  { params }: { params: Promise<{ id: string; commentId: string }> },
+): Promise<Response> {
   try {
     const { store } = await requireContext(request);
     await bodyOf(request, z.object({}).strict());
@@ -165,9 +181,14 @@ export async function downloadPublished(
     const file = await store.getPublishedFile(id, parsePositiveInteger(sequence, "发布序号"), format.data as PublishedFormat);
     if (!file) throw new RequestError("找不到这次发布的文件", 404);
     const suffix = Number(sequence) > 1 ? `（更正${Number(sequence) - 1}）` : "";
-    return fileResponse(new Uint8Array(file.bytes), `${file.fileBaseName}${suffix}.${exportFormats[format.data].extension}`, format.data, {
-      headers: { "x-content-sha256": file.sha256 },
-    });
+    return fileResponse(
+      new Uint8Array(file.bytes),
+      `${file.fileBaseName}${suffix}.${exportFormats[format.data].extension}`,
+      format.data,
+      {
+        headers: { "x-content-sha256": file.sha256 },
+      },
+    );
   } catch (error) {
     return errorResponse(error);
   }

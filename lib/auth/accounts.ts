@@ -1,6 +1,6 @@
 import { asc, count, eq } from "drizzle-orm";
 import type { StoreDatabase } from "@/lib/store/database";
-import { account, user, type UserRole } from "@/lib/store/schema";
+import { account, type UserRole, user } from "@/lib/store/schema";
 import { authFor, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-server";
 import { roleLabels } from "./roles";
 
@@ -56,7 +56,9 @@ const userColumns = {
   createdAt: user.createdAt,
 };
 
-type UserRow = { [Key in keyof typeof userColumns]: Key extends "username" ? string | null : UserSummary[Key & keyof UserSummary] };
+type UserRow = {
+  [Key in keyof typeof userColumns]: Key extends "username" ? string | null : UserSummary[Key & keyof UserSummary];
+};
 const toSummary = (row: UserRow): UserSummary => ({ ...row, username: row.username ?? "" });
 
 export async function countUsers(db: StoreDatabase): Promise<number> {
@@ -91,16 +93,19 @@ export async function createAccount(
   checkPassword(input.password);
   if (await findUserByUsername(db, username)) throw new AccountError(`用户名“${username}”已被使用`, 409);
   const context = await (await authFor(db)).$context;
-  const created = await context.internalAdapter.createUser({
-    name,
-    // No mail on an intranet: a placeholder that can never receive any.
-    email: `${username}@users.nianbaotong.invalid`,
-    username,
-    displayUsername: username,
-    role: input.role,
-    unitId: input.unitId,
-    disabled: false,
-  }, { method: "admin" });
+  const created = await context.internalAdapter.createUser(
+    {
+      name,
+      // No mail on an intranet: a placeholder that can never receive any.
+      email: `${username}@users.nianbaotong.invalid`,
+      username,
+      displayUsername: username,
+      role: input.role,
+      unitId: input.unitId,
+      disabled: false,
+    },
+    { method: "admin" },
+  );
   await context.internalAdapter.linkAccount({
     userId: created.id,
     providerId: "credential",
@@ -141,7 +146,11 @@ export async function updateAccount(
   if (!target) throw new AccountError("找不到这个账号", 404);
   await db
     .update(user)
-    .set({ ...changes, ...(changes.name !== undefined ? { name: changes.name.trim() || target.username } : {}), updatedAt: new Date() })
+    .set({
+      ...changes,
+      ...(changes.name !== undefined ? { name: changes.name.trim() || target.username } : {}),
+      updatedAt: new Date(),
+    })
     .where(eq(user.id, userId));
   return (await findUser(db, userId))!;
 }

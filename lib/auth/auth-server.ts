@@ -3,14 +3,15 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { username } from "better-auth/plugins";
 import { eq } from "drizzle-orm";
+import type { StoreDatabase } from "@/lib/store/database";
 import { getReportStore } from "@/lib/store/report-store";
 import { account, appSettings, session, user, verification } from "@/lib/store/schema";
-import type { StoreDatabase } from "@/lib/store/database";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-limits";
 import { publicOrigin, servesHttps } from "./server-config";
 
 /** A session lasts three days; it is extended once a day while in use. */
 const SESSION_SECONDS = 3 * 24 * 60 * 60;
+
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-limits";
 
 /** The signing secret: env BETTER_AUTH_SECRET, else one made at first start and kept in the store. */
@@ -19,7 +20,10 @@ async function authSecret(db: StoreDatabase): Promise<string> {
   const key = "auth_secret";
   const [existing] = await db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, key));
   if (existing) return existing.value;
-  await db.insert(appSettings).values({ key, value: randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  await db
+    .insert(appSettings)
+    .values({ key, value: randomBytes(32).toString("base64url") })
+    .onConflictDoNothing();
   const [stored] = await db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, key));
   return stored!.value;
 }
@@ -61,8 +65,9 @@ function createAuth(db: StoreDatabase, secret: string) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const auths: Map<StoreDatabase, Promise<Auth>> = ((globalThis as { __nianbaotongAuths?: Map<StoreDatabase, Promise<Auth>> })
-  .__nianbaotongAuths ??= new Map());
+const auths: Map<StoreDatabase, Promise<Auth>> = ((
+  globalThis as { __nianbaotongAuths?: Map<StoreDatabase, Promise<Auth>> }
+).__nianbaotongAuths ??= new Map());
 
 /** The authentication of a store (tests open their own stores). */
 export function authFor(db: StoreDatabase): Promise<Auth> {

@@ -14,7 +14,10 @@ const keysOf = ({ username, address }: LoginKeys) => ({ user: `user:${username}`
 /** When the next attempt is allowed, or null when it is allowed now. */
 export async function loginBlockedUntil(db: StoreDatabase, keys: LoginKeys, now = new Date()): Promise<Date | null> {
   const { user, address } = keysOf(keys);
-  const rows = await db.select().from(loginFailures).where(inArray(loginFailures.key, [user, address]));
+  const rows = await db
+    .select()
+    .from(loginFailures)
+    .where(inArray(loginFailures.key, [user, address]));
   let until: Date | null = null;
   for (const row of rows) {
     const limit = row.key === user ? MAX_FAILURES_PER_USERNAME : MAX_FAILURES_PER_ADDRESS;

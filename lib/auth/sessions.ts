@@ -1,6 +1,6 @@
 import type { StoreDatabase } from "@/lib/store/database";
 import type { Actor } from "./access";
-import { AccountError, findUserByUsername, normaliseUsername, checkPassword } from "./accounts";
+import { AccountError, checkPassword, findUserByUsername, normaliseUsername } from "./accounts";
 import { authFor } from "./auth-server";
 import { clearLoginFailures, loginBlockedUntil, recordLoginFailure, retryMessage } from "./login-limiter";
 import { isUserRole } from "./roles";
@@ -84,6 +84,7 @@ export async function changeOwnPassword(
     headers,
     asResponse: true,
   });
-  if (!response.ok) throw new AccountError(response.status === 401 ? "请先登录" : "当前密码不对", response.status === 401 ? 401 : 400);
+  if (!response.ok)
+    throw new AccountError(response.status === 401 ? "请先登录" : "当前密码不对", response.status === 401 ? 401 : 400);
   return setCookies(response);
 }

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { ReportStore } from "@/lib/store/report-store";
 import { appSettings } from "@/lib/store/schema";
 import { createUnit } from "@/lib/store/unit-store";
-import { AccountError, countUsers, createAccount, normaliseUsername, checkPassword, type UserSummary } from "./accounts";
+import { AccountError, checkPassword, countUsers, createAccount, normaliseUsername, type UserSummary } from "./accounts";
 
 const SETUP_CODE_KEY = "setup_code_hash";
 const hashCode = (code: string) => createHash("sha256").update(code.replace(/[\s-]/g, "").toUpperCase()).digest("hex");
@@ -44,7 +44,10 @@ export async function completeFirstRun(store: ReportStore, input: FirstRunInput)
   if (!(await needsFirstRun(store))) throw new AccountError("本服务器已设置过管理员，请直接登录", 409);
   const username = normaliseUsername(input.username);
   checkPassword(input.password);
-  const [stored] = await store.db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, SETUP_CODE_KEY));
+  const [stored] = await store.db
+    .select({ value: appSettings.value })
+    .from(appSettings)
+    .where(eq(appSettings.key, SETUP_CODE_KEY));
   const given = Buffer.from(hashCode(input.code));
   if (!stored || !timingSafeEqual(Buffer.from(stored.value), given)) {
     throw new AccountError("设置代码不对：请使用服务器启动时在控制台显示的“首次设置代码”", 403);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
 import {
+  buildReportDocument,
+  type DocumentBlock,
+  formatChineseDate,
+  processingFeesSentence,
+  type ReportDocument,
+  splitParagraphs,
+  type TableBlock,
+} from "@/lib/document";
+import {
   applicantColumns,
   applicationRows,
   applicationsCellId,
@@ -9,26 +18,19 @@ import {
   reviewsLitigationCellId,
   reviewsLitigationColumns,
   sectionHeading,
-  tableGrids,
   type TableId,
+  tableGrids,
 } from "@/lib/format";
 import { NOT_APPLICABLE, type TReport } from "@/lib/report/report-schema";
-import {
-  buildReportDocument,
-  formatChineseDate,
-  processingFeesSentence,
-  splitParagraphs,
-  type DocumentBlock,
-  type ReportDocument,
-  type TableBlock,
-} from "@/lib/document";
 
 const seed001 = seedReports()[1]!;
 const report001 = seed001.report;
 
 const clone = (report: TReport): TReport => structuredClone(report);
 const headings = (doc: ReportDocument, level: number) =>
-  doc.blocks.filter((block) => block.type === "heading" && block.level === level).map((block) => (block as { text: string }).text);
+  doc.blocks
+    .filter((block) => block.type === "heading" && block.level === level)
+    .map((block) => (block as { text: string }).text);
 const table = (doc: ReportDocument, tableId: TableId): TableBlock => {
   const found = doc.blocks.find((block): block is TableBlock => block.type === "table" && block.tableId === tableId);
   if (!found) throw new Error(`no table ${tableId}`);
@@ -223,7 +225,8 @@ describe("narrative", () => {
 
   it("sets the sub-headings of 五 and 六 as second-level headings, whether typed with full-width or ASCII brackets", () => {
     const doc = withNarrative((report) => {
-      report.narrative.problems.body = "（一）存在问题\n公开内容不够全面。\n( 二 ) 改进情况\n（三）加强培训。本年度组织培训2次，覆盖全部工作人员。";
+      report.narrative.problems.body =
+        "（一）存在问题\n公开内容不够全面。\n( 二 ) 改进情况\n（三）加强培训。本年度组织培训2次，覆盖全部工作人员。";
       report.narrative.other_matters.body = "(一)收取信息处理费的情况\n本年度未收取信息处理费。";
     });
     expect(sectionBlocks(doc, 4)).toEqual([
@@ -245,7 +248,10 @@ describe("narrative", () => {
 
 describe("processingFeesSentence", () => {
   it.each([
-    [{ noticesIssued: 3, noticedAmount: 120, collectedAmount: 80 }, "本年度发出信息处理费收费通知3件，通知金额120元，实际收取80元。"],
+    [
+      { noticesIssued: 3, noticedAmount: 120, collectedAmount: 80 },
+      "本年度发出信息处理费收费通知3件，通知金额120元，实际收取80元。",
+    ],
     [{ noticesIssued: 0, noticedAmount: null, collectedAmount: null }, "本年度发出信息处理费收费通知0件。"],
     [{ noticesIssued: 1, noticedAmount: null, collectedAmount: 0 }, "本年度发出信息处理费收费通知1件，实际收取0元。"],
     [{ noticesIssued: null, noticedAmount: 50, collectedAmount: 50 }, "本年度信息处理费通知金额50元，实际收取50元。"],

@@ -1,11 +1,11 @@
 import {
+  type CellId,
   COUNT_UNIT,
   reportSections,
-  sectionHeading,
-  tableGrids,
-  type CellId,
   type SectionDefinition,
+  sectionHeading,
   type TableId,
+  tableGrids,
 } from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
@@ -14,12 +14,12 @@ import type { TCellValue, TReport } from "@/lib/report/report-schema";
 import { bracketOrdinal } from "./chinese-numeral";
 import { generateOpeningParagraph } from "./opening-paragraph";
 import {
-  REPORT_NAME,
-  UNFILLED,
   type ClosingBlock,
   type DocumentBlock,
+  REPORT_NAME,
   type ReportDocument,
   type TableBlock,
+  UNFILLED,
 } from "./report-document";
 
 type Narrative = TReport["narrative"];
@@ -38,8 +38,7 @@ export function splitParagraphs(text: string): string[] {
     .filter((line) => line !== "");
 }
 
-const paragraphs = (text: string): DocumentBlock[] =>
-  splitParagraphs(text).map((line) => ({ type: "paragraph", text: line }));
+const paragraphs = (text: string): DocumentBlock[] => splitParagraphs(text).map((line) => ({ type: "paragraph", text: line }));
 
 /** A line of its own that opens with （一）… or (一)…: a second-level heading typed into the text of 五 or 六. */
 const TYPED_SUB_HEADING = /^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(\S.*)$/u;
@@ -147,8 +146,7 @@ export function buildReportDocument(report: TReport, options: { isDraft: boolean
   }
 
   const opening = resolveReferences(info.openingParagraph ?? generateOpeningParagraph(info), effective);
-  const closing: ClosingBlock | null =
-    info.issuedOn === null ? null : { agencyName, date: formatChineseDate(info.issuedOn) };
+  const closing: ClosingBlock | null = info.issuedOn === null ? null : { agencyName, date: formatChineseDate(info.issuedOn) };
 
   return {
     fileBaseName: reportTitle(info).replace(UNSAFE_FILE_NAME_CHARACTERS, ""),

@@ -1,4 +1,11 @@
-import { applicantColumns, applicationRowName, getApplicationRow, getCell, reviewsLitigationColumns, type CellId } from "@/lib/format";
+import {
+  applicantColumns,
+  applicationRowName,
+  type CellId,
+  getApplicationRow,
+  getCell,
+  reviewsLitigationColumns,
+} from "@/lib/format";
 
 const leafLabel = (key: string, leaves: typeof applicantColumns) => leaves.find((leaf) => leaf.key === key)?.shortLabel ?? key;
 

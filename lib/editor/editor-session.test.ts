@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
 import { applicationsCellId, reviewsLitigationCellId } from "@/lib/format";
-import { FORMAT_VERSION, ZReport } from "@/lib/report/report-schema";
 import { confirmImportedCells } from "@/lib/import/import-review";
+import { FORMAT_VERSION, ZReport } from "@/lib/report/report-schema";
 import { EditorSession } from "./editor-session";
 
 const emptyReport = () => ZReport.parse({ formatVersion: FORMAT_VERSION, info: { agencyName: "测试县", year: 2025 } });
@@ -140,7 +140,10 @@ describe("EditorSession", () => {
   it("reports a numeric field's refused text at its field and keeps the rest of the text edit", () => {
     const session = new EditorSession(emptyReport());
     session.updateText((report) => ({ ...report, info: { ...report.info, year: null } }), { "info.year": "20x6" });
-    const messages = session.getResults().filter((result) => result.location?.field === "info.year").map((result) => result.message);
+    const messages = session
+      .getResults()
+      .filter((result) => result.location?.field === "info.year")
+      .map((result) => result.message);
     expect(messages).toContain("年度：“20x6”不是年份：请填写四位数字，如 2025");
     expect(messages.some((message) => message.startsWith("年度未填写"))).toBe(true);
     expect(session.getFieldRejections()).toEqual({ "info.year": "20x6" });
@@ -166,7 +169,10 @@ describe("EditorSession", () => {
       });
     const marked = (session: EditorSession) => session.getReport().importReview!.unconfirmedCellIds;
     const unconfirmedResults = (session: EditorSession) =>
-      session.getResults().filter((result) => result.ruleId === "import.unconfirmed").map((result) => result.cellIds[0]);
+      session
+        .getResults()
+        .filter((result) => result.ruleId === "import.unconfirmed")
+        .map((result) => result.cellIds[0]);
 
     it("marks the cells, with the importer's reason at the cell", () => {
       const session = new EditorSession(imported());

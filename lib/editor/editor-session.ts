@@ -1,14 +1,14 @@
-import { getCell, ledgerCells, tableIds, type CellId, type TableId } from "@/lib/format";
-import { tableAllowsNotApplicable, type RuleResult } from "@/lib/ledger/check-ledger";
+import { type CellId, getCell, ledgerCells, type TableId, tableIds } from "@/lib/format";
+import { dropMarksOfChangedCells } from "@/lib/import/import-review";
+import { type RuleResult, tableAllowsNotApplicable } from "@/lib/ledger/check-ledger";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue, normaliseEntry } from "@/lib/ledger/normalise-entry";
 import { getRule } from "@/lib/ledger/rule-catalogue";
-import { dropMarksOfChangedCells } from "@/lib/import/import-review";
 import { checkReport } from "@/lib/report/check-report";
 import type { TCellValue, TReport } from "@/lib/report/report-schema";
 import { isNumericField, parseFieldEntry } from "./field-entries";
 import type { CellWrite } from "./paste-block";
-import { UndoHistory, type UndoEntry } from "./undo-history";
+import { type UndoEntry, UndoHistory } from "./undo-history";
 
 export type CellState = {
   /** What the cell shows: the typed text while it is rejected, else the value. */
@@ -305,7 +305,15 @@ export class EditorSession {
       if (isNumericField(key)) {
         const entry = parseFieldEntry(key, text);
         if (!entry.ok) {
-          results.push({ ruleId: rule.id, severity: rule.severity, cellIds: [], location: { field: key }, expected: null, actual: null, message: entry.message });
+          results.push({
+            ruleId: rule.id,
+            severity: rule.severity,
+            cellIds: [],
+            location: { field: key },
+            expected: null,
+            actual: null,
+            message: entry.message,
+          });
         }
         continue;
       }
@@ -330,7 +338,9 @@ export class EditorSession {
     if (!onlyCells) {
       const stated = (cellId: CellId) => getCell(cellId).computedFrom !== null && this.report.ledger[cellId] != null;
       const checked = checkReport(this.report, { previousYear: this.previousYear }).map((result) =>
-        result.ruleId !== "ledger.blank" && result.cellIds.some(stated) ? { ...result, message: `${result.message}${STATED_TOTAL_HINT}` } : result,
+        result.ruleId !== "ledger.blank" && result.cellIds.some(stated)
+          ? { ...result, message: `${result.message}${STATED_TOTAL_HINT}` }
+          : result,
       );
       this.results = [...rejections.results, ...checked];
     }

@@ -11,7 +11,10 @@ const YUAN = "元";
 const quote = (text: string) => `“${text.trim()}”`;
 
 function parseYear(text: string): FieldEntry {
-  const folded = text.normalize("NFKC").replace(/\s+/gu, "").replace(/年(度)?$/u, "");
+  const folded = text
+    .normalize("NFKC")
+    .replace(/\s+/gu, "")
+    .replace(/年(度)?$/u, "");
   if (folded === "") return { ok: true, value: null };
   if (!/^\d{1,4}$/.test(folded)) return { ok: false, message: `${quote(text)}不是年份：请填写四位数字，如 2025` };
   return { ok: true, value: Number(folded) };
@@ -24,7 +27,10 @@ function parseFigure(text: string, kind: "count" | "yuan"): FieldEntry {
   const entry = normaliseEntry(folded, kind === "count" ? "count" : "amount");
   if (!entry.ok) return { ok: false, message: entry.message.replace(quote(folded), quote(text)) };
   if (typeof entry.value === "number" || entry.value === null) return { ok: true, value: entry.value };
-  return { ok: false, message: `${quote(text)}：此处请填写${kind === "count" ? `件数（${COUNT_UNIT}）` : `金额（${YUAN}）`}，没有的填 0 或留空` };
+  return {
+    ok: false,
+    message: `${quote(text)}：此处请填写${kind === "count" ? `件数（${COUNT_UNIT}）` : `金额（${YUAN}）`}，没有的填 0 或留空`,
+  };
 }
 
 const parsers: Record<string, (text: string) => FieldEntry> = {

@@ -1,5 +1,5 @@
 import { overviewTopics, type SectionId } from "@/lib/format";
-import { narrativeTemplates, type NarrativeTemplate } from "@/lib/narrative/templates";
+import { type NarrativeTemplate, narrativeTemplates } from "@/lib/narrative/templates";
 
 /**
  * The sentence templates offered in a field: those written in its section and topic. A topic

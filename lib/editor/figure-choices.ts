@@ -1,5 +1,5 @@
-import { tableName, type TableId } from "@/lib/format";
-import { linkedFigures, namedFigures, type LinkedFigure } from "@/lib/format/linked-figures";
+import { type TableId, tableName } from "@/lib/format";
+import { type LinkedFigure, linkedFigures, namedFigures } from "@/lib/format/linked-figures";
 
 /** A heading of the figure picker and the figures under it. */
 export type FigureGroup = { key: string; title: string; figures: readonly LinkedFigure[] };
@@ -47,7 +47,10 @@ function tableOrder(groups: readonly FigureGroup[]): FigureGroup[] {
   return groups
     .map((group, index) => ({ group, index, position: position(group), isSum: group.figures.every((figure) => !figure.isCell) }))
     .sort((a, b) => a.position - b.position || Number(b.isSum) - Number(a.isSum) || a.index - b.index)
-    .map(({ group }) => ({ ...group, figures: [...group.figures.filter(isTotal), ...group.figures.filter((figure) => !isTotal(figure))] }));
+    .map(({ group }) => ({
+      ...group,
+      figures: [...group.figures.filter(isTotal), ...group.figures.filter((figure) => !isTotal(figure))],
+    }));
 }
 
 const allRows = tableOrder(groupByRow(linkedFigures));

@@ -27,10 +27,9 @@ export function toFormValues(report: TReport, fieldRejections: Record<string, st
       ...narrative,
       other_matters: {
         ...narrative.other_matters,
-        processingFees: Object.fromEntries(feeKeys.map((key) => [key, fieldRejections[feePath(key)] ?? fieldText(fees[key])])) as Record<
-          keyof Fees,
-          string
-        >,
+        processingFees: Object.fromEntries(
+          feeKeys.map((key) => [key, fieldRejections[feePath(key)] ?? fieldText(fees[key])]),
+        ) as Record<keyof Fees, string>,
       },
     },
   };

@@ -28,7 +28,8 @@ describe("gridNavigation", () => {
       ...["new", "carried_over", "granted", "results_total", "carried_forward"].map((row) => applicationsCellId(row, "total")),
       applicationsCellId("results_total", "natural_person"),
     ]);
-    for (const moves of applications.values()) for (const target of Object.values(moves)) expect(computed.has(target!)).toBe(false);
+    for (const moves of applications.values())
+      for (const target of Object.values(moves)) expect(computed.has(target!)).toBe(false);
     expect(applications.get(applicationsCellId("new", "other_organization"))?.right).toBeUndefined();
     expect(applications.get(applicationsCellId("other.other", "natural_person"))?.down).toBe(
       applicationsCellId("carried_forward", "natural_person"),
@@ -48,8 +49,12 @@ describe("gridNavigation", () => {
 
   it("runs along the single row of 表四", () => {
     const reviews = gridNavigation(tableGrids.s4);
-    expect(reviews.get(reviewsLitigationCellId("review.pending"))?.right).toBe(reviewsLitigationCellId("litigation_direct.upheld"));
-    expect(reviews.get(reviewsLitigationCellId("review.pending"))?.next).toBe(reviewsLitigationCellId("litigation_direct.upheld"));
+    expect(reviews.get(reviewsLitigationCellId("review.pending"))?.right).toBe(
+      reviewsLitigationCellId("litigation_direct.upheld"),
+    );
+    expect(reviews.get(reviewsLitigationCellId("review.pending"))?.next).toBe(
+      reviewsLitigationCellId("litigation_direct.upheld"),
+    );
     expect(reviews.get(reviewsLitigationCellId("review.total"))?.down).toBeUndefined();
   });
 });

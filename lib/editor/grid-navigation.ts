@@ -1,4 +1,4 @@
-import { expandGrid, getCell, valueRows, type CellId, type TableGrid } from "@/lib/format";
+import { type CellId, expandGrid, getCell, type TableGrid, valueRows } from "@/lib/format";
 
 export type Direction = "up" | "down" | "left" | "right" | "next" | "previous";
 export type GridNavigation = ReadonlyMap<CellId, Readonly<Partial<Record<Direction, CellId>>>>;

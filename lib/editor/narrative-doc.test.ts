@@ -1,7 +1,7 @@
 import { Fragment, Slice } from "prosemirror-model";
 import { describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
-import { narrativeFields, templateText, narrativeTemplates } from "@/lib/narrative";
+import { narrativeFields, narrativeTemplates, templateText } from "@/lib/narrative";
 import {
   cleanPastedSlice,
   docToText,

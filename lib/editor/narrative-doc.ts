@@ -1,4 +1,4 @@
-import { Fragment, Schema, Slice, type Node as ProseNode, type NodeSpec } from "prosemirror-model";
+import { Fragment, type NodeSpec, type Node as ProseNode, Schema, Slice } from "prosemirror-model";
 import { figureReference, parseNarrativeText } from "@/lib/narrative/references";
 
 /**
@@ -139,7 +139,10 @@ function pastedLines(content: Fragment): ProseNode[][] {
 function cleanLine(nodes: readonly ProseNode[], fromHtml: boolean): ProseNode[] {
   const cleaned = nodes.flatMap((node) => {
     if (!node.isText) return [node];
-    const text = node.text!.replace(/\t/gu, " ").replace(CONTROLS, "").replace(/\u00a0/gu, " ");
+    const text = node
+      .text!.replace(/\t/gu, " ")
+      .replace(CONTROLS, "")
+      .replace(/\u00a0/gu, " ");
     return text === "" ? [] : [narrativeSchema.text(text)];
   });
   if (!fromHtml) return cleaned;
@@ -186,7 +189,9 @@ export function joinWrappedChinese(html: string): string {
 export function sliceText(slice: Slice, chipText: (figureId: string) => string): string {
   return pastedLines(slice.content)
     .map((line) =>
-      line.map((node) => (node.isText ? node.text! : node.type === figureType ? chipText(node.attrs.figureId as string) : "")).join(""),
+      line
+        .map((node) => (node.isText ? node.text! : node.type === figureType ? chipText(node.attrs.figureId as string) : ""))
+        .join(""),
     )
     .join("\n");
 }

@@ -1,4 +1,4 @@
-import { getCell, gridLabels, valueRows, type CellId, type TableGrid } from "@/lib/format";
+import { type CellId, getCell, gridLabels, type TableGrid, valueRows } from "@/lib/format";
 import { normaliseEntry } from "@/lib/ledger/normalise-entry";
 import type { TCellValue } from "@/lib/report/report-schema";
 
@@ -20,7 +20,9 @@ export function isBlockPaste(text: string): boolean {
 export function pastedFigures(text: string, grid: TableGrid): string[][] {
   const labels = new Set([...gridLabels(grid)].map(squeeze));
   const rowLabels = new Set(
-    grid.rows.flatMap((row) => row.flatMap((cell) => (cell.type === "text" && cell.role === "label" ? [squeeze(cell.text)] : []))),
+    grid.rows.flatMap((row) =>
+      row.flatMap((cell) => (cell.type === "text" && cell.role === "label" ? [squeeze(cell.text)] : [])),
+    ),
   );
   const rows = text
     .replace(/\r\n?/g, "\n")

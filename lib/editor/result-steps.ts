@@ -1,4 +1,4 @@
-import { getCell, reportSections, sectionHeading, tableSection, type SectionId } from "@/lib/format";
+import { getCell, reportSections, type SectionId, sectionHeading, tableSection } from "@/lib/format";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 
 export type EditorStepId = "info" | SectionId | "export";

@@ -57,8 +57,7 @@ export const activeDisclosureBlocks: readonly DisclosureBlock[] = [
 ];
 
 /** The widest block sets the table's width: a label column plus three figures. */
-export const activeDisclosureColumnCount =
-  1 + Math.max(...activeDisclosureBlocks.map((block) => block.columns.length));
+export const activeDisclosureColumnCount = 1 + Math.max(...activeDisclosureBlocks.map((block) => block.columns.length));
 
 export function activeDisclosureRow(key: string): DisclosureRow {
   const row = activeDisclosureBlocks.flatMap((block) => block.rows).find((candidate) => candidate.key === key);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ledgerCells } from "./national-tables";
 import { findLinkedFigure, getLinkedFigure, linkedFigures, namedFigures, stripOrdinal } from "./linked-figures";
+import { ledgerCells } from "./national-tables";
 
 describe("linked figures", () => {
   it("offers every cell of the three tables under its own id and name", () => {

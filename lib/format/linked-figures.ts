@@ -59,9 +59,7 @@ export const DISCLOSED_ROW = "disclosed";
 
 const resultsNode = applicationRowTree.find((node) => isGroup(node) && !node.key)!;
 /** The keyed groups of 三、本年度办理结果: （三）不予公开, （四）无法提供, （五）不予处理, （六）其他处理. */
-export const applicationResultGroups: readonly HeaderNode[] = resultsNode.children!.filter(
-  (node) => isGroup(node) && node.key,
-);
+export const applicationResultGroups: readonly HeaderNode[] = resultsNode.children!.filter((node) => isGroup(node) && node.key);
 
 export const groupLeafRows = (groupKey: string) => applicationRows.filter((row) => row.key.startsWith(`${groupKey}.`));
 
@@ -104,8 +102,7 @@ const applicantFigureColumns: readonly ApplicantColumn[] = [
 ];
 
 const s3Name = (rowLabel: string, columnLabel: string) => `${tableName("s3")}「${rowLabel}」行 ${columnLabel}列`;
-const s3ShortName = (term: string, column: ApplicantColumn) =>
-  column.key === "total" ? term : `${term}（${column.label}）`;
+const s3ShortName = (term: string, column: ApplicantColumn) => (column.key === "total" ? term : `${term}（${column.label}）`);
 
 function applicationFigures(): LinkedFigure[] {
   const figures: LinkedFigure[] = [];

@@ -1,26 +1,26 @@
 import { describe, expect, it } from "vitest";
 import seedLedgersJson from "@/fixtures/seed-ledgers.json";
 import {
+  AMOUNT_UNIT,
   activeDisclosureBlocks,
   activeDisclosureCellId,
-  AMOUNT_UNIT,
   applicantColumns,
   applicationRows,
   applicationsCellId,
   applicationsFootnote,
   findCell,
   getCell,
+  type HeaderLeaf,
   ledgerCells,
   reportSections,
   reviewsLitigationCellId,
   reviewsLitigationColumns,
   sectionHeading,
+  type TableId,
   tableCells,
   tableIds,
   tableName,
   tableSection,
-  type HeaderLeaf,
-  type TableId,
 } from "@/lib/format";
 
 /** The published tables as transcribed in the fixture, with the label paths the code type leaves out. */
@@ -36,10 +36,7 @@ const seedsWithTable4 = seeds.filter((seed) => seed.section4 !== null);
 const seedsWithTable2 = seeds.filter((seed) => seed.section2 !== null);
 
 /** A leaf's label path below the given number of outer groups, as the fixture writes it. */
-const labelPath = (leaf: HeaderLeaf, skipOuter = 0) => [
-  ...leaf.ancestors.slice(skipOuter).map((node) => node.label),
-  leaf.label,
-];
+const labelPath = (leaf: HeaderLeaf, skipOuter = 0) => [...leaf.ancestors.slice(skipOuter).map((node) => node.label), leaf.label];
 
 const totalColumn = applicantColumns.find((column) => column.sumOf)!;
 const resultsTotalRow = applicationRows.find((row) => row.sumOf)!;
@@ -102,8 +99,7 @@ describe("cell registry", () => {
 
   it("builds ids from table, row and column keys", () => {
     for (const cell of ledgerCells) {
-      const expected =
-        cell.tableId === "s4" ? `s4.${cell.columnKey}` : `${cell.tableId}.${cell.rowKey}.${cell.columnKey}`;
+      const expected = cell.tableId === "s4" ? `s4.${cell.columnKey}` : `${cell.tableId}.${cell.rowKey}.${cell.columnKey}`;
       expect(cell.id).toBe(expected);
       expect(getCell(cell.id)).toBe(cell);
     }
@@ -164,9 +160,7 @@ describe("computed cells", () => {
   it("sums a row total across the six applicant columns of its row", () => {
     for (const row of applicationRows) {
       const cell = getCell(applicationsCellId(row.key, totalColumn.key));
-      expect(cell.computedFrom).toEqual(
-        applicantColumns.slice(0, 6).map((column) => applicationsCellId(row.key, column.key)),
-      );
+      expect(cell.computedFrom).toEqual(applicantColumns.slice(0, 6).map((column) => applicationsCellId(row.key, column.key)));
     }
   });
 
@@ -227,9 +221,7 @@ describe("表三 against the published tables in fixtures/seed-ledgers.json", ()
       groupSizes.set(group, (groupSizes.get(group) ?? 0) + 1);
     }
     expect([...groupSizes.values()]).toEqual([1, 1, 8, 3, 5, 3, 1]);
-    expect(applicationRows.slice(2, 24).every((row) => row.ancestors[0] === applicationRows[2]!.ancestors[0])).toBe(
-      true,
-    );
+    expect(applicationRows.slice(2, 24).every((row) => row.ancestors[0] === applicationRows[2]!.ancestors[0])).toBe(true);
   });
 });
 

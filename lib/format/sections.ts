@@ -1,12 +1,6 @@
 import type { TableId } from "./cell-types";
 
-export type SectionId =
-  | "overview"
-  | "active_disclosure"
-  | "applications"
-  | "reviews_litigation"
-  | "problems"
-  | "other_matters";
+export type SectionId = "overview" | "active_disclosure" | "applications" | "reviews_litigation" | "problems" | "other_matters";
 
 export type SectionDefinition = {
   id: SectionId;

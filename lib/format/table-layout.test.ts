@@ -7,14 +7,14 @@ import {
   applicationsCellId,
   applicationsFootnote,
   findCell,
+  type GridCell,
+  type HeaderNode,
   ledgerCells,
   reviewsLitigationCellId,
   reviewsLitigationColumns,
+  type TableGrid,
   tableGrids,
   tableIds,
-  type GridCell,
-  type HeaderNode,
-  type TableGrid,
 } from "@/lib/format";
 
 type Expanded = { matrix: (GridCell | undefined)[][]; problems: string[] };
@@ -111,7 +111,12 @@ describe("all grids together", () => {
   ] as const)("table %s has %i header rows", (tableId, headerRows) => {
     const grid = tableGrids[tableId];
     expect(grid.headerRowCount).toBe(headerRows);
-    expect(grid.rows.slice(0, headerRows).flat().every((cell) => cell.type === "text")).toBe(true);
+    expect(
+      grid.rows
+        .slice(0, headerRows)
+        .flat()
+        .every((cell) => cell.type === "text"),
+    ).toBe(true);
     expect(grid.rows[headerRows]!.some((cell) => cell.type === "value")).toBe(true);
   });
 });
@@ -169,20 +174,19 @@ describe("表三", () => {
     expect(matrix[0]![labelColumns]).toMatchObject({ rowSpan: 1, colSpan: 7 });
   });
 
-  it.each([
-    [resultsGroup, 22],
-    [subGroup("withheld"), 8],
-    [subGroup("unavailable"), 3],
-    [subGroup("not_processed"), 5],
-    [subGroup("other"), 3],
-  ].map(([group, rowSpan]) => [(group as HeaderNode).label, rowSpan as number] as const))(
-    "the group %s spans %i rows",
-    (label, rowSpan) => {
-      const cells = textCellsLabelled(grid, label);
-      expect(cells).toHaveLength(1);
-      expect(cells[0]).toMatchObject({ role: "label", rowSpan, colSpan: 1 });
-    },
-  );
+  it.each(
+    [
+      [resultsGroup, 22],
+      [subGroup("withheld"), 8],
+      [subGroup("unavailable"), 3],
+      [subGroup("not_processed"), 5],
+      [subGroup("other"), 3],
+    ].map(([group, rowSpan]) => [(group as HeaderNode).label, rowSpan as number] as const),
+  )("the group %s spans %i rows", (label, rowSpan) => {
+    const cells = textCellsLabelled(grid, label);
+    expect(cells).toHaveLength(1);
+    expect(cells[0]).toMatchObject({ role: "label", rowSpan, colSpan: 1 });
+  });
 
   it("gives every body row its label in the last label column and its seven cells in column order", () => {
     applicationRows.forEach((row, index) => {
@@ -211,9 +215,7 @@ describe("表四", () => {
   });
 
   it("has the 15 cells of reviewsLitigationColumns, in order, in its value row", () => {
-    expect(grid.rows[3]!.map(cellId)).toEqual(
-      reviewsLitigationColumns.map((column) => reviewsLitigationCellId(column.key)),
-    );
+    expect(grid.rows[3]!.map(cellId)).toEqual(reviewsLitigationColumns.map((column) => reviewsLitigationCellId(column.key)));
     expect(grid.rows[3]!.every((cell) => cell.rowSpan === 1 && cell.colSpan === 1)).toBe(true);
   });
 

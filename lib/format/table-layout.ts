@@ -1,7 +1,7 @@
 import { activeDisclosureBlocks, activeDisclosureColumnCount } from "./active-disclosure-table";
 import { applicantColumnTree, applicationRowTree, applicationsFootnote } from "./applications-table";
 import type { CellId, TableId } from "./cell-types";
-import { columnHeaderRows, rowLabelCells, treeDepth, type SpanningLabel } from "./header-tree";
+import { columnHeaderRows, rowLabelCells, type SpanningLabel, treeDepth } from "./header-tree";
 import {
   activeDisclosureCellId,
   applicantColumns,

@@ -1,4 +1,4 @@
-import { HTMLElement, NodeType, parse, type Node } from "node-html-parser";
+import { HTMLElement, type Node, NodeType, parse } from "node-html-parser";
 import type { SourceLine } from "./types";
 
 /**
@@ -6,10 +6,53 @@ import type { SourceLine } from "./types";
  * of a .docx. Paragraphs and table rows become lines; a table row's cells stay cells.
  */
 
-const SKIPPED = new Set(["script", "style", "noscript", "iframe", "select", "option", "button", "input", "textarea", "svg", "img", "head", "template", "object"]);
+const SKIPPED = new Set([
+  "script",
+  "style",
+  "noscript",
+  "iframe",
+  "select",
+  "option",
+  "button",
+  "input",
+  "textarea",
+  "svg",
+  "img",
+  "head",
+  "template",
+  "object",
+]);
 const BLOCKS = new Set([
-  "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section", "article",
-  "header", "footer", "main", "aside", "nav", "center", "form", "pre", "address", "figure", "figcaption", "hr", "caption",
+  "p",
+  "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "ul",
+  "ol",
+  "dl",
+  "dt",
+  "dd",
+  "blockquote",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "main",
+  "aside",
+  "nav",
+  "center",
+  "form",
+  "pre",
+  "address",
+  "figure",
+  "figcaption",
+  "hr",
+  "caption",
 ]);
 
 /** The charset an HTML file declares, read from its first bytes. */

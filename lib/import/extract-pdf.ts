@@ -24,7 +24,11 @@ function lineBreaks(runs: Run[]): Run[][] {
   for (const run of sorted) {
     const line = lines[lines.length - 1];
     const reference = line?.[0];
-    if (line && reference && Math.abs(reference.baseline - run.baseline) <= Math.max(2, 0.35 * Math.min(reference.size, run.size))) {
+    if (
+      line &&
+      reference &&
+      Math.abs(reference.baseline - run.baseline) <= Math.max(2, 0.35 * Math.min(reference.size, run.size))
+    ) {
       line.push(run);
     } else lines.push([run]);
   }
@@ -60,7 +64,12 @@ export async function pdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
   let document;
   try {
     // pdf.js may transfer the buffer it is given; hand it a copy.
-    document = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, disableFontFace: true, isEvalSupported: false }).promise;
+    document = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      verbosity: 0,
+      disableFontFace: true,
+      isEvalSupported: false,
+    }).promise;
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
     if (name === "PasswordException") throw new PdfRefusal("encrypted", "这是加密的 PDF（需要密码才能打开），无法读取其中的文字");
@@ -94,12 +103,20 @@ export async function pdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
         const x = Math.round(line[0]!.x);
         starts.set(x, (starts.get(x) ?? 0) + 1);
       }
-      const left = starts.size > 0 ? [...starts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0] : Math.min(...pageLines.map((line) => line[0]!.x));
+      const left =
+        starts.size > 0
+          ? [...starts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]
+          : Math.min(...pageLines.map((line) => line[0]!.x));
       for (const line of pageLines) {
         const cells = cellsOf(line);
         const size = line[0]!.size;
         const indented = line[0]!.x - left >= 1.5 * size;
-        lines.push({ cells, table: cells.length > 1 ? number : null, reliableCells: false, layout: indented ? "start" : "visual" });
+        lines.push({
+          cells,
+          table: cells.length > 1 ? number : null,
+          reliableCells: false,
+          layout: indented ? "start" : "visual",
+        });
       }
       page.cleanup();
     }
@@ -107,7 +124,10 @@ export async function pdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
     await document.destroy();
   }
   if (characters < 20) {
-    throw new PdfRefusal("scanned", "这份 PDF 没有文字层（可能是扫描件或图片），无法读取；请提供由 Word/WPS 导出的 PDF，或先做文字识别（OCR）");
+    throw new PdfRefusal(
+      "scanned",
+      "这份 PDF 没有文字层（可能是扫描件或图片），无法读取；请提供由 Word/WPS 导出的 PDF，或先做文字识别（OCR）",
+    );
   }
   return lines;
 }

@@ -39,7 +39,12 @@ export function textLines(text: string): SourceLine[] {
     if (isRow) {
       if (!inTable) table += 1;
       inTable = true;
-      const cells = line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((cell) => cell.trim());
+      const cells = line
+        .trim()
+        .replace(/^\|/, "")
+        .replace(/\|$/, "")
+        .split("|")
+        .map((cell) => cell.trim());
       lines.push({ cells, table, reliableCells: false, layout: "visual" });
       continue;
     }

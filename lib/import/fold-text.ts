@@ -47,7 +47,15 @@ export type FoldedText = {
 function nextVisible(characters: readonly string[], from: number): number {
   for (let at = from; at < characters.length; at += 1) {
     const character = characters[at]!;
-    if (character !== " " && character !== "\t" && character !== "\n" && character !== "\r" && character !== "\u3000" && character !== "\u00a0") return at;
+    if (
+      character !== " " &&
+      character !== "\t" &&
+      character !== "\n" &&
+      character !== "\r" &&
+      character !== "\u3000" &&
+      character !== "\u00a0"
+    )
+      return at;
   }
   return -1;
 }

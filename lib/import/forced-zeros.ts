@@ -1,4 +1,4 @@
-import { getCell, type CellId, type TableId } from "@/lib/format";
+import { type CellId, getCell, type TableId } from "@/lib/format";
 import { ledgerEquations } from "@/lib/ledger/ledger-equations";
 import type { ReadValue } from "./row-readings";
 
@@ -8,7 +8,11 @@ import type { ReadValue } from "./row-readings";
  * often print a row's 自然人 and 总计 and leave the five 法人 columns empty; a blank is
  * otherwise kept blank (the rules report it), never guessed.
  */
-export function forcedZeros(values: Map<CellId, ReadValue>, tableId: TableId, notInFormat: ReadonlySet<CellId> = new Set()): CellId[] {
+export function forcedZeros(
+  values: Map<CellId, ReadValue>,
+  tableId: TableId,
+  notInFormat: ReadonlySet<CellId> = new Set(),
+): CellId[] {
   const zeroed: CellId[] = [];
   for (let pass = 0; pass < 3; pass += 1) {
     let changed = false;

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { seedLedgerEntries, seedReport } from "@/fixtures/seed-reports";
 import { labelsApartMarkdown } from "@/fixtures/import/forms";
 import { realFixtures } from "@/fixtures/import/real/expected";
+import { seedLedgerEntries, seedReport } from "@/fixtures/seed-reports";
 import {
   activeDisclosureCellId,
   applicantColumns,
@@ -34,17 +34,29 @@ function expectSeedFigures(report: TReport, prefix: string) {
   const { entry } = seedFile(prefix);
   const want = deriveLedger(seedReport(entry).ledger).effective;
   const got = deriveLedger(report.ledger).effective;
-  const differences = Object.keys(want).filter((cellId) => want[cellId] !== got[cellId]).map((cellId) => `${cellId}: ${got[cellId]} ≠ ${want[cellId]}`);
+  const differences = Object.keys(want)
+    .filter((cellId) => want[cellId] !== got[cellId])
+    .map((cellId) => `${cellId}: ${got[cellId]} ≠ ${want[cellId]}`);
   expect(differences).toEqual([]);
   expect(report.importReview!.unconfirmedCellIds).toEqual([]);
 }
 
-const row = (report: TReport, key: string) => applicantColumns.map((column) => report.ledger[applicationsCellId(key, column.key)] ?? null);
-const reviews = (report: TReport) => reviewsLitigationColumns.map((column) => report.ledger[reviewsLitigationCellId(column.key)] ?? null);
+const row = (report: TReport, key: string) =>
+  applicantColumns.map((column) => report.ledger[applicationsCellId(key, column.key)] ?? null);
+const reviews = (report: TReport) =>
+  reviewsLitigationColumns.map((column) => report.ledger[reviewsLitigationCellId(column.key)] ?? null);
 
 /** A minimal report around a 表三 given as lines of text. */
 const withApplications = (lines: string[]) =>
-  ["某县人民政府2024年政府信息公开工作年度报告", "一、总体情况", "正文。", "三、收到和处理政府信息公开申请情况", ...lines, "五、存在的主要问题及改进情况", "无。"].join("\n");
+  [
+    "某县人民政府2024年政府信息公开工作年度报告",
+    "一、总体情况",
+    "正文。",
+    "三、收到和处理政府信息公开申请情况",
+    ...lines,
+    "五、存在的主要问题及改进情况",
+    "无。",
+  ].join("\n");
 
 describe("tables in the forms published reports take", () => {
   it("reads tab-separated rows whose figures sit under 总计 only, blanks made 0 by the printed totals (seed 000)", async () => {
@@ -64,7 +76,9 @@ describe("tables in the forms published reports take", () => {
   it("reads rows shifted one column left or with a figure lost, as the table's sums place them (seed 004)", async () => {
     const report = await read(seedFile("004").bytes, "seed.md");
     expectSeedFigures(report, "004");
-    const granted = report.importReview!.notes.find((note) => note.message.includes("（一）予以公开") && note.kind === "resolved")!;
+    const granted = report.importReview!.notes.find(
+      (note) => note.message.includes("（一）予以公开") && note.kind === "resolved",
+    )!;
     expect(granted.message).toContain("62/2/0/0/0/0/64");
   });
 
@@ -92,11 +106,15 @@ describe("tables in the forms published reports take", () => {
     );
     // 第一项 + 第二项 = 第三项 + 第四项 column by column: 一 must be 12/1/0/0/0/0/13.
     expect(row(report, "new")).toEqual([12, 1, 0, 0, 0, 0, 13]);
-    expect(report.importReview!.notes.some((note) => note.kind === "resolved" && note.message.includes("12/1/0/0/0/0/13"))).toBe(true);
+    expect(report.importReview!.notes.some((note) => note.kind === "resolved" && note.message.includes("12/1/0/0/0/0/13"))).toBe(
+      true,
+    );
     // （一） is the only result printed, so （七）总计 = the results cannot check it: both splits stay open.
     const granted = applicantColumns.slice(0, 3).map((column) => applicationsCellId("granted", column.key));
     expect(report.importReview!.unconfirmedCellIds).toEqual(granted);
-    expect(report.importReview!.notes.find((note) => note.cellIds.includes(granted[0]!))!.message).toContain("1/2/10/0/0/0/13 或 12/1/0/0/0/0/13");
+    expect(report.importReview!.notes.find((note) => note.cellIds.includes(granted[0]!))!.message).toContain(
+      "1/2/10/0/0/0/13 或 12/1/0/0/0/0/13",
+    );
   });
 
   it("flags a run-together 表二 row that splits several ways, and keeps one that splits only one way", async () => {
@@ -114,7 +132,11 @@ describe("tables in the forms published reports take", () => {
     ].join("\n");
     const report = await read(encode(text), "page.txt");
     const cell = (rowKey: string, columnKey: string) => activeDisclosureCellId(rowKey, columnKey);
-    expect([cell("regulations", "issued"), cell("regulations", "repealed"), cell("regulations", "in_force")].map((id) => report.ledger[id])).toEqual([0, 0, 0]);
+    expect(
+      [cell("regulations", "issued"), cell("regulations", "repealed"), cell("regulations", "in_force")].map(
+        (id) => report.ledger[id],
+      ),
+    ).toEqual([0, 0, 0]);
     expect(report.ledger[cell("licensing", "decisions")]).toBe(95133);
     const normative = ["issued", "repealed", "in_force"].map((column) => cell("normative_documents", column));
     expect(normative.map((id) => report.ledger[id] ?? null)).toEqual([null, null, null]);
@@ -204,7 +226,8 @@ describe("tables in the forms published reports take", () => {
   it("reads tables renumbered 一/二/三 after all the narrative, page chrome, annotations in cells and 表四 run together", async () => {
     const { entry } = seedFile("001");
     const source = seedReport(entry, { withNarrative: true });
-    const figures = (key: string) => applicantColumns.map((column) => String(source.ledger[applicationsCellId(key, column.key)])).join("\t");
+    const figures = (key: string) =>
+      applicantColumns.map((column) => String(source.ledger[applicationsCellId(key, column.key)])).join("\t");
     const text = [
       "当前位置：首页 > 政府信息公开 > 政府信息公开年报",
       "湘潭县人民政府2025年政府信息公开工作年度报告",
@@ -235,7 +258,10 @@ describe("tables in the forms published reports take", () => {
     ].join("\n");
     const report = await read(encode(text), "page.txt");
     for (const applicationRow of applicationRows) {
-      expect([applicationRow.key, row(report, applicationRow.key)]).toEqual([applicationRow.key, row(source, applicationRow.key)]);
+      expect([applicationRow.key, row(report, applicationRow.key)]).toEqual([
+        applicationRow.key,
+        row(source, applicationRow.key),
+      ]);
     }
     // 表四 run together: 复议 is certain; 20/0/2/0/22 and 2/0/0/20/22 both add up, so those cells are flagged.
     expect(reviews(report).slice(0, 5)).toEqual([37, 19, 4, 17, 77]);

@@ -1,21 +1,20 @@
 import mammoth from "mammoth";
-import { getSection, reportSections, type CellId, type SectionId } from "@/lib/format";
-import { FORMAT_VERSION, ZReport, type TCellValue, type TReport } from "@/lib/report/report-schema";
+import { type CellId, getSection, reportSections, type SectionId } from "@/lib/format";
+import { FORMAT_VERSION, type TCellValue, type TReport, ZReport } from "@/lib/report/report-schema";
 import { declaredCharset, htmlLines } from "./extract-html";
 import { PdfRefusal, pdfLines } from "./extract-pdf";
 import { decodeText, textLines } from "./extract-text";
 import { fold } from "./fold-text";
+import { MAX_IMPORT_BYTES, tooLargeMessage } from "./limits";
 import { readActiveDisclosure } from "./read-active-disclosure";
 import { readApplications } from "./read-applications";
 import { paragraphsOf, readIdentity, readOtherMatters, readOverview } from "./read-narrative";
 import { readReviewsLitigation } from "./read-reviews-litigation";
-import { dateOfLine, lineText, segmentDocument, sectionOfHeading, type Segments } from "./segment-document";
+import { dateOfLine, lineText, type Segments, sectionOfHeading, segmentDocument } from "./segment-document";
 import type { TableImport } from "./table-result";
-import { MAX_IMPORT_BYTES, tooLargeMessage } from "./limits";
 import type { ImportNote, SourceLine, SourceType } from "./types";
 
 export { MAX_IMPORT_BYTES, tooLargeMessage };
-
 
 export type ImportRefusalReason = "too_large" | "unsupported_type" | "encrypted" | "scanned" | "damaged" | "not_a_report";
 
@@ -24,7 +23,6 @@ export type ImportOutcome =
   | { ok: false; reason: ImportRefusalReason; message: string };
 
 const refuse = (reason: ImportRefusalReason, message: string): ImportOutcome => ({ ok: false, reason, message });
-
 
 const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
 
@@ -35,21 +33,36 @@ function sniff(bytes: Uint8Array, fileName: string): SourceType | { refuse: stri
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
     const head = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 65536)));
     if (head.includes("word/")) return "docx";
-    if (head.includes("opendocument")) return { refuse: "这是 OpenDocument（.odt）文件，请在 WPS 或 LibreOffice 中另存为 .docx 或 PDF 后再导入" };
+    if (head.includes("opendocument"))
+      return { refuse: "这是 OpenDocument（.odt）文件，请在 WPS 或 LibreOffice 中另存为 .docx 或 PDF 后再导入" };
     if (head.includes("xl/")) return { refuse: "这是 Excel 表格文件，不是年度报告；请导入报告的 PDF、Word（.docx）、网页或文本" };
-    return extension === "docx" ? "docx" : { refuse: "这是一个压缩文件，不是年度报告；请导入报告的 PDF、Word（.docx）、网页或文本" };
+    return extension === "docx"
+      ? "docx"
+      : { refuse: "这是一个压缩文件，不是年度报告；请导入报告的 PDF、Word（.docx）、网页或文本" };
   }
-  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return { refuse: "这是旧版 Word（.doc）或 Excel（.xls）文件，请在 Word 或 WPS 中另存为 .docx 或 PDF 后再导入" };
-  if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) || startsWith(bytes, 0xff, 0xd8, 0xff) || startsWith(bytes, 0x47, 0x49, 0x46) || startsWith(bytes, 0x49, 0x49, 0x2a) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a) || startsWith(bytes, 0x42, 0x4d)) {
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0))
+    return { refuse: "这是旧版 Word（.doc）或 Excel（.xls）文件，请在 Word 或 WPS 中另存为 .docx 或 PDF 后再导入" };
+  if (
+    startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) ||
+    startsWith(bytes, 0xff, 0xd8, 0xff) ||
+    startsWith(bytes, 0x47, 0x49, 0x46) ||
+    startsWith(bytes, 0x49, 0x49, 0x2a) ||
+    startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a) ||
+    startsWith(bytes, 0x42, 0x4d)
+  ) {
     return { refuse: "这是图片（扫描件），没有文字可读；请提供带文字层的 PDF、Word（.docx）或网页，或先做文字识别（OCR）" };
   }
-  if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return { refuse: "这是 RTF 文件，请在 Word 或 WPS 中另存为 .docx 后再导入" };
+  if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66))
+    return { refuse: "这是 RTF 文件，请在 Word 或 WPS 中另存为 .docx 后再导入" };
   const sample = bytes.subarray(0, 4096);
   if (sample.some((byte) => byte === 0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
-    return { refuse: `不支持的文件类型${extension ? `（.${extension}）` : ""}：请导入 PDF、Word（.docx）、网页（.html）或文本（.txt/.md）` };
+    return {
+      refuse: `不支持的文件类型${extension ? `（.${extension}）` : ""}：请导入 PDF、Word（.docx）、网页（.html）或文本（.txt/.md）`,
+    };
   }
   const text = new TextDecoder("latin1").decode(sample).trimStart().toLowerCase();
-  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(text) || ["html", "htm", "shtml", "xhtml", "mht"].includes(extension)) return "html";
+  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(text) || ["html", "htm", "shtml", "xhtml", "mht"].includes(extension))
+    return "html";
   if (/<(p|div|table|span|br|h[1-6])[\s>/]/.test(text) && /<\/(p|div|table|td|span)>/.test(text)) return "html";
   return "text";
 }
@@ -96,7 +109,9 @@ const sectionName = (id: SectionId) => {
 
 /** Sentences of the narrative that quote figures of the tables, for a report that printed no tables. */
 function quotedFigures(text: string): string[] {
-  return (text.match(/[^。；]*?(申请|复议|诉讼|规范性文件)[^。；]*?\d+\s*件[^。；]*/gu) ?? []).map((sentence) => sentence.trim()).slice(0, 3);
+  return (text.match(/[^。；]*?(申请|复议|诉讼|规范性文件)[^。；]*?\d+\s*件[^。；]*/gu) ?? [])
+    .map((sentence) => sentence.trim())
+    .slice(0, 3);
 }
 
 /** Sections the source lacks (no heading), and sections whose heading has nothing under it (structure.section_empty says so). */
@@ -104,7 +119,9 @@ function importedSections(segments: Segments, texts: readonly string[]): { absen
   const ids = reportSections.map((section) => section.id);
   return {
     absent: ids.filter((id) => !segments.headings.has(id)),
-    empty: ids.filter((id) => segments.headings.has(id) && (segments.sectionLines.get(id) ?? []).every((index) => texts[index]!.trim() === "")),
+    empty: ids.filter(
+      (id) => segments.headings.has(id) && (segments.sectionLines.get(id) ?? []).every((index) => texts[index]!.trim() === ""),
+    ),
   };
 }
 
@@ -140,7 +157,8 @@ export async function importPublishedReport(bytes: Uint8Array, fileName: string)
   };
   // Figures under the tables' own labels, or the sections' headings: a page that merely mentions 规章 is no report.
   const figuresRead = Object.values(tables).reduce((count, table) => count + table.cells.size, 0);
-  const isReport = segments.headings.size >= 3 || figuresRead >= 10 || (segments.titleLines.length > 0 && segments.headings.size >= 1);
+  const isReport =
+    segments.headings.size >= 3 || figuresRead >= 10 || (segments.titleLines.length > 0 && segments.headings.size >= 1);
   if (!isReport) {
     const first = lines.map(lineText).find((text) => text !== "") ?? "";
     return refuse(
@@ -157,14 +175,27 @@ export async function importPublishedReport(bytes: Uint8Array, fileName: string)
   }
   let agencyName = identity.agencyName;
   if (!agencyName) {
-    agencyName = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "").replace(/\d{4}\s*年.*$/u, "").trim() || fileName;
+    agencyName =
+      fileName
+        .replace(/^.*[\\/]/, "")
+        .replace(/\.[^.]+$/, "")
+        .replace(/\d{4}\s*年.*$/u, "")
+        .trim() || fileName;
     notes.push({ kind: "info", cellIds: [], message: `没有找到机关名称，暂用文件名“${agencyName}”，请改为机关全称` });
   }
 
   const texts = lines.map(lineText);
   const sectionSource = (id: SectionId) => (segments.sectionLines.get(id) ?? []).map((index) => lines[index]!);
-  for (const id of ["overview", "active_disclosure", "applications", "reviews_litigation", "problems", "other_matters"] as const) {
-    if (!segments.headings.has(id)) notes.push({ kind: "missing", cellIds: [], message: `没有找到“${sectionName(id)}”这一部分的标题` });
+  for (const id of [
+    "overview",
+    "active_disclosure",
+    "applications",
+    "reviews_litigation",
+    "problems",
+    "other_matters",
+  ] as const) {
+    if (!segments.headings.has(id))
+      notes.push({ kind: "missing", cellIds: [], message: `没有找到“${sectionName(id)}”这一部分的标题` });
   }
   const narrativeOnly = Object.values(tables).every((table) => !table.found);
   if (narrativeOnly) {
@@ -197,14 +228,25 @@ export async function importPublishedReport(bytes: Uint8Array, fileName: string)
   const formats = [tables.s2.format, tables.s3.format].filter((format): format is "2021" | "2019" => !!format);
   const detectedFormat = formats.includes("2019") ? "2019" : formats.length > 0 ? "2021" : "unknown";
   if (detectedFormat === "2019") {
-    notes.unshift({ kind: "format", cellIds: [], message: "统计表是 2019 年格式（国办公开办函〔2019〕60号），已按 2021 年格式读入，说明见下" });
+    notes.unshift({
+      kind: "format",
+      cellIds: [],
+      message: "统计表是 2019 年格式（国办公开办函〔2019〕60号），已按 2021 年格式读入，说明见下",
+    });
   }
 
   // The agency's name and the date printed under the title are no part of the opening paragraph.
-  const openingLines = segments.openingLines.filter((index) => dateOfLine(texts[index]!) === null && fold(texts[index]!) !== fold(agencyName));
-  const opening = paragraphsOf(openingLines.map((index) => lines[index]!)).filter((paragraph) => sectionOfHeading(paragraph) === null);
+  const openingLines = segments.openingLines.filter(
+    (index) => dateOfLine(texts[index]!) === null && fold(texts[index]!) !== fold(agencyName),
+  );
+  const opening = paragraphsOf(openingLines.map((index) => lines[index]!)).filter(
+    (paragraph) => sectionOfHeading(paragraph) === null,
+  );
   // The title as printed (structure.title compares it with the standard one); spaces in a Chinese title are layout.
-  const publishedTitle = segments.titleLines.map((index) => texts[index]!).join("").replace(/\s+/gu, "");
+  const publishedTitle = segments.titleLines
+    .map((index) => texts[index]!)
+    .join("")
+    .replace(/\s+/gu, "");
   const report = ZReport.parse({
     formatVersion: FORMAT_VERSION,
     info: {

@@ -14,7 +14,10 @@ export function isUnconfirmed(report: TReport, cellId: CellId): boolean {
 function withoutMarks(report: TReport, cellIds: ReadonlySet<CellId>): TReport {
   const review = report.importReview;
   if (!review || !review.unconfirmedCellIds.some((cellId) => cellIds.has(cellId))) return report;
-  return { ...report, importReview: { ...review, unconfirmedCellIds: review.unconfirmedCellIds.filter((cellId) => !cellIds.has(cellId)) } };
+  return {
+    ...report,
+    importReview: { ...review, unconfirmedCellIds: review.unconfirmedCellIds.filter((cellId) => !cellIds.has(cellId)) },
+  };
 }
 
 /** Staff confirm the figures of these cells as the importer read them. */
@@ -32,6 +35,8 @@ export function confirmImportNote(report: TReport, noteIndex: number): TReport {
 export function dropMarksOfChangedCells(before: TReport, after: TReport): TReport {
   const review = after.importReview;
   if (!review || review.unconfirmedCellIds.length === 0) return after;
-  const changed = new Set(review.unconfirmedCellIds.filter((cellId) => (before.ledger[cellId] ?? null) !== (after.ledger[cellId] ?? null)));
+  const changed = new Set(
+    review.unconfirmedCellIds.filter((cellId) => (before.ledger[cellId] ?? null) !== (after.ledger[cellId] ?? null)),
+  );
   return withoutMarks(after, changed);
 }

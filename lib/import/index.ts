@@ -1,2 +1,8 @@
-export { importPublishedReport, MAX_IMPORT_BYTES, tooLargeMessage, type ImportOutcome, type ImportRefusalReason } from "./import-report";
-export { importNoteKindLabels, type ImportNote, type ImportNoteKind, type SourceType } from "./types";
+export {
+  type ImportOutcome,
+  type ImportRefusalReason,
+  importPublishedReport,
+  MAX_IMPORT_BYTES,
+  tooLargeMessage,
+} from "./import-report";
+export { type ImportNote, type ImportNoteKind, importNoteKindLabels, type SourceType } from "./types";

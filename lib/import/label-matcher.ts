@@ -1,4 +1,4 @@
-import { fold, foldText, isIdeograph, type FoldedText } from "./fold-text";
+import { type FoldedText, fold, foldText, isIdeograph } from "./fold-text";
 
 /**
  * Finding the format's printed labels in extracted text. Labels arrive broken one
@@ -105,7 +105,8 @@ export function approximateOccurrences(pattern: string, text: string, maxErrors:
   for (const hit of raw) {
     const last = hits[hits.length - 1];
     if (last && hit.start < last.end) {
-      const better = hit.errors < last.errors || (hit.errors === last.errors && hit.end - hit.start === m && last.end - last.start !== m);
+      const better =
+        hit.errors < last.errors || (hit.errors === last.errors && hit.end - hit.start === m && last.end - last.start !== m);
       if (better) hits[hits.length - 1] = hit;
       continue;
     }
@@ -143,19 +144,33 @@ export function findLabels<K extends string>(
     for (const hit of approximateOccurrences(full, folded.text, allowedErrors(full.length))) {
       // A short label (规章, 行政许可) must stand apart, not inside a longer phrase.
       if (full.length <= 4 && !target.anywhere && !standsApart(folded, original, hit.start, hit.end)) continue;
-      candidates.push({ key: target.key, start: hit.start, end: hit.end, errors: hit.errors, length: full.length, foldedStart: hit.start, foldedEnd: hit.end });
+      candidates.push({
+        key: target.key,
+        start: hit.start,
+        end: hit.end,
+        errors: hit.errors,
+        length: full.length,
+        foldedStart: hit.start,
+        foldedEnd: hit.end,
+      });
     }
     if (target.coreAlone && ordinal !== "") {
       for (const hit of approximateOccurrences(core, folded.text, allowedErrors(core.length))) {
         if (core.length <= 4 && !standsApart(folded, original, hit.start, hit.end)) continue;
-        candidates.push({ key: target.key, start: hit.start, end: hit.end, errors: hit.errors, length: core.length, foldedStart: hit.start, foldedEnd: hit.end });
+        candidates.push({
+          key: target.key,
+          start: hit.start,
+          end: hit.end,
+          errors: hit.errors,
+          length: core.length,
+          foldedStart: hit.start,
+          foldedEnd: hit.end,
+        });
       }
     }
   }
   // Best first: fewest slips per character, then the longest label.
-  candidates.sort(
-    (a, b) => a.errors / a.length - b.errors / b.length || b.length - a.length || a.start - b.start,
-  );
+  candidates.sort((a, b) => a.errors / a.length - b.errors / b.length || b.length - a.length || a.start - b.start);
   const chosen: LabelMatch<K>[] = [];
   const taken = new Uint8Array(folded.text.length);
   for (const candidate of candidates) {

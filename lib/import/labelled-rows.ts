@@ -37,8 +37,7 @@ export type LabelledRows = {
 type LabelItem = { type: "label"; rowIndex: number };
 type LineItem = { type: "line"; line: ValueLine };
 
-const describe = (line: ValueLine) =>
-  line.tokens.map((token) => (token.kind === "number" ? token.digits : token.text)).join(" ");
+const describe = (line: ValueLine) => line.tokens.map((token) => (token.kind === "number" ? token.digits : token.text)).join(" ");
 
 /**
  * The labels kept: the heaviest run in the format's order, a label followed by figures
@@ -81,7 +80,11 @@ export function readLabelledRows(text: string, specs: readonly RowSpec[], groups
   const matches = findLabels(text, targets, folded);
   // The figures of a row may sit between the two halves of its label: blank the labels out
   // and read every figure from a label's start to the next label's start.
-  const figuresOnly = blankOut(text, folded, matches.map((match) => ({ from: match.foldedStart, to: match.foldedEnd })));
+  const figuresOnly = blankOut(
+    text,
+    folded,
+    matches.map((match) => ({ from: match.foldedStart, to: match.foldedEnd })),
+  );
   const indexOf = new Map(specs.map((spec, index) => [spec.key, index]));
 
   // The labels in reading order; the figures printed after each up to the next.
@@ -148,7 +151,8 @@ export function readLabelledRows(text: string, specs: readonly RowSpec[], groups
       run.push(line);
       at += 1;
     }
-    const nextLabel = (deduplicated.slice(at).find((candidate) => candidate.type === "label") as LabelItem | undefined)?.rowIndex ?? specs.length;
+    const nextLabel =
+      (deduplicated.slice(at).find((candidate) => candidate.type === "label") as LabelItem | undefined)?.rowIndex ?? specs.length;
     const singles = run.every((line) => line.tokens.length === 1);
 
     if (pending.length === 0) {

@@ -2,9 +2,15 @@ import { describe, expect, it } from "vitest";
 import { applicantColumns, applicationsCellId } from "@/lib/format";
 import { startFromLastYear } from "@/lib/report/carry-forward";
 import { checkReport } from "@/lib/report/check-report";
-import { FORMAT_VERSION, ZReport, type TReport } from "@/lib/report/report-schema";
+import { FORMAT_VERSION, type TReport, ZReport } from "@/lib/report/report-schema";
 import { importPublishedReport } from "./import-report";
-import { carriedOverIsBlank, narrativeDraftOffers, withCarriedOverFromFile, withNarrativeDrafts, type LastYearFile } from "./last-year-file";
+import {
+  carriedOverIsBlank,
+  type LastYearFile,
+  narrativeDraftOffers,
+  withCarriedOverFromFile,
+  withNarrativeDrafts,
+} from "./last-year-file";
 
 // Last year's page text: 结转下年度 run together so that it splits two ways (1/2/10 or 12/1/0).
 const lastYearText = [
@@ -34,7 +40,8 @@ async function lastYearFile(text = lastYearText): Promise<LastYearFile> {
 const thisYear = (input: Partial<TReport> = {}): TReport =>
   ZReport.parse({ formatVersion: FORMAT_VERSION, info: { agencyName: "某县人民政府", year: 2025 }, ...input });
 
-const carriedOver = (report: TReport) => applicantColumns.map((column) => report.ledger[applicationsCellId("carried_over", column.key)] ?? null);
+const carriedOver = (report: TReport) =>
+  applicantColumns.map((column) => report.ledger[applicationsCellId("carried_over", column.key)] ?? null);
 
 describe("上年结转 from last year's published file", () => {
   it("fills 二、上年结转 with last year's 四、结转下年度继续办理, keeping the figures the import was unsure of marked 请核对", async () => {
@@ -45,7 +52,9 @@ describe("上年结转 from last year's published file", () => {
     if (!result.ok) throw new Error(result.message);
     expect(carriedOver(result.report)).toEqual([1, 2, 10, 0, 0, 0, 13]);
     expect(carriedOverIsBlank(result.report)).toBe(false);
-    const uncertain = ["natural_person", "commercial_enterprise", "research_institution"].map((column) => applicationsCellId("carried_over", column));
+    const uncertain = ["natural_person", "commercial_enterprise", "research_institution"].map((column) =>
+      applicationsCellId("carried_over", column),
+    );
     expect(result.uncertainCellIds).toEqual(uncertain);
     const review = result.report.importReview!;
     expect(review.unconfirmedCellIds).toEqual(uncertain);
@@ -62,7 +71,12 @@ describe("上年结转 from last year's published file", () => {
 
   it("adds to the import review of a report that was itself imported, without claiming it was made from last year's file", async () => {
     const file = await lastYearFile();
-    const ownReview = { source: { fileName: "2025年报.pdf", fileType: "pdf" as const }, detectedFormat: "2021" as const, notes: [], unconfirmedCellIds: [applicationsCellId("new", "natural_person")] };
+    const ownReview = {
+      source: { fileName: "2025年报.pdf", fileType: "pdf" as const },
+      detectedFormat: "2021" as const,
+      notes: [],
+      unconfirmedCellIds: [applicationsCellId("new", "natural_person")],
+    };
     const result = withCarriedOverFromFile(thisYear({ importReview: ownReview }), file);
     if (!result.ok) throw new Error(result.message);
     const review = result.report.importReview!;
@@ -74,8 +88,14 @@ describe("上年结转 from last year's published file", () => {
 
   it("refuses a file of another year, and one without 结转下年度, in Chinese", async () => {
     const file = await lastYearFile();
-    const wrongYear = withCarriedOverFromFile(thisYear({ info: { agencyName: "某县人民政府", year: 2026 } as TReport["info"] }), file);
-    expect(wrongYear).toEqual({ ok: false, message: "这是2024年度的报告；本报告是2026年度，上年已发布的报告应为2025年度，上年结转未填" });
+    const wrongYear = withCarriedOverFromFile(
+      thisYear({ info: { agencyName: "某县人民政府", year: 2026 } as TReport["info"] }),
+      file,
+    );
+    expect(wrongYear).toEqual({
+      ok: false,
+      message: "这是2024年度的报告；本报告是2026年度，上年已发布的报告应为2025年度，上年结转未填",
+    });
     const noTable = await lastYearFile(lastYearText.replace(/三、收到[\s\S]*?(?=五、)/u, ""));
     const missing = withCarriedOverFromFile(thisYear(), noTable);
     expect(missing.ok).toBe(false);
@@ -104,13 +124,23 @@ describe("沿用上年内容 drafts from last year's file", () => {
   it("fills a sub-heading of the same title one by one once this year has written some of them", async () => {
     const file = await lastYearFile();
     const current = thisYear();
-    const topics = current.narrative.overview.topics.map((topic) => (topic.title === "依申请公开" ? { ...topic, body: "今年的依申请公开。" } : topic));
+    const topics = current.narrative.overview.topics.map((topic) =>
+      topic.title === "依申请公开" ? { ...topic, body: "今年的依申请公开。" } : topic,
+    );
     const started = { ...current, narrative: { ...current.narrative, overview: { ...current.narrative.overview, topics } } };
     const offers = narrativeDraftOffers(started, file.report);
     expect(offers.map((offer) => offer.id)).toEqual(["topic:主动公开", "problems", "other_matters"]);
     const narrative = withNarrativeDrafts(started, file.report, new Set(["topic:主动公开"]));
-    expect(narrative.overview.topics.find((topic) => topic.title === "主动公开")).toEqual({ title: "主动公开", body: "去年的主动公开正文。", carriedFromLastYear: true });
-    expect(narrative.overview.topics.find((topic) => topic.title === "依申请公开")).toEqual({ title: "依申请公开", body: "今年的依申请公开。", carriedFromLastYear: false });
+    expect(narrative.overview.topics.find((topic) => topic.title === "主动公开")).toEqual({
+      title: "主动公开",
+      body: "去年的主动公开正文。",
+      carriedFromLastYear: true,
+    });
+    expect(narrative.overview.topics.find((topic) => topic.title === "依申请公开")).toEqual({
+      title: "依申请公开",
+      body: "今年的依申请公开。",
+      carriedFromLastYear: false,
+    });
     expect(checkReport({ ...started, narrative }).some((item) => item.ruleId === "cross_year.narrative_unedited")).toBe(true);
   });
 });

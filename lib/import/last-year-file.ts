@@ -1,4 +1,4 @@
-import { applicantColumns, applicationsCellId, getApplicationRow, getCell, getSection, type CellId } from "@/lib/format";
+import { applicantColumns, applicationsCellId, type CellId, getApplicationRow, getCell, getSection } from "@/lib/format";
 import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW, carriedOverFrom } from "@/lib/report/carry-forward";
 import type { TImportReview, TNarrativeBlock, TReport } from "@/lib/report/report-schema";
 import type { ImportNote, SourceType } from "./types";
@@ -69,7 +69,11 @@ export function withCarriedOverFromFile(current: TReport, file: LastYearFile): C
   const notes = [...reasons, provenance];
   const own = current.importReview;
   const importReview: TImportReview = own
-    ? { ...own, notes: [...own.notes, ...notes], unconfirmedCellIds: [...new Set([...own.unconfirmedCellIds, ...uncertainCellIds])] }
+    ? {
+        ...own,
+        notes: [...own.notes, ...notes],
+        unconfirmedCellIds: [...new Set([...own.unconfirmedCellIds, ...uncertainCellIds])],
+      }
     : {
         source: { fileName: file.fileName, fileType: file.sourceType },
         detectedFormat: lastReview?.detectedFormat ?? "unknown",
@@ -113,7 +117,8 @@ export function narrativeDraftOffers(current: TReport, lastYear: TReport): Narra
   } else {
     for (const topic of lastTopics) {
       const target = now.overview.topics.find((candidate) => candidate.title === topic.title);
-      if (target && isEmpty(target.body)) offers.push({ id: `topic:${topic.title}`, label: `${overviewTitle}：${topic.title}`, text: topic.body });
+      if (target && isEmpty(target.body))
+        offers.push({ id: `topic:${topic.title}`, label: `${overviewTitle}：${topic.title}`, text: topic.body });
     }
   }
   for (const id of ["problems", "other_matters"] as const) {
@@ -143,6 +148,8 @@ export function withNarrativeDrafts(current: TReport, lastYear: TReport, chosen:
       topics,
     },
     problems: take("problems") ? { body: last.problems.body, carriedFromLastYear: true } : now.problems,
-    other_matters: take("other_matters") ? { ...now.other_matters, body: last.other_matters.body, carriedFromLastYear: true } : now.other_matters,
+    other_matters: take("other_matters")
+      ? { ...now.other_matters, body: last.other_matters.body, carriedFromLastYear: true }
+      : now.other_matters,
   };
 }

@@ -1,10 +1,10 @@
 import {
   activeDisclosureBlocks,
   activeDisclosureCellId,
+  type CellId,
   getCell,
   INFORMATION_CONTENT_LABEL,
   tableName,
-  type CellId,
 } from "@/lib/format";
 import type { TCellValue } from "@/lib/report/report-schema";
 import { fold } from "./fold-text";
@@ -14,8 +14,8 @@ import {
   ACTIVE_DISCLOSURE_2019_ITEM9,
   ACTIVE_DISCLOSURE_2019_ROWS,
 } from "./format-2019";
-import { readLabelledRows, type RowSpec } from "./labelled-rows";
-import { rowReadings, type ReadValue } from "./row-readings";
+import { type RowSpec, readLabelledRows } from "./labelled-rows";
+import { type ReadValue, rowReadings } from "./row-readings";
 import { emptyTableImport, nameCells, showValue, type TableImport } from "./table-result";
 import type { ImportNote } from "./types";
 
@@ -43,7 +43,8 @@ const PROCUREMENT = "procurement_2019";
 function specs(format: "2021" | "2019"): RowSpec[] {
   const list: RowSpec[] = [];
   for (const { block, row, width } of rows2021) {
-    const wide = format === "2019" && block.kind === "count" && block.key !== "item1" ? ACTIVE_DISCLOSURE_2019_DECISIONS.length : width;
+    const wide =
+      format === "2019" && block.kind === "count" && block.key !== "item1" ? ACTIVE_DISCLOSURE_2019_DECISIONS.length : width;
     list.push({
       key: row.key,
       label: row.label,
@@ -56,7 +57,8 @@ function specs(format: "2021" | "2019"): RowSpec[] {
       list.push({ key: OTHER_SERVICES, label: ACTIVE_DISCLOSURE_2019_ROWS.otherServices, width: 3, coreAlone: true });
     }
   }
-  if (format === "2019") list.push({ key: PROCUREMENT, label: ACTIVE_DISCLOSURE_2019_ROWS.procurement, width: 2, coreAlone: true });
+  if (format === "2019")
+    list.push({ key: PROCUREMENT, label: ACTIVE_DISCLOSURE_2019_ROWS.procurement, width: 2, coreAlone: true });
   return list;
 }
 
@@ -65,7 +67,14 @@ export function readActiveDisclosure(text: string, reliableCells: boolean): Tabl
   const format = ACTIVE_DISCLOSURE_2019_ITEM1.some((label) => folded.includes(fold(label))) ? "2019" : "2021";
   const groups =
     format === "2019"
-      ? [...headerWords, ...ACTIVE_DISCLOSURE_2019_ITEM1, ...ACTIVE_DISCLOSURE_2019_DECISIONS, ACTIVE_DISCLOSURE_2019_ITEM9, "采购项目数量", "采购总金额"]
+      ? [
+          ...headerWords,
+          ...ACTIVE_DISCLOSURE_2019_ITEM1,
+          ...ACTIVE_DISCLOSURE_2019_DECISIONS,
+          ACTIVE_DISCLOSURE_2019_ITEM9,
+          "采购项目数量",
+          "采购总金额",
+        ]
       : headerWords;
   const found = readLabelledRows(text, specs(format), groups);
   if (found.rows.size === 0) return { ...emptyTableImport(), format: null };
@@ -105,10 +114,15 @@ export function readActiveDisclosure(text: string, reliableCells: boolean): Tabl
     }
     const values: ReadValue[] = readings[0]!.values;
     if (readings[0]!.split.length > 0) {
-      notes.push({ kind: "resolved", cellIds, message: `${title}的数字“${shown}”连在一起，只有一种拆法：${values.map(showValue).join("/")}` });
+      notes.push({
+        kind: "resolved",
+        cellIds,
+        message: `${title}的数字“${shown}”连在一起，只有一种拆法：${values.map(showValue).join("/")}`,
+      });
     }
     const cleaned = [...new Set(tokens.flatMap((token) => (token.kind === "number" ? token.cleaned : [])))];
-    if (cleaned.length > 0) notes.push({ kind: "cleaned", cellIds, message: `${title}的数字去掉了${cleaned.map((item) => `“${item}”`).join("、")}` });
+    if (cleaned.length > 0)
+      notes.push({ kind: "cleaned", cellIds, message: `${title}的数字去掉了${cleaned.map((item) => `“${item}”`).join("、")}` });
     if (tokens.some((token) => token.kind === "number" && token.doubtful)) {
       notes.push({ kind: "ambiguous", cellIds, message: `${title}有数字是由形近字母读出的（如 O 读作 0），请核对` });
       cellIds.forEach((cellId) => unconfirmed.add(cellId));
@@ -137,7 +151,10 @@ export function readActiveDisclosure(text: string, reliableCells: boolean): Tabl
     const amount = activeDisclosureBlocks.find((block) => block.kind === "amount")!;
     notes.push({
       kind: "format",
-      cellIds: item1.rows.flatMap((row) => [activeDisclosureCellId(row.key, issued!.key), activeDisclosureCellId(row.key, inForce!.key)]),
+      cellIds: item1.rows.flatMap((row) => [
+        activeDisclosureCellId(row.key, issued!.key),
+        activeDisclosureCellId(row.key, inForce!.key),
+      ]),
       message:
         `${TABLE}是 2019 年格式：“${ACTIVE_DISCLOSURE_2019_ITEM1[0]}”“${ACTIVE_DISCLOSURE_2019_ITEM1[2]}”已分别填入“${issued!.label}”“${inForce!.label}”，` +
         `口径不尽相同，请核对；2019 年格式没有“${repealed!.label}”，留空；“${ACTIVE_DISCLOSURE_2019_DECISIONS[2]}”填入“${activeDisclosureBlocks[1]!.columns[0]!.label}”`,
@@ -149,11 +166,19 @@ export function readActiveDisclosure(text: string, reliableCells: boolean): Tabl
     });
   }
   if (found.strays.length > 0) {
-    notes.push({ kind: "unreadable", cellIds: [], message: `${TABLE}中有 ${found.strays.length} 行数字无法对应到表中的行，未读入：${found.strays.slice(0, 3).join("；")}` });
+    notes.push({
+      kind: "unreadable",
+      cellIds: [],
+      message: `${TABLE}中有 ${found.strays.length} 行数字无法对应到表中的行，未读入：${found.strays.slice(0, 3).join("；")}`,
+    });
   }
   for (const key of found.duplicates) {
     const cellIds = [...cells.keys()].filter((cellId) => getCell(cellId).rowKey === key);
-    notes.push({ kind: "ambiguous", cellIds, message: `${nameCells(cellIds)}所在行出现两次且数字不同，已取第一次的数字，请核对` });
+    notes.push({
+      kind: "ambiguous",
+      cellIds,
+      message: `${nameCells(cellIds)}所在行出现两次且数字不同，已取第一次的数字，请核对`,
+    });
     cellIds.forEach((cellId) => unconfirmed.add(cellId));
   }
   return { cells, notes, unconfirmed: [...unconfirmed], found: true, format };

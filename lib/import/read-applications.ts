@@ -3,16 +3,16 @@ import {
   applicationRowName,
   applicationRows,
   applicationsCellId,
-  getCell,
-  tableName,
   type CellId,
+  getCell,
   type HeaderLeaf,
+  tableName,
 } from "@/lib/format";
 import type { TCellValue } from "@/lib/report/report-schema";
 import { forcedZeros } from "./forced-zeros";
 import { splitOrdinal } from "./label-matcher";
-import { readLabelledRows, type LabelledRows, type RowSpec } from "./labelled-rows";
-import { rowReadings, type ReadValue, type RowShape } from "./row-readings";
+import { type LabelledRows, type RowSpec, readLabelledRows } from "./labelled-rows";
+import { type ReadValue, type RowShape, rowReadings } from "./row-readings";
 import { solveTable, type TableRow } from "./solve-table";
 import { emptyTableImport, nameCells, showValue, type TableImport } from "./table-result";
 import type { ImportNote } from "./types";
@@ -56,7 +56,13 @@ function specs(format: "2021" | "2019"): RowSpec[] {
   return [
     ...leaves(before),
     // “（六）其他” is how some offices printed the one row.
-    { key: OTHER_2019, label: otherGroup.label, aliases: [ordinal + core.slice(0, 2)], width: applicationsShape.width, coreAlone: true },
+    {
+      key: OTHER_2019,
+      label: otherGroup.label,
+      aliases: [ordinal + core.slice(0, 2)],
+      width: applicationsShape.width,
+      coreAlone: true,
+    },
     ...leaves(after),
   ];
 }
@@ -70,7 +76,11 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
   let found: LabelledRows = readLabelledRows(text, specs("2021"), groupLabels);
   const otherLabelled = otherRows.some((row) => found.labelled.has(row.key));
   if (!otherLabelled) {
-    const as2019 = readLabelledRows(text, specs("2019"), groupLabels.filter((label) => label !== otherGroup.label));
+    const as2019 = readLabelledRows(
+      text,
+      specs("2019"),
+      groupLabels.filter((label) => label !== otherGroup.label),
+    );
     if (as2019.rows.has(OTHER_2019)) {
       found = as2019;
       format = "2019";
@@ -104,7 +114,11 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
     const tokens = printed.lines.flatMap((line) => line.tokens);
     const cleaned = [...new Set(tokens.flatMap((token) => (token.kind === "number" ? token.cleaned : [])))];
     if (cleaned.length > 0) {
-      notes.push({ kind: "cleaned", cellIds: [...row.cellIds], message: `${title}的数字去掉了${cleaned.map((item) => `“${item}”`).join("、")}` });
+      notes.push({
+        kind: "cleaned",
+        cellIds: [...row.cellIds],
+        message: `${title}的数字去掉了${cleaned.map((item) => `“${item}”`).join("、")}`,
+      });
     }
     const doubtful = tokens.some((token) => token.kind === "number" && token.doubtful);
     if (row.readings.length === 0) {
@@ -123,7 +137,9 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
         .map((reading) => figures(reading.values))
         .filter((option, index, all) => all.indexOf(option) === index)
         .slice(0, 4);
-      const printedText = [...new Set(row.readings.flatMap((reading) => reading.split))].join(" ") || tokens.map((token) => (token.kind === "number" ? token.digits : token.text)).join(" ");
+      const printedText =
+        [...new Set(row.readings.flatMap((reading) => reading.split))].join(" ") ||
+        tokens.map((token) => (token.kind === "number" ? token.digits : token.text)).join(" ");
       notes.push({
         kind: "ambiguous",
         cellIds: differing,
@@ -143,7 +159,11 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
       });
     }
     if (doubtful) {
-      notes.push({ kind: "ambiguous", cellIds: [...row.cellIds], message: `${title}有数字是由形近字母读出的（如 O 读作 0），请核对` });
+      notes.push({
+        kind: "ambiguous",
+        cellIds: [...row.cellIds],
+        message: `${title}有数字是由形近字母读出的（如 O 读作 0），请核对`,
+      });
       row.cellIds.forEach((cellId) => unconfirmed.add(cellId));
     }
     if (printed.placement === "position") {
@@ -151,7 +171,11 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
     }
     for (const cellId of row.cellIds) {
       if (solved.values.get(cellId) === undefined && !unconfirmed.has(cellId)) {
-        notes.push({ kind: "unreadable", cellIds: [cellId], message: `${nameCells([cellId])}未印出，本表的合计也定不下来，留空待填` });
+        notes.push({
+          kind: "unreadable",
+          cellIds: [cellId],
+          message: `${nameCells([cellId])}未印出，本表的合计也定不下来，留空待填`,
+        });
         unconfirmed.add(cellId);
       }
     }
@@ -189,13 +213,18 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
     notes.push({
       kind: "missing",
       cellIds: absent.flatMap((row) => applicantColumns.map((column) => applicationsCellId(row.key, column.key))),
-      message: `${TABLE}未找到 ${absent.length} 行（${absent.slice(0, 3).map((row) => `“${applicationRowName(row)}”`).join("、")}${absent.length > 3 ? "等" : ""}），这些格留空`,
+      message: `${TABLE}未找到 ${absent.length} 行（${absent
+        .slice(0, 3)
+        .map((row) => `“${applicationRowName(row)}”`)
+        .join("、")}${absent.length > 3 ? "等" : ""}），这些格留空`,
     });
   }
 
   const values = new Map(solved.values);
   const notInFormat = new Set(
-    format === "2019" ? otherRows.slice(0, -1).flatMap((row) => applicantColumns.map((column) => applicationsCellId(row.key, column.key))) : [],
+    format === "2019"
+      ? otherRows.slice(0, -1).flatMap((row) => applicantColumns.map((column) => applicationsCellId(row.key, column.key)))
+      : [],
   );
   const zeroed = forcedZeros(values, "s3", notInFormat).filter((cellId) => !unconfirmed.has(cellId));
   if (zeroed.length > 0) {
@@ -213,7 +242,11 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
   }
   const blanks = [...cells].filter(([, value]) => value === null).map(([cellId]) => cellId);
   if (blanks.length > 0) {
-    notes.push({ kind: "blank", cellIds: blanks, message: `${TABLE}有 ${blanks.length} 个单元格印为空白，按原样留空（${nameCells(blanks)}）` });
+    notes.push({
+      kind: "blank",
+      cellIds: blanks,
+      message: `${TABLE}有 ${blanks.length} 个单元格印为空白，按原样留空（${nameCells(blanks)}）`,
+    });
   }
   return { cells, notes, unconfirmed: [...unconfirmed], found: true, format };
 }

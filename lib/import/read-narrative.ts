@@ -16,7 +16,11 @@ const SENTENCE_END = /[。！？；：…”」）)!?;:]$/u;
 const TOPIC_HEADING = /^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$/u;
 const NUMBERED_HEADING = /^\s*(\d{1,2})\s*[、.．]\s*(?!\d)(.*)$/u;
 
-const cellText = (line: SourceLine) => line.cells.map((cell) => cell.trim()).filter((cell) => cell !== "").join("");
+const cellText = (line: SourceLine) =>
+  line.cells
+    .map((cell) => cell.trim())
+    .filter((cell) => cell !== "")
+    .join("");
 
 const isHeadingLine = (text: string) => (TOPIC_HEADING.test(text) || NUMBERED_HEADING.test(text)) && text.length <= 40;
 
@@ -109,10 +113,15 @@ function feesOfSentence(sentence: string): Fees | null {
 export type ReportIdentity = { agencyName: string | null; year: number | null; issuedOn: string | null; notes: ImportNote[] };
 
 const YEAR_IN_TITLE = /([0-9０-９]{4})\s*年度?/u;
-const AGENCY_ENDINGS = /(人民政府|政府|办公厅|办公室|委员会|管理委员会|局|厅|委|办|署|院|中心|区|县|市|州|盟|旗|镇|乡|街道|所|站|会|馆|队)$/u;
+const AGENCY_ENDINGS =
+  /(人民政府|政府|办公厅|办公室|委员会|管理委员会|局|厅|委|办|署|院|中心|区|县|市|州|盟|旗|镇|乡|街道|所|站|会|馆|队)$/u;
 
 function cleanAgency(raw: string): string {
-  let agency = raw.replace(/\s+/g, "").replace(/[《》“”"]/g, "").replace(/关于$/u, "").replace(/的$/u, "");
+  let agency = raw
+    .replace(/\s+/g, "")
+    .replace(/[《》“”"]/g, "")
+    .replace(/关于$/u, "")
+    .replace(/的$/u, "");
   // “湘阴县人民政府信息公开工作年度报告”: the 政府 of 人民政府 was taken for 政府信息公开.
   if (agency.endsWith("人民")) agency += "政府";
   return agency;
@@ -164,7 +173,10 @@ export function readIdentity(lines: readonly SourceLine[], segments: Segments, h
   }
   if (!agencyName) {
     // “现发布岳阳临港高新技术产业开发区政府信息公开工作年度报告”.
-    const match = /(?:现将|现发布|现公布|现向社会公布|向社会公布|发布)([\p{Script=Han}（）()]{2,40}?)(?:\d{4}\s*年度?)?政府信息公开/u.exec(opening.normalize("NFKC"));
+    const match =
+      /(?:现将|现发布|现公布|现向社会公布|向社会公布|发布)([\p{Script=Han}（）()]{2,40}?)(?:\d{4}\s*年度?)?政府信息公开/u.exec(
+        opening.normalize("NFKC"),
+      );
     if (match && AGENCY_ENDINGS.test(cleanAgency(match[1]!))) {
       agencyName = cleanAgency(match[1]!);
       notes.push({ kind: "info", cellIds: [], message: `报告没有标题，机关名称取自开头段落：“${agencyName}”` });
@@ -182,16 +194,26 @@ export function readIdentity(lines: readonly SourceLine[], segments: Segments, h
   for (const index of segments.closingLines) issuedOn = dateOfLine(texts[index]!) ?? issuedOn;
   if (!issuedOn) {
     // Some reports print the date under the title instead: “(2026年1月23日)”.
-    const under = texts.slice(0, (segments.headings.get("overview") ?? 20)).map(dateOfLine).find((date) => date !== null);
+    const under = texts
+      .slice(0, segments.headings.get("overview") ?? 20)
+      .map(dateOfLine)
+      .find((date) => date !== null);
     issuedOn = under ?? null;
   }
   if (!year) {
     const period = /统计(?:期限|时限|时间)[^。]*?(\d{4})\s*年\s*1\s*月\s*1\s*日/u.exec(opening.normalize("NFKC"));
     if (period) year = Number(period[1]);
     else if (issuedOn) year = Number(issuedOn.slice(0, 4)) - 1;
-    if (year) notes.push({ kind: "info", cellIds: [], message: `标题中没有年度，按${period ? "统计期限" : "落款日期"}定为 ${year} 年` });
+    if (year)
+      notes.push({ kind: "info", cellIds: [], message: `标题中没有年度，按${period ? "统计期限" : "落款日期"}定为 ${year} 年` });
   }
-  if (agencyName && year && fold(title) !== "" && fold(title) !== fold(reportTitle({ agencyName, year })) && !title.includes(REPORT_NAME)) {
+  if (
+    agencyName &&
+    year &&
+    fold(title) !== "" &&
+    fold(title) !== fold(reportTitle({ agencyName, year })) &&
+    !title.includes(REPORT_NAME)
+  ) {
     notes.push({ kind: "info", cellIds: [], message: `标题“${title}”与通行写法“${reportTitle({ agencyName, year })}”不同` });
   }
   return { agencyName, year, issuedOn, notes };

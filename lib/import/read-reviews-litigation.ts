@@ -1,16 +1,16 @@
 import {
-  reviewsLitigationCellId,
-  reviewsLitigationColumnTree,
-  reviewsLitigationColumns,
-  tableName,
   type CellId,
   type HeaderNode,
+  reviewsLitigationCellId,
+  reviewsLitigationColumns,
+  reviewsLitigationColumnTree,
+  tableName,
 } from "@/lib/format";
 import type { TCellValue } from "@/lib/report/report-schema";
 import { blankOut, foldText } from "./fold-text";
 import { forcedZeros } from "./forced-zeros";
 import { findLabels } from "./label-matcher";
-import { rowReadings, type ReadValue, type RowShape } from "./row-readings";
+import { type ReadValue, type RowShape, rowReadings } from "./row-readings";
 import { solveTable } from "./solve-table";
 import { emptyTableImport, nameCells, showValue, type TableImport } from "./table-result";
 import { readValueLines } from "./value-text";
@@ -21,7 +21,9 @@ const TABLE = tableName("s4");
 const shape: RowShape = {
   width: reviewsLitigationColumns.length,
   groups: reviewsLitigationColumns.flatMap((column, total) =>
-    column.sumOf ? [{ parts: column.sumOf.map((key) => reviewsLitigationColumns.findIndex((other) => other.key === key)), total }] : [],
+    column.sumOf
+      ? [{ parts: column.sumOf.map((key) => reviewsLitigationColumns.findIndex((other) => other.key === key)), total }]
+      : [],
   ),
 };
 
@@ -48,7 +50,11 @@ export function readReviewsLitigation(text: string, reliableCells: boolean): Tab
   // The outcome columns (结果维持 …) make a table; 行政复议 and 行政诉讼 alone are just words.
   const outcomes = new Set(reviewsLitigationColumns.map((column) => column.label));
   if (matches.filter((match) => outcomes.has(match.key)).length < 3) return emptyTableImport();
-  const figuresOnly = blankOut(text, folded, matches.map((match) => ({ from: match.foldedStart, to: match.foldedEnd })));
+  const figuresOnly = blankOut(
+    text,
+    folded,
+    matches.map((match) => ({ from: match.foldedStart, to: match.foldedEnd })),
+  );
   const lines = readValueLines(figuresOnly.slice(matches[0]!.start)).filter((line) => line.leadingText.length < 2);
   const cellIds: CellId[] = reviewsLitigationColumns.map((column) => reviewsLitigationCellId(column.key));
   const notes: TableImport["notes"] = [];
@@ -58,20 +64,31 @@ export function readReviewsLitigation(text: string, reliableCells: boolean): Tab
     return { cells: new Map(), notes, unconfirmed: [], found: true };
   }
   // Three sub-tables of five, or one row of fifteen: the figures in order either way.
-  const single = lines.length === 1 ? lines : [{ tokens: lines.flatMap((line) => line.tokens), slots: null, leadingText: "", afterWords: false }];
+  const single =
+    lines.length === 1
+      ? lines
+      : [{ tokens: lines.flatMap((line) => line.tokens), slots: null, leadingText: "", afterWords: false }];
   let readings = rowReadings(single, shape, reliableCells && lines.length === 1);
   if (readings.length === 0 && lines.length > 1) readings = rowReadings([lines[lines.length - 1]!], shape, reliableCells);
   const solved = solveTable("s4", [{ label: TABLE, cellIds, readings }]);
   const tokens = single.flatMap((line) => line.tokens);
   const shown = tokens.map((token) => (token.kind === "number" ? token.digits : token.text)).join(" ");
   if (readings.length === 0) {
-    notes.push({ kind: "unreadable", cellIds, message: `${TABLE}印出的“${shown}”无法分到 ${shape.width} 列，留空，请按原件填写` });
+    notes.push({
+      kind: "unreadable",
+      cellIds,
+      message: `${TABLE}印出的“${shown}”无法分到 ${shape.width} 列，留空，请按原件填写`,
+    });
     return { cells: new Map(), notes, unconfirmed: cellIds, found: true };
   }
   const differing = cellIds.filter((cellId) => solved.ambiguous.has(cellId));
   if (differing.length > 0) {
     const options = readings.slice(0, 4).map((reading) => reading.values.map(showValue).join("/"));
-    notes.push({ kind: "ambiguous", cellIds: differing, message: `${TABLE}“${shown}”有 ${readings.length} 种读法都成立：${options.join(" 或 ")}，已暂按第一种填入，请核对` });
+    notes.push({
+      kind: "ambiguous",
+      cellIds: differing,
+      message: `${TABLE}“${shown}”有 ${readings.length} 种读法都成立：${options.join(" 或 ")}，已暂按第一种填入，请核对`,
+    });
     differing.forEach((cellId) => unconfirmed.add(cellId));
   } else if (readings.length > 1 || readings[0]!.split.length > 0 || readings[0]!.inferred.length > 0) {
     const inferred = cellIds.filter((cellId) => solved.inferred.has(cellId));
@@ -88,7 +105,11 @@ export function readReviewsLitigation(text: string, reliableCells: boolean): Tab
   const values = new Map<CellId, ReadValue>(solved.values);
   const zeroed = forcedZeros(values, "s4").filter((cellId) => !unconfirmed.has(cellId));
   if (zeroed.length > 0) {
-    notes.push({ kind: "blank_as_zero", cellIds: zeroed, message: `${TABLE}有 ${zeroed.length} 个空白格按 0 读入：所在组的总计已印出且与其余数字相等` });
+    notes.push({
+      kind: "blank_as_zero",
+      cellIds: zeroed,
+      message: `${TABLE}有 ${zeroed.length} 个空白格按 0 读入：所在组的总计已印出且与其余数字相等`,
+    });
   }
   const cells = new Map<CellId, TCellValue>();
   for (const [cellId, value] of values) {

@@ -131,7 +131,10 @@ export function rowReadings(lines: readonly ValueLine[], shape: RowShape, reliab
     }
     if (slots.every((slot) => slot === null)) return [...found.values()];
     if (padding > 0 && padding <= 2 && !slots.some((token) => token !== null && mustSplit(token))) {
-      const values: ReadValue[] = [...Array.from({ length: padding }, () => undefined), ...slots.map((token) => (token ? tokenValue(token) : null))];
+      const values: ReadValue[] = [
+        ...Array.from({ length: padding }, () => undefined),
+        ...slots.map((token) => (token ? tokenValue(token) : null)),
+      ];
       const inferred: number[] = [];
       if (solveGroups(values, shape, inferred) && groupsHold(values, shape) && values.every((value) => value !== undefined)) {
         add({ values, cost: MISSING_COST * padding, inferred, split: [] });
@@ -177,7 +180,11 @@ export function rowReadings(lines: readonly ValueLine[], shape: RowShape, reliab
 
     if (current && offset === 0 && !mustSplit(current)) {
       const value = tokenValue(current);
-      if (expectedTotal === null || (typeof value === "number" && Math.abs(value - expectedTotal) < 1e-9) || value === NOT_APPLICABLE) {
+      if (
+        expectedTotal === null ||
+        (typeof value === "number" && Math.abs(value - expectedTotal) < 1e-9) ||
+        value === NOT_APPLICABLE
+      ) {
         values.push(value);
         walk(slot + 1, token + 1, 0, cost, missing, split);
         values.pop();
@@ -202,7 +209,14 @@ export function rowReadings(lines: readonly ValueLine[], shape: RowShape, reliab
         if (expectedTotal !== null && Number(text) !== expectedTotal) continue;
         const ends = offset + length === digits.length;
         values.push(Number(text));
-        walk(slot + 1, ends ? token + 1 : token, ends ? 0 : offset + length, cost + (runTogether || ends ? 0 : SPLIT_COST), missing, ends ? [...split, digits] : split);
+        walk(
+          slot + 1,
+          ends ? token + 1 : token,
+          ends ? 0 : offset + length,
+          cost + (runTogether || ends ? 0 : SPLIT_COST),
+          missing,
+          ends ? [...split, digits] : split,
+        );
         values.pop();
       }
     }

@@ -79,7 +79,9 @@ export function sectionOfHeading(text: string): SectionId | null {
     const titles = [section.title, ...(SECTION_ALIASES[section.id] ?? [])].map(fold);
     const score = Math.max(
       // “一、本年度政府信息公开总体情况”: a numbered heading may add words to the title.
-      ...titles.map((title) => (words.includes(title) && (hasOrdinal || words.length <= title.length + 4) ? 1 : similarity(words, title))),
+      ...titles.map((title) =>
+        words.includes(title) && (hasOrdinal || words.length <= title.length + 4) ? 1 : similarity(words, title),
+      ),
     );
     if (!best || score > best.score) best = { id: section.id, score };
   }
@@ -133,7 +135,12 @@ export function segmentDocument(lines: readonly SourceLine[]): Segments {
     if (chrome.has(index) || lines[index]!.table !== null) continue;
     // A title wrapped onto a second short line: “…2023年政府信息公开年度” / “报告”.
     const next = texts[index + 1] ?? "";
-    if (!isTitle(texts[index]!) && fold(texts[index]!).includes(TITLE_WORDS) && next.length <= 12 && isTitle(texts[index]! + next)) {
+    if (
+      !isTitle(texts[index]!) &&
+      fold(texts[index]!).includes(TITLE_WORDS) &&
+      next.length <= 12 &&
+      isTitle(texts[index]! + next)
+    ) {
       titleLines.push(index, index + 1);
       break;
     }
@@ -187,7 +194,12 @@ export function segmentDocument(lines: readonly SourceLine[]): Segments {
     closingLines.push(last);
     let above = last - 1;
     while (above > lastHeading && texts[above] === "") above -= 1;
-    if (above > lastHeading && fold(texts[above]!).length <= 40 && !/[。，；：]/.test(texts[above]!) && !dateOfLine(texts[above]!)) {
+    if (
+      above > lastHeading &&
+      fold(texts[above]!).length <= 40 &&
+      !/[。，；：]/.test(texts[above]!) &&
+      !dateOfLine(texts[above]!)
+    ) {
       closingLines.unshift(above);
     }
   }

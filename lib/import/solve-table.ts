@@ -1,4 +1,4 @@
-import { getCell, type CellId, type TableId } from "@/lib/format";
+import { type CellId, getCell, type TableId } from "@/lib/format";
 import { ledgerEquations } from "@/lib/ledger/ledger-equations";
 import { NOT_APPLICABLE } from "@/lib/report/report-schema";
 import type { ReadValue, RowReading } from "./row-readings";
@@ -132,7 +132,9 @@ function propagate(rows: readonly TableRow[], equations: readonly Equation[], ch
 export function solveTable(tableId: TableId, rows: readonly TableRow[]): SolvedTable {
   const equations = compileEquations(tableId, rows);
   const ambiguousRows = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.readings.length > 1);
-  const base: ReadValue[][] = rows.map((row) => (row.readings[0] ? [...row.readings[0].values] : row.cellIds.map(() => undefined)));
+  const base: ReadValue[][] = rows.map((row) =>
+    row.readings[0] ? [...row.readings[0].values] : row.cellIds.map(() => undefined),
+  );
 
   // Rows most bound by the identities first, so a wrong choice fails early.
   const weight = new Map<number, number>();
@@ -164,7 +166,11 @@ export function solveTable(tableId: TableId, rows: readonly TableRow[]): SolvedT
   );
   // Blank totals are derived, so an identity containing one cannot prune.
   const prunable = equations.filter((equation) =>
-    [...equation.left, ...equation.right].every((term) => !getCell(rows[term.row]!.cellIds[term.position]!).computedFrom || rows[term.row]!.readings.every((reading) => reading.values[term.position] !== null)),
+    [...equation.left, ...equation.right].every(
+      (term) =>
+        !getCell(rows[term.row]!.cellIds[term.position]!).computedFrom ||
+        rows[term.row]!.readings.every((reading) => reading.values[term.position] !== null),
+    ),
   );
 
   const chosen = base.map((values) => [...values]);

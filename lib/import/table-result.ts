@@ -1,4 +1,4 @@
-import { getCell, type CellId } from "@/lib/format";
+import { type CellId, getCell } from "@/lib/format";
 import type { TCellValue } from "@/lib/report/report-schema";
 import type { ReadValue } from "./row-readings";
 import type { ImportNote } from "./types";

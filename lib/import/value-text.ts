@@ -69,7 +69,13 @@ function numberToken(text: string, cleaned: string[]): NumberToken | null {
   }
   if (OCR_NUMBER.test(text)) {
     const digits = text.replace(/[Oo]/g, "0").replace(/[Il]/g, "1");
-    return { kind: "number", digits, value: Number(digits), cleaned: [...cleaned, `“${text}”按数字“${digits}”读`], doubtful: true };
+    return {
+      kind: "number",
+      digits,
+      value: Number(digits),
+      cleaned: [...cleaned, `“${text}”按数字“${digits}”读`],
+      doubtful: true,
+    };
   }
   return null;
 }

@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
 import {
-  activeDisclosureColumn,
   AMOUNT_UNIT,
+  activeDisclosureColumn,
   applicantColumns,
   applicationRows,
+  type CellId,
   ledgerCells,
   reviewsLitigationColumns,
   TOTAL_LABEL,
   tableName,
-  type CellId,
 } from "@/lib/format";
 import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
 import { deriveLedger, sumCells } from "@/lib/ledger/derive-ledger";
-import { ruleCatalogue, type LedgerRuleId, type RuleSeverity } from "@/lib/ledger/rule-catalogue";
+import { type LedgerRuleId, type RuleSeverity, ruleCatalogue } from "@/lib/ledger/rule-catalogue";
 import { NOT_APPLICABLE, type TCellValue, type TLedger } from "@/lib/report/report-schema";
 
 const seeds = seedReports();
@@ -337,7 +337,9 @@ const cases: Case[] = [
     rule: "value.amount",
     name: "a negative amount",
     changes: { "s2.fees.amount": -1 },
-    results: [{ ruleId: "value.amount", expected: null, actual: -1, involves: ["s2.fees.amount"], mentions: ["-1", AMOUNT_UNIT] }],
+    results: [
+      { ruleId: "value.amount", expected: null, actual: -1, involves: ["s2.fees.amount"], mentions: ["-1", AMOUNT_UNIT] },
+    ],
   },
   {
     rule: "value.amount",
@@ -422,7 +424,13 @@ const cases: Case[] = [
       "s4.litigation_after_review.corrected": undefined,
     },
     results: [
-      { ruleId: "ledger.blank", expected: null, actual: null, involves: ["s2.regulations.issued"], mentions: [blanks("s2", 1), "“/”"] },
+      {
+        ruleId: "ledger.blank",
+        expected: null,
+        actual: null,
+        involves: ["s2.regulations.issued"],
+        mentions: [blanks("s2", 1), "“/”"],
+      },
       {
         ruleId: "ledger.blank",
         expected: null,
@@ -551,11 +559,7 @@ const cases: Case[] = [
         ruleId: "s2.normative_in_force_below_issued",
         expected: 6,
         actual: 5,
-        involves: [
-          "s2.normative_documents.issued",
-          "s2.normative_documents.repealed",
-          "s2.normative_documents.in_force",
-        ],
+        involves: ["s2.normative_documents.issued", "s2.normative_documents.repealed", "s2.normative_documents.in_force"],
         mentions: ["（5）", "（6）"],
       },
     ],
@@ -651,9 +655,9 @@ describe("result details", () => {
   });
 
   it("adds up each result group into one figure in the message", () => {
-    const result = checkLedger(
-      seed001With({ "s3.results_total.natural_person": 171, "s3.results_total.total": 174 }),
-    ).find((item) => item.ruleId === "s3.results_total");
+    const result = checkLedger(seed001With({ "s3.results_total.natural_person": 171, "s3.results_total.total": 174 })).find(
+      (item) => item.ruleId === "s3.results_total",
+    );
     // natural_person: withheld 4+0+0+1+3+3+3+0 = 14, unavailable 47+1+0 = 48, other 3+14+6 = 23
     expect(result?.message).toContain(`${resultGroup("withheld")}（14）`);
     expect(result?.message).toContain(`${resultGroup("unavailable")}（48）`);
@@ -663,7 +667,11 @@ describe("result details", () => {
 
   it("puts errors before warnings", () => {
     const results = checkLedger(
-      seed001With({ "s2.regulations.in_force": 6, "s3.withheld.prohibited_by_law.natural_person": undefined, "s4.review.total": 78 }),
+      seed001With({
+        "s2.regulations.in_force": 6,
+        "s3.withheld.prohibited_by_law.natural_person": undefined,
+        "s4.review.total": 78,
+      }),
     );
     expect(results.map((result) => result.ruleId)).toEqual(["s4.group_total", "ledger.blank", "s2.regulations_nonzero"]);
   });

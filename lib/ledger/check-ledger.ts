@@ -1,17 +1,17 @@
 import {
+  AMOUNT_UNIT,
   activeDisclosureCellId,
   activeDisclosureColumn,
   activeDisclosureRow,
-  AMOUNT_UNIT,
+  type CellId,
   ledgerCells,
+  type TableId,
   tableIds,
   tableName,
-  type CellId,
-  type TableId,
 } from "@/lib/format";
 import { NOT_APPLICABLE, type TCellValue, type TLedger } from "@/lib/report/report-schema";
 import { deriveLedger, isBlank, numericValue } from "./derive-ledger";
-import { ledgerEquations, type EquationTerm, type LedgerEquation } from "./ledger-equations";
+import { type EquationTerm, type LedgerEquation, ledgerEquations } from "./ledger-equations";
 import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";
 import { getRule, type LedgerRuleId, type RuleLocation, type RuleSeverity } from "./rule-catalogue";
 
@@ -41,7 +41,6 @@ const result = (
 ): RuleResult => ({ ruleId, severity: getRule(ruleId).severity, cellIds, expected, actual, message });
 
 const sameFigure = (a: number, b: number) => Math.abs(a - b) < 1e-9;
-
 
 function describeSide(terms: readonly EquationTerm[], values: Record<CellId, TCellValue>): { text: string; sum: number } {
   const parts: { label: string; value: number }[] = [];
@@ -145,9 +144,7 @@ function checkBlankAndNotApplicable(ledger: TLedger): RuleResult[] {
       );
     }
     // Stated totals count too: a “/” printed in a 总计 cell is just as wrong.
-    const notApplicable = allowsNotApplicable
-      ? []
-      : cells.filter((cell) => ledger[cell.id] === NOT_APPLICABLE);
+    const notApplicable = allowsNotApplicable ? [] : cells.filter((cell) => ledger[cell.id] === NOT_APPLICABLE);
     if (notApplicable.length > 0) {
       results.push(
         result(

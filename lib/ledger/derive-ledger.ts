@@ -1,4 +1,4 @@
-import { getCell, ledgerCells, type CellDefinition, type CellId } from "@/lib/format";
+import { type CellDefinition, type CellId, getCell, ledgerCells } from "@/lib/format";
 import { NOT_APPLICABLE, type TCellValue, type TLedger } from "@/lib/report/report-schema";
 
 /** Computed cells ordered so that every cell comes after the computed cells it sums. */

@@ -2,13 +2,13 @@ import {
   applicantColumns,
   applicationRowName,
   applicationRows,
-  getApplicationRow,
   applicationsBalance,
   applicationsCellId,
+  type CellId,
+  getApplicationRow,
+  type HeaderLeaf,
   reviewsLitigationCellId,
   reviewsLitigationColumns,
-  type CellId,
-  type HeaderLeaf,
   type TableId,
 } from "@/lib/format";
 import type { LedgerRuleId } from "./rule-catalogue";
@@ -35,7 +35,7 @@ export type LedgerEquation = {
 /** The result group a 表三 row is added up under in messages: its second-level heading. */
 function resultGroup(row: HeaderLeaf): string {
   const group = row.ancestors[1];
-  return group ? group.shortLabel ?? group.label : row.shortLabel;
+  return group ? (group.shortLabel ?? group.label) : row.shortLabel;
 }
 
 function applicationsEquations(): LedgerEquation[] {

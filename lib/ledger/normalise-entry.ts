@@ -1,4 +1,4 @@
-import { AMOUNT_UNIT, COUNT_UNIT, type CellKind } from "@/lib/format";
+import { AMOUNT_UNIT, type CellKind, COUNT_UNIT } from "@/lib/format";
 import { NOT_APPLICABLE, type TCellValue } from "@/lib/report/report-schema";
 
 export type NormalisedEntry = { ok: true; value: TCellValue } | { ok: false; message: string };
@@ -53,13 +53,19 @@ export function normaliseEntry(raw: string, kind: CellKind): NormalisedEntry {
     return { ok: false, message: `${quote(shown)}是负数：${kind === "count" ? "件数" : "金额"}不能小于 0` };
   }
   if (value > MAX_FIGURE) {
-    return { ok: false, message: `${quote(shown)}过大：${kind === "count" ? "件数" : "金额"}不超过 ${formatFigure(MAX_FIGURE)}，请核对` };
+    return {
+      ok: false,
+      message: `${quote(shown)}过大：${kind === "count" ? "件数" : "金额"}不超过 ${formatFigure(MAX_FIGURE)}，请核对`,
+    };
   }
   if (kind === "count" && /[1-9]/.test(fraction)) {
     return { ok: false, message: `${quote(shown)}带有小数：件数须为整数` };
   }
   if (kind === "amount" && fraction.replace(/0+$/, "").length > MAX_AMOUNT_DECIMALS) {
-    return { ok: false, message: `${quote(shown)}的小数超过 ${MAX_AMOUNT_DECIMALS} 位：金额以${AMOUNT_UNIT}计，最多保留 ${MAX_AMOUNT_DECIMALS} 位小数` };
+    return {
+      ok: false,
+      message: `${quote(shown)}的小数超过 ${MAX_AMOUNT_DECIMALS} 位：金额以${AMOUNT_UNIT}计，最多保留 ${MAX_AMOUNT_DECIMALS} 位小数`,
+    };
   }
   return { ok: true, value: Math.abs(value) };
 }

@@ -1,17 +1,17 @@
+import { REPORT_NAME } from "@/lib/document/report-document";
+import type { SectionId } from "@/lib/format";
 import {
   AMOUNT_UNIT,
-  applicantColumns,
-  applicationRows,
   activeDisclosureRow,
+  applicantColumns,
   getApplicationRow as applicationRow,
+  applicationRows,
   getSection,
   reviewsLitigationColumns,
   sectionHeading,
   tableName,
 } from "@/lib/format";
-import { REPORT_NAME } from "@/lib/document/report-document";
-import type { SectionId } from "@/lib/format";
-import { stripOrdinal, type FigureId } from "@/lib/format/linked-figures";
+import { type FigureId, stripOrdinal } from "@/lib/format/linked-figures";
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/report/report-schema";
 import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";
 

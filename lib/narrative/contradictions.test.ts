@@ -155,7 +155,14 @@ describe("narrative.figure_mismatch", () => {
   it("says nothing where the table cell is blank", () => {
     const report = withText("予以公开50件。");
     delete report.ledger["s3.granted.total"];
-    for (const column of ["natural_person", "commercial_enterprise", "research_institution", "public_interest_organization", "legal_service_organization", "other_organization"]) {
+    for (const column of [
+      "natural_person",
+      "commercial_enterprise",
+      "research_institution",
+      "public_interest_organization",
+      "legal_service_organization",
+      "other_organization",
+    ]) {
       delete report.ledger[`s3.granted.${column}`];
     }
     expect(checkNarrativeFigures(report)).toEqual([]);
@@ -204,7 +211,13 @@ describe("narrative.outcome_claim", () => {
 
   it("passes when nothing was corrected or is pending", () => {
     const report = withText("因政府信息公开被申请行政复议2件，均获维持。");
-    Object.assign(report.ledger, { "s4.review.upheld": 2, "s4.review.corrected": 0, "s4.review.other": 0, "s4.review.pending": 0, "s4.review.total": 2 });
+    Object.assign(report.ledger, {
+      "s4.review.upheld": 2,
+      "s4.review.corrected": 0,
+      "s4.review.other": 0,
+      "s4.review.pending": 0,
+      "s4.review.total": 2,
+    });
     expect(checkNarrativeFigures(report)).toEqual([]);
   });
 
@@ -233,7 +246,9 @@ describe("narrative.outcome_claim: “none” claims", () => {
   });
 
   it("finds 未收到政府信息公开申请 against 本年新收, and passes it at 0 (seed 000)", () => {
-    expect(findings("全年未收到政府信息公开申请。").map((item) => [item.ruleId, item.actual])).toEqual([["narrative.outcome_claim", 177]]);
+    expect(findings("全年未收到政府信息公开申请。").map((item) => [item.ruleId, item.actual])).toEqual([
+      ["narrative.outcome_claim", 177],
+    ]);
     const seed000 = seedReports()[0]!.report;
     expect(checkNarrativeFigures(withText("规范依申请公开工作机制，全年未有收到相关申请。", seed000))).toEqual([]);
   });

@@ -1,32 +1,31 @@
 import {
   AMOUNT_UNIT,
   applicationsCellId,
+  type CellId,
   COUNT_UNIT,
   getApplicationRow,
   reviewsLitigationCellId,
   reviewsLitigationColumnTree,
   tableName,
-  type CellId,
 } from "@/lib/format";
 import {
+  type FigureId,
   getLinkedFigure,
   LITIGATION_GROUP,
+  type LinkedFigure,
   RECEIVED_ROW,
   stripOrdinal,
-  type FigureId,
-  type LinkedFigure,
 } from "@/lib/format/linked-figures";
-import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
+import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import type { RuleLocation } from "@/lib/ledger/rule-catalogue";
 import type { TCellValue, TReport } from "@/lib/report/report-schema";
-import { ruleResult } from "./rule-result";
 import { narrativeFields } from "./narrative-fields";
 import { figureValue, parseNarrativeText, resolveReferences } from "./references";
+import { ruleResult } from "./rule-result";
 import { findStatedFigures, type OutcomeClaim, type StatedFigure, type TextRange } from "./stated-figures";
 
 type Effective = Readonly<Record<CellId, TCellValue>>;
-
 
 const QUOTE_LIMIT = 80;
 
@@ -100,7 +99,10 @@ function checkStatedFigure(stated: StatedFigure, effective: Effective): RuleResu
   const tableValue = figureValue(figure, effective);
   // A blank or “/” in the table has nothing to compare with; the blank-cell rule names it.
   if (typeof tableValue !== "number") return [];
-  const candidates = [stated.figureId, ...stated.alternatives].map((id) => ({ id, value: figureValue(getLinkedFigure(id), effective) }));
+  const candidates = [stated.figureId, ...stated.alternatives].map((id) => ({
+    id,
+    value: figureValue(getLinkedFigure(id), effective),
+  }));
   const match = candidates.find(
     (candidate): candidate is { id: FigureId; value: number } =>
       typeof candidate.value === "number" && statesValue(stated.value, stated.decimals, candidate.value),

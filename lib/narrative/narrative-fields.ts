@@ -1,5 +1,5 @@
-import { getSection, sectionHeading, type SectionId } from "@/lib/format";
 import { bracketOrdinal } from "@/lib/document/chinese-numeral";
+import { getSection, type SectionId, sectionHeading } from "@/lib/format";
 import type { TReport } from "@/lib/report/report-schema";
 
 /** A text field of a report that staff write (or an importer fills) and the rules read. */
@@ -28,7 +28,12 @@ export function narrativeFields(report: TReport): NarrativeField[] {
   if (info.openingParagraph !== null) {
     fields.push({ path: OPENING_PARAGRAPH_FIELD, sectionId: null, label: "开头段落", text: info.openingParagraph });
   }
-  fields.push({ path: OVERVIEW_INTRO_FIELD, sectionId: "overview", label: `${heading("overview")} 导语`, text: narrative.overview.intro });
+  fields.push({
+    path: OVERVIEW_INTRO_FIELD,
+    sectionId: "overview",
+    label: `${heading("overview")} 导语`,
+    text: narrative.overview.intro,
+  });
   let ordinal = 0;
   narrative.overview.topics.forEach((topic, index) => {
     const title = topic.title.trim();
@@ -41,6 +46,11 @@ export function narrativeFields(report: TReport): NarrativeField[] {
     });
   });
   fields.push({ path: PROBLEMS_FIELD, sectionId: "problems", label: heading("problems"), text: narrative.problems.body });
-  fields.push({ path: OTHER_MATTERS_FIELD, sectionId: "other_matters", label: heading("other_matters"), text: narrative.other_matters.body });
+  fields.push({
+    path: OTHER_MATTERS_FIELD,
+    sectionId: "other_matters",
+    label: heading("other_matters"),
+    text: narrative.other_matters.body,
+  });
   return fields;
 }

@@ -3,6 +3,7 @@ import { seedReports } from "@/fixtures/seed-reports";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import { getLinkedFigure } from "@/lib/format/linked-figures";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
+import { checkNarrativeFigures } from "./contradictions";
 import {
   BLANK_REFERENCE_TEXT,
   figureReference,
@@ -13,7 +14,6 @@ import {
   UNKNOWN_REFERENCE_TEXT,
 } from "./references";
 import { getTemplate, narrativeTemplates, templateText } from "./templates";
-import { checkNarrativeFigures } from "./contradictions";
 
 const seed001 = seedReports()[1]!.report;
 const effective = deriveLedger(seed001.ledger).effective;
@@ -29,14 +29,18 @@ describe("references in narrative text", () => {
       ["s9.none", false],
       "件",
     ]);
-    for (const part of parts) expect(text.slice(part.start, part.end)).toBe(part.type === "text" ? part.text : figureReference(part.figureId));
+    for (const part of parts)
+      expect(text.slice(part.start, part.end)).toBe(part.type === "text" ? part.text : figureReference(part.figureId));
   });
 
   it("resolves to the number as the table prints it, a derived sum included", () => {
     expect(figureValue(getLinkedFigure("s3.received.total"), effective)).toBe(182);
-    expect(resolveReferences(`收到${figureReference("s3.received.total")}件，行政事业性收费${figureReference("s2.fees.amount")}万元`, effective)).toBe(
-      "收到182件，行政事业性收费1779.2656万元",
-    );
+    expect(
+      resolveReferences(
+        `收到${figureReference("s3.received.total")}件，行政事业性收费${figureReference("s2.fees.amount")}万元`,
+        effective,
+      ),
+    ).toBe("收到182件，行政事业性收费1779.2656万元");
     expect(resolveReferences(`${figureReference("s3.nowhere.total")}件`, effective)).toBe(`${UNKNOWN_REFERENCE_TEXT}件`);
     expect(resolveReferences(`${figureReference("s3.new.total")}件`, {})).toBe(`${BLANK_REFERENCE_TEXT}件`);
   });

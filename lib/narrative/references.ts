@@ -1,5 +1,5 @@
 import type { CellId } from "@/lib/format";
-import { findLinkedFigure, type FigureId, type LinkedFigure } from "@/lib/format/linked-figures";
+import { type FigureId, findLinkedFigure, type LinkedFigure } from "@/lib/format/linked-figures";
 import { sumCells } from "@/lib/ledger/derive-ledger";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
 import type { TCellValue, TReport } from "@/lib/report/report-schema";

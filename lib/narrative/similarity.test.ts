@@ -6,7 +6,9 @@ describe("repeatedShare", () => {
 
   it("is 1 for a copy, whatever its punctuation and figures", () => {
     expect(repeatedShare(last.replace("。", "！").replace("流程", "流程 "), last)).toBe(1);
-    expect(repeatedShare("2026年收到申请190件，全部按时办结，群众满意。", "2025年收到申请182件，全部按时办结，群众满意。")).toBe(1);
+    expect(repeatedShare("2026年收到申请190件，全部按时办结，群众满意。", "2025年收到申请182件，全部按时办结，群众满意。")).toBe(
+      1,
+    );
   });
 
   it("is 0 for text written anew, and counts only runs of REPEAT_RUN characters", () => {

@@ -11,15 +11,15 @@ import {
 import {
   applicationResultGroups,
   DISCLOSED_ROW,
+  type FigureId,
   groupLeafRows,
   LITIGATION_GROUP,
   ORGANIZATIONS_COLUMN,
   RECEIVED_ROW,
   stripOrdinal,
-  type FigureId,
 } from "@/lib/format/linked-figures";
 import type { TReport } from "@/lib/report/report-schema";
-import { narrativeFields, type NarrativeField } from "./narrative-fields";
+import { type NarrativeField, narrativeFields } from "./narrative-fields";
 import { CHINESE_NUMERAL_CHARS, decimalsOf, foldDigits, parseArabicFigure, parseChineseNumeral } from "./numerals";
 
 /*
@@ -80,9 +80,11 @@ const SENTENCE_END = /[。！？!?\n]/u;
 const CLAUSE_END = /[，；;、：:（）()]/u;
 
 const APPROXIMATE_BEFORE = /(?:近|约|超过|超|逾|多达|不足|将近|大约|上千|上百|数)\s*$/u;
-const COMPARISON = /同比|环比|较上年|较去年|比上年|比去年|较\d{4}年|较上一年|增加|减少|增长|下降|上升|回落|提高|降低|增幅|降幅|翻番|持平|增多/u;
+const COMPARISON =
+  /同比|环比|较上年|较去年|比上年|比去年|较\d{4}年|较上一年|增加|减少|增长|下降|上升|回落|提高|降低|增幅|降幅|翻番|持平|增多/u;
 /** Several years, an average, or part of the year: not the year's figure. */
-const MULTI_YEAR = /历年|以来|近[一二三四五两\d]+年|平均|月均|日均|年均|每月|每年|每季度|上半年|下半年|[一二三四1-4]季度|\d+\s*[-—至~]\s*\d+\s*月/u;
+const MULTI_YEAR =
+  /历年|以来|近[一二三四五两\d]+年|平均|月均|日均|年均|每月|每年|每季度|上半年|下半年|[一二三四1-4]季度|\d+\s*[-—至~]\s*\d+\s*月/u;
 const PRIOR_YEAR = /去年|前年|上一?年度?/u;
 const YEAR = /(\d{4})\s*年/gu;
 const PART_OF = /其中|含|包括|包含/u;
@@ -167,7 +169,10 @@ const applicantColumnPatterns: readonly { key: string; pattern: RegExp }[] = [
 // 表四
 const REVIEW_GROUP_PATTERNS: readonly { group: string; pattern: RegExp }[] = [
   { group: "litigation_after_review", pattern: /(?:经)?复议后(?:再)?(?:提起)?(?:行政)?(?:起诉|诉讼)/u },
-  { group: "litigation_direct", pattern: /未经复议(?:直接)?(?:提起)?(?:行政)?(?:起诉|诉讼)|直接(?:提起)?(?:行政)?(?:起诉|诉讼)/u },
+  {
+    group: "litigation_direct",
+    pattern: /未经复议(?:直接)?(?:提起)?(?:行政)?(?:起诉|诉讼)|直接(?:提起)?(?:行政)?(?:起诉|诉讼)/u,
+  },
   { group: "review", pattern: /(?:行政)?复议/u },
   { group: LITIGATION_GROUP, pattern: /(?:行政)?诉讼|起诉|应诉/u },
 ];
@@ -182,7 +187,8 @@ const ALL_CONCLUDED = /均已审结|全部审结|均已结案|全部结案/u;
 const NO_REVIEWS = /(?:未发生|未出现|没有发生|未有|未被)[^，,；;。]{0,15}?(?:行政复议|行政诉讼|复议|诉讼|起诉)/u;
 /** 未发生败诉 / 未被纠错 speak of outcomes, not of cases. */
 const NOT_ABOUT_CASES = /纠正|败诉|纠错|撤销|被纠/u;
-const NO_APPLICATIONS = /(?:未收到|没有收到|未有收到|未接到|未受理)过?(?:任何|相关|有关)?(?:政府信息公开|依申请公开|信息公开)?的?申请/u;
+const NO_APPLICATIONS =
+  /(?:未收到|没有收到|未有收到|未接到|未受理)过?(?:任何|相关|有关)?(?:政府信息公开|依申请公开|信息公开)?的?申请/u;
 
 // 表二
 const regulationsLabel = activeDisclosureRow("regulations").label;
@@ -199,9 +205,14 @@ const DOCUMENT_VERBS: readonly { columnKey: string; pattern: RegExp }[] = [
   { columnKey: "repealed", pattern: new RegExp(`${columnTerm("repealed")}|失效|废除`, "u") },
 ];
 const NOT_ISSUING = /草案|征求意见|解读/u;
-const decisionRows = activeDisclosureBlocks.filter((block) => block.kind === "count" && block.columns.length === 1).flatMap((block) =>
-  block.rows.map((row) => ({ cellId: activeDisclosureCellId(row.key, block.columns[0]!.key), pattern: new RegExp(row.label, "u") })),
-);
+const decisionRows = activeDisclosureBlocks
+  .filter((block) => block.kind === "count" && block.columns.length === 1)
+  .flatMap((block) =>
+    block.rows.map((row) => ({
+      cellId: activeDisclosureCellId(row.key, block.columns[0]!.key),
+      pattern: new RegExp(row.label, "u"),
+    })),
+  );
 const NOT_DECISIONS = /信息|事项|清单|目录|公示|权力|等|申请/u;
 /** 受理行政许可申请 counts applications, not the decisions 表二 counts. */
 const NOT_DECIDING = /受理|申请/u;
@@ -226,7 +237,10 @@ const globalOf = (pattern: RegExp) => {
   return global;
 };
 
-function lastMatch<T extends { pattern: RegExp }>(text: string, rules: readonly T[]): { rule: T; start: number; end: number } | null {
+function lastMatch<T extends { pattern: RegExp }>(
+  text: string,
+  rules: readonly T[],
+): { rule: T; start: number; end: number } | null {
   let best: { rule: T; start: number; end: number } | null = null;
   for (const rule of rules) {
     const global = globalOf(rule.pattern);
@@ -277,7 +291,8 @@ function clausesOf(sentence: Sentence): Clause[] {
       CLAUSE_END.test(char!) ||
       (char === "," && !(/\d/.test(text[index - 1] ?? "") && /^\d{3}(?!\d)/.test(text.slice(index + 1))));
     if (!isEnd) continue;
-    if (index > start) clauses.push({ start: sentence.start + start, end: sentence.start + index, text: text.slice(start, index) });
+    if (index > start)
+      clauses.push({ start: sentence.start + start, end: sentence.start + index, text: text.slice(start, index) });
     start = index + 1;
   }
   return clauses;
@@ -332,7 +347,8 @@ function classifyReviews(lead: string, prefix: string, sentence: Sentence): Clas
   const inherited = inLead ?? lastMatch(prefix, REVIEW_GROUP_PATTERNS);
   if (!inherited) return outcome ? null : "not_reviews";
   // 被申请/被提起 names the agency as respondent, so its paragraph's context is enough.
-  const context = DISCLOSURE_CONTEXT.test(sentence.text) || (/被(?:申请|提起|诉)/u.test(lead) && DISCLOSURE_CONTEXT.test(sentence.paragraph));
+  const context =
+    DISCLOSURE_CONTEXT.test(sentence.text) || (/被(?:申请|提起|诉)/u.test(lead) && DISCLOSURE_CONTEXT.test(sentence.paragraph));
   if (!context) return null;
   if (!/被/u.test(lead) && AS_REVIEW_BODY.test(lead)) return null;
   // 行政复议和行政诉讼共N件: two groups in one figure.
@@ -445,7 +461,12 @@ function classifyApplications(
       // “共182件，包含上年度结转5件”: a total that names what it includes is 一 + 二.
       const rest = sentence.text.slice(clause.end - sentence.start);
       if (INCLUDES_CARRIED_OVER.test(rest)) {
-        return { figureId: cell(RECEIVED_ROW), alternatives: [cell("new")], saysReceivedOnly: false, applicationRow: RECEIVED_ROW };
+        return {
+          figureId: cell(RECEIVED_ROW),
+          alternatives: [cell("new")],
+          saysReceivedOnly: false,
+          applicationRow: RECEIVED_ROW,
+        };
       }
       const named = CARRIED_OVER.test(sentence.paragraph);
       return {
@@ -475,7 +496,10 @@ type Claim = TextRange & { claim: OutcomeClaim["claim"]; groups: ClaimGroup[] };
 
 function claimsIn(sentence: Sentence): Claim[] {
   const claims: Claim[] = [];
-  const at = (match: RegExpExecArray) => ({ start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
+  const at = (match: RegExpExecArray) => ({
+    start: sentence.start + match.index,
+    end: sentence.start + match.index + match[0].length,
+  });
   const upheld = ALL_UPHELD.exec(sentence.text);
   const concluded = upheld ? null : ALL_CONCLUDED.exec(sentence.text);
   const said = upheld ?? concluded;
@@ -491,7 +515,8 @@ function claimsIn(sentence: Sentence): Claim[] {
     if (!NOT_ABOUT_CASES.test(clause) && groups.length > 0) claims.push({ ...at(noCases), claim: "none", groups });
   }
   const noApplications = NO_APPLICATIONS.exec(sentence.text);
-  if (noApplications && !OTHER_OBJECT.test(sentence.text)) claims.push({ ...at(noApplications), claim: "none", groups: ["applications"] });
+  if (noApplications && !OTHER_OBJECT.test(sentence.text))
+    claims.push({ ...at(noApplications), claim: "none", groups: ["applications"] });
   return claims;
 }
 
@@ -519,7 +544,13 @@ function scanField(field: NarrativeField, reportYear: number | null): { figures:
         if (mention.unit === "%") {
           const base = last && clauseIndex - last.clause <= 1 ? last.figure : null;
           if (base && !base.share && SHARE_LEAD.test(lead) && mention.value !== null) {
-            base.share = { start: mention.start, end: mention.end, text: mention.text, value: mention.value, decimals: decimalsOf(mention.text) };
+            base.share = {
+              start: mention.start,
+              end: mention.end,
+              text: mention.text,
+              value: mention.value,
+              decimals: decimalsOf(mention.text),
+            };
           }
           return;
         }
@@ -546,7 +577,8 @@ function scanField(field: NarrativeField, reportYear: number | null): { figures:
               (mention.unit === "件" ? classifyApplications(lead, tail, clause, sentence, state) : null);
           }
         }
-        if (classified?.applicationRow && classified.applicationRow !== "results_total") state.lastTotalRow = classified.applicationRow;
+        if (classified?.applicationRow && classified.applicationRow !== "results_total")
+          state.lastTotalRow = classified.applicationRow;
         if (!classified || mention.linked || mention.value === null) {
           last = { figure: null, clause: clauseIndex };
           return;

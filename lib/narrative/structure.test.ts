@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { publishedSeedReports, seedReports } from "@/fixtures/seed-reports";
-import type { LedgerRuleId } from "@/lib/ledger/rule-catalogue";
 import { generateOpeningParagraph } from "@/lib/document/opening-paragraph";
-import { ZReport, type TReport } from "@/lib/report/report-schema";
+import type { LedgerRuleId } from "@/lib/ledger/rule-catalogue";
+import { type TReport, ZReport } from "@/lib/report/report-schema";
 import { checkStructure } from "./structure";
 
 /** Seed 001 as published: complete, its title standard; (六)2 逾期未缴费 is 14. */
@@ -36,9 +36,13 @@ describe("structure.section_empty", () => {
 
   it("names a table section the import found missing while its table is still blank", () => {
     const report = seedReports()[4]!.report; // seed 004 published no 四
-    expect(only(report, "structure.section_empty")).not.toContainEqual(expect.objectContaining({ location: { sectionId: "reviews_litigation" } }));
+    expect(only(report, "structure.section_empty")).not.toContainEqual(
+      expect.objectContaining({ location: { sectionId: "reviews_litigation" } }),
+    );
     const imported = { ...report, importedSections: { absent: ["reviews_litigation" as const], empty: [] } };
-    const [finding] = only(imported, "structure.section_empty").filter((item) => item.location?.sectionId === "reviews_litigation");
+    const [finding] = only(imported, "structure.section_empty").filter(
+      (item) => item.location?.sectionId === "reviews_litigation",
+    );
     expect(finding!.message).toBe("四、政府信息公开行政复议、行政诉讼情况：原报告缺少此部分，表四没有数字。请按国家格式填报表四");
     expect(finding!.cellIds).toHaveLength(12);
     // Once staff fill the table the marker no longer matters.
@@ -88,7 +92,12 @@ describe("structure.contents_list", () => {
       "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在问题及改进情况、其他需要报告的事项等六部分组成。";
     const [finding, ...rest] = only(withOpening(text), "structure.contents_list");
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ severity: "warning", expected: 6, actual: 6, location: { field: "info.openingParagraph", start: 0 } });
+    expect(finding).toMatchObject({
+      severity: "warning",
+      expected: 6,
+      actual: 6,
+      location: { field: "info.openingParagraph", start: 0 },
+    });
     expect(finding!.message).toContain("未列出四、政府信息公开行政复议、行政诉讼情况");
     expect(finding!.message).toContain("说共六部分，实际列出五部分");
   });

@@ -1,19 +1,19 @@
+import { processingFeesSentence, reportTitle } from "@/lib/document/build-report-document";
+import { chineseNumeral } from "@/lib/document/chinese-numeral";
 import {
   applicationRowName,
   applicationsCellId,
+  type CellId,
   getApplicationRow,
   getSection,
   reportSections,
+  type SectionId,
   sectionHeading,
   tableCells,
   tableName,
-  type CellId,
-  type SectionId,
 } from "@/lib/format";
-import { processingFeesSentence, reportTitle } from "@/lib/document/build-report-document";
-import { chineseNumeral } from "@/lib/document/chinese-numeral";
-import { deriveLedger, isBlank } from "@/lib/ledger/derive-ledger";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
+import { deriveLedger, isBlank } from "@/lib/ledger/derive-ledger";
 import type { RuleLocation } from "@/lib/ledger/rule-catalogue";
 import type { TReport } from "@/lib/report/report-schema";
 import {
@@ -26,7 +26,6 @@ import {
 } from "./narrative-fields";
 import { CHINESE_NUMERAL_CHARS, foldDigits, parseArabicFigure, parseChineseNumeral } from "./numerals";
 import { ruleResult } from "./rule-result";
-
 
 const heading = (id: SectionId) => sectionHeading(getSection(id));
 const hasText = (text: string) => text.trim() !== "";
@@ -123,7 +122,9 @@ const PART_COUNT = new RegExp(`([${CHINESE_NUMERAL_CHARS}\\d]+)\\s*(?:个|大)?\
 /** structure.contents_list: “全文包括……共六部分” names all six sections and counts them right. */
 function checkContentsList(report: TReport): RuleResult[] {
   const results: RuleResult[] = [];
-  const fields = narrativeFields(report).filter((field) => field.path === OPENING_PARAGRAPH_FIELD || field.path === OVERVIEW_INTRO_FIELD);
+  const fields = narrativeFields(report).filter(
+    (field) => field.path === OPENING_PARAGRAPH_FIELD || field.path === OVERVIEW_INTRO_FIELD,
+  );
   for (const field of fields) {
     const text = foldDigits(field.text);
     for (const opening of text.matchAll(LIST_OPENING)) {
@@ -144,7 +145,10 @@ function checkContentsList(report: TReport): RuleResult[] {
       // Items are separated by 、; the last two are often joined by 及 instead, hence the named sections as a floor.
       const listEnd = countMatch ? countMatch.index : list.length;
       // 四's own heading (行政复议、行政诉讼情况) holds a 、 of its own.
-      const items = list.slice(0, listEnd).replace(/复议、(?:提起)?(?:行政)?诉讼/gu, "复议和诉讼").split("、");
+      const items = list
+        .slice(0, listEnd)
+        .replace(/复议、(?:提起)?(?:行政)?诉讼/gu, "复议和诉讼")
+        .split("、");
       const listed = Math.max(named.length, items.length);
       const problems: string[] = [];
       if (missing.length > 0) problems.push(`未列出${missing.map((section) => sectionHeading(section)).join("、")}`);
@@ -225,9 +229,7 @@ function checkFeeNotices(report: TReport): RuleResult[] {
   if (stated !== null && stated >= unpaid) return [];
   const rowName = `${tableName("s3")}${applicationRowName(getApplicationRow(FEE_UNPAID_ROW))}`;
   const problem =
-    stated === null
-      ? `六未写明发出信息处理费收费通知的件数（应不少于 ${unpaid} 件）`
-      : `六所述收费通知 ${stated} 件少于这一数字`;
+    stated === null ? `六未写明发出信息处理费收费通知的件数（应不少于 ${unpaid} 件）` : `六所述收费通知 ${stated} 件少于这一数字`;
   return [
     ruleResult(
       "s6.fee_notices",
@@ -259,14 +261,10 @@ function checkUnedited(report: TReport): RuleResult[] {
     marked.push({ field: OTHER_MATTERS_FIELD, sectionId: "other_matters", label: heading("other_matters") });
   }
   return marked.map((item) =>
-    ruleResult(
-      "cross_year.narrative_unedited",
-      [],
-      null,
-      null,
-      `${item.label}：仍是沿用上年的内容，尚未按本年度情况修改`,
-      { field: item.field, sectionId: item.sectionId },
-    ),
+    ruleResult("cross_year.narrative_unedited", [], null, null, `${item.label}：仍是沿用上年的内容，尚未按本年度情况修改`, {
+      field: item.field,
+      sectionId: item.sectionId,
+    }),
   );
 }
 

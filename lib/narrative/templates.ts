@@ -1,11 +1,17 @@
-import { applicationsCellId, getApplicationRow, reviewsLitigationCellId, reviewsLitigationColumnTree, type SectionId } from "@/lib/format";
+import {
+  applicationsCellId,
+  getApplicationRow,
+  reviewsLitigationCellId,
+  reviewsLitigationColumnTree,
+  type SectionId,
+} from "@/lib/format";
 import {
   applicationResultGroups,
+  type FigureId,
   getLinkedFigure,
   LITIGATION_GROUP,
   RECEIVED_ROW,
   stripOrdinal,
-  type FigureId,
 } from "@/lib/format/linked-figures";
 import { figureReference } from "./references";
 

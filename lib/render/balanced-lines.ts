@@ -33,7 +33,8 @@ const UNITS = [
 ];
 
 /** A word ending in one of these closes an organ or a place: the best place for a break. */
-const STRONG_END = /(省|市|县|区|州|盟|旗|镇|乡|街道|片区|委员会|办公室|办公厅|人民政府|政府|小组|中心|局|厅|委|办|部|署|院|所|站|队|）|\)|年)$/u;
+const STRONG_END =
+  /(省|市|县|区|州|盟|旗|镇|乡|街道|片区|委员会|办公室|办公厅|人民政府|政府|小组|中心|局|厅|委|办|部|署|院|所|站|队|）|\)|年)$/u;
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const OPENING = /[（(《“〔【]/u;
@@ -99,7 +100,9 @@ export function balancedLines(text: string, capacity: number, width: (text: stri
       };
       const current = best[to];
       const better =
-        !current || candidate.lines < current.lines || (candidate.lines === current.lines && cost(candidate) < cost(current) - 1e-6);
+        !current ||
+        candidate.lines < current.lines ||
+        (candidate.lines === current.lines && cost(candidate) < cost(current) - 1e-6);
       if (better) best[to] = candidate;
     }
   }

@@ -9,9 +9,7 @@ export type PlacedCell = { cell: GridCell; row: number; column: number };
  * full matrix: for every position, the cell covering it.
  */
 export function layOutGrid(grid: TableGrid): { rows: PlacedCell[][]; matrix: GridCell[][] } {
-  const covered = grid.rows.map(() =>
-    Array.from({ length: grid.columnCount }, (): GridCell | undefined => undefined),
-  );
+  const covered = grid.rows.map(() => Array.from({ length: grid.columnCount }, (): GridCell | undefined => undefined));
   const rows = grid.rows.map((cells, r) => {
     let c = 0;
     return cells.map((cell) => {

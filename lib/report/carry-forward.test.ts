@@ -58,25 +58,19 @@ describe("cross-year carry-over rule", () => {
     const next = startFromLastYear(seed001);
     next.ledger[applicationsCellId(CARRIED_OVER_ROW, "natural_person")] = 7;
     next.ledger[applicationsCellId(CARRIED_OVER_ROW, "total")] = 7;
-    const results = checkReport(next, { previousYear: seed001 }).filter(
-      (item) => item.ruleId === "cross_year.carried_over",
-    );
+    const results = checkReport(next, { previousYear: seed001 }).filter((item) => item.ruleId === "cross_year.carried_over");
     expect(results.map((item) => [item.cellIds, item.expected, item.actual])).toEqual([
       [[applicationsCellId(CARRIED_OVER_ROW, "natural_person")], 9, 7],
       [[applicationsCellId(CARRIED_OVER_ROW, "total")], 9, 7],
     ]);
     expect(results[0]!.severity).toBe("error");
-    expect(results[0]!.message).toBe(
-      "表三 自然人列 跨年度衔接：二、上年结转（7）不等于2025年报告的四、结转下年度（9），相差 2",
-    );
+    expect(results[0]!.message).toBe("表三 自然人列 跨年度衔接：二、上年结转（7）不等于2025年报告的四、结转下年度（9），相差 2");
   });
 
   it("ignores a report that is not the year before", () => {
     const next = startFromLastYear(seed001);
     next.info.year = 2030;
     next.ledger[applicationsCellId(CARRIED_OVER_ROW, "natural_person")] = 1;
-    expect(checkReport(next, { previousYear: seed001 }).some((item) => item.ruleId === "cross_year.carried_over")).toBe(
-      false,
-    );
+    expect(checkReport(next, { previousYear: seed001 }).some((item) => item.ruleId === "cross_year.carried_over")).toBe(false);
   });
 });

@@ -3,10 +3,10 @@ import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import {
   FIRST_REPORT_YEAR,
   LAST_REPORT_YEAR,
-  ZReport,
   type TCellValue,
   type TNarrativeBlock,
   type TReport,
+  ZReport,
 } from "./report-schema";
 
 /** Last year's report cannot start a next year (no year, or the next year is out of range). */
@@ -48,7 +48,9 @@ export function startFromLastYear(previous: TReport): TReport {
   if (info.year === null) throw new CarryForwardError("这份报告还没有填写年度，不能以它为基础新建下一年度的报告");
   const year = info.year + 1;
   if (year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) {
-    throw new CarryForwardError(`不能以${info.year}年的报告为基础新建：${year}年不在可编制的年度（${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR}）之内`);
+    throw new CarryForwardError(
+      `不能以${info.year}年的报告为基础新建：${year}年不在可编制的年度（${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR}）之内`,
+    );
   }
   return ZReport.parse({
     formatVersion: previous.formatVersion,

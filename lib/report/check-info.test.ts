@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { FORMAT_VERSION, ZReport } from "./report-schema";
+import { isCalendarDate } from "./calendar-date";
 import { checkInfo } from "./check-info";
 import { parseReport } from "./parse-report";
-import { isCalendarDate } from "./calendar-date";
+import { FORMAT_VERSION, ZReport } from "./report-schema";
 
 const report = (info: Record<string, unknown>) => ZReport.parse({ formatVersion: FORMAT_VERSION, info });
 
@@ -41,7 +41,10 @@ describe("the schema's messages", () => {
     expect(isCalendarDate("2024-02-29")).toBe(true);
     expect(isCalendarDate("2025-02-29")).toBe(false);
     expect(isCalendarDate("2025-13-45")).toBe(false);
-    const parsed = parseReport({ formatVersion: FORMAT_VERSION, info: { agencyName: "某县", year: 2025, issuedOn: "2025-13-45" } });
+    const parsed = parseReport({
+      formatVersion: FORMAT_VERSION,
+      info: { agencyName: "某县", year: 2025, issuedOn: "2025-13-45" },
+    });
     expect(!parsed.ok && parsed.message).toContain("落款日期（info.issuedOn）：应为实际存在的日期");
   });
 });

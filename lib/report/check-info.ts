@@ -22,11 +22,17 @@ export function checkInfo(report: TReport): RuleResult[] {
   const { agencyName, year } = report.info;
   if (agencyName.trim() === "") {
     results.push(
-      fieldResult("info.agency_name", "info.agencyName", `${reportFieldLabel("info.agencyName")}未填写：请填写机关的全称（如“湘潭县人民政府”），它印在标题和落款中`),
+      fieldResult(
+        "info.agency_name",
+        "info.agencyName",
+        `${reportFieldLabel("info.agencyName")}未填写：请填写机关的全称（如“湘潭县人民政府”），它印在标题和落款中`,
+      ),
     );
   }
   if (year === null) {
-    results.push(fieldResult("info.year", "info.year", `${reportFieldLabel("info.year")}未填写：请填写报告所属的年度（四位数字，如 2025）`));
+    results.push(
+      fieldResult("info.year", "info.year", `${reportFieldLabel("info.year")}未填写：请填写报告所属的年度（四位数字，如 2025）`),
+    );
   } else if (year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) {
     results.push(
       fieldResult(

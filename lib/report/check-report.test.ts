@@ -8,7 +8,9 @@ describe("checkReport", () => {
     const empty = ZReport.parse({ formatVersion: "2021", info: { agencyName: "某县人民政府", year: 2025 } });
     const results = checkReport(empty);
     expect(countBySeverity(results).errors).toBeGreaterThan(0);
-    expect(results.filter((item) => item.severity === "error").map((item) => [item.ruleId, item.location?.sectionId ?? null])).toEqual([
+    expect(
+      results.filter((item) => item.severity === "error").map((item) => [item.ruleId, item.location?.sectionId ?? null]),
+    ).toEqual([
       ["ledger.blank", null],
       ["ledger.blank", null],
       ["ledger.blank", null],

@@ -12,7 +12,12 @@ export type CheckContext = {
 
 /** Every rule over one report, as the editor, the exporter and `check` run them; errors first. */
 export function checkReport(report: TReport, context: CheckContext = {}): RuleResult[] {
-  const results = [...checkInfo(report), ...checkLedger(report.ledger), ...checkNarrative(report), ...checkUnconfirmedImport(report)];
+  const results = [
+    ...checkInfo(report),
+    ...checkLedger(report.ledger),
+    ...checkNarrative(report),
+    ...checkUnconfirmedImport(report),
+  ];
   const previous = context.previousYear;
   if (previous && report.info.year !== null && previous.info.year === report.info.year - 1) {
     results.push(
@@ -24,9 +29,7 @@ export function checkReport(report: TReport, context: CheckContext = {}): RuleRe
   // A table an import found missing is named once, by structure.section_empty, not also cell by cell.
   const emptySections = results.filter((item) => item.ruleId === "structure.section_empty" && item.cellIds.length > 0);
   const named = new Set(emptySections.flatMap((item) => item.cellIds));
-  const merged = results.filter(
-    (item) => !(item.ruleId === "ledger.blank" && item.cellIds.every((cellId) => named.has(cellId))),
-  );
+  const merged = results.filter((item) => !(item.ruleId === "ledger.blank" && item.cellIds.every((cellId) => named.has(cellId))));
   // Stable: within each severity the rules keep the order above.
   return [...merged.filter((item) => item.severity === "error"), ...merged.filter((item) => item.severity === "warning")];
 }

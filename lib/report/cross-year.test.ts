@@ -53,7 +53,11 @@ describe("cross_year.in_force_chain", () => {
 
   it("checks 规章 the same way and skips a row with a blank or “/”", () => {
     const next = nextYear((report) => {
-      Object.assign(report.ledger, { "s2.regulations.issued": 1, "s2.regulations.in_force": 2, "s2.normative_documents.in_force": "/" });
+      Object.assign(report.ledger, {
+        "s2.regulations.issued": 1,
+        "s2.regulations.in_force": 2,
+        "s2.normative_documents.in_force": "/",
+      });
     });
     expect(checkInForceChain(next, seed001).map((item) => [item.cellIds[2], item.expected, item.actual])).toEqual([
       ["s2.regulations.in_force", 1, 2],

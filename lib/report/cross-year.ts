@@ -7,11 +7,11 @@ import {
   getApplicationRow,
   tableName,
 } from "@/lib/format";
+import type { RuleResult } from "@/lib/ledger/check-ledger";
+import { deriveLedger, isBlank, numericValue } from "@/lib/ledger/derive-ledger";
+import { getRule } from "@/lib/ledger/rule-catalogue";
 import { narrativeFields, OPENING_PARAGRAPH_FIELD } from "@/lib/narrative/narrative-fields";
 import { REPEAT_RUN, repeatedShare } from "@/lib/narrative/similarity";
-import { deriveLedger, isBlank, numericValue } from "@/lib/ledger/derive-ledger";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
-import { getRule } from "@/lib/ledger/rule-catalogue";
 import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW } from "./carry-forward";
 import type { TReport } from "./report-schema";
 
@@ -63,7 +63,8 @@ export function checkInForceChain(current: TReport, previous: TReport): RuleResu
     const issued = current.ledger[id("issued")];
     const repealed = current.ledger[id("repealed")];
     const inForce = current.ledger[id("in_force")];
-    if (typeof before !== "number" || typeof issued !== "number" || typeof repealed !== "number" || typeof inForce !== "number") continue;
+    if (typeof before !== "number" || typeof issued !== "number" || typeof repealed !== "number" || typeof inForce !== "number")
+      continue;
     const expected = before + issued - repealed;
     if (expected === inForce) continue;
     const label = (columnKey: string) => activeDisclosureColumn(columnKey).label;

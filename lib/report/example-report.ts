@@ -1,5 +1,5 @@
 import seed001 from "@/examples/seed-001.json";
-import { ZReport, type TReport } from "./report-schema";
+import { type TReport, ZReport } from "./report-schema";
 
 /**
  * The example a newcomer can open: 湘潭县人民政府's published 2025 report (seed 001), complete

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { findCell } from "@/lib/format";
 import { findReportFieldLabel } from "./report-fields";
-import { ZReport, type TReport } from "./report-schema";
+import { type TReport, ZReport } from "./report-schema";
 
 export type ParsedReport = { ok: true; report: TReport } | { ok: false; message: string };
 

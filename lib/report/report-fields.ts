@@ -1,4 +1,4 @@
-import { getSection, sectionHeading, type SectionId } from "@/lib/format";
+import { getSection, type SectionId, sectionHeading } from "@/lib/format";
 
 /**
  * The Chinese names of the report's form fields, by their path in the report JSON. The editor

@@ -26,9 +26,7 @@ export type TCellValue = z.infer<typeof ZCellValue>;
  * cells (totals) are usually absent and derived; when present they are the printed
  * figures of an imported or pasted table and are checked against the derivation.
  */
-export const ZLedger = z
-  .object(Object.fromEntries(ledgerCells.map((cell) => [cell.id, ZCellValue.optional()])))
-  .strict();
+export const ZLedger = z.object(Object.fromEntries(ledgerCells.map((cell) => [cell.id, ZCellValue.optional()]))).strict();
 export type TLedger = Partial<Record<string, TCellValue>>;
 
 /** The first and last years a report can be for: the 条例 took effect in 2008. */
@@ -47,17 +45,15 @@ export function findUnstorableCharacter(text: string): { index: number; codePoin
 
 /** Text as stored: a length limit and no character the database cannot keep. */
 const ZText = (maxLength: number, options: { trim?: boolean } = {}) =>
-  (options.trim ? z.string().trim() : z.string())
-    .max(maxLength)
-    .superRefine((text, context) => {
-      const found = findUnstorableCharacter(text);
-      if (found) {
-        context.addIssue({
-          code: "custom",
-          message: `第 ${found.index + 1} 个字符是无法保存的控制字符（${found.codePoint}），请删除后再保存`,
-        });
-      }
-    });
+  (options.trim ? z.string().trim() : z.string()).max(maxLength).superRefine((text, context) => {
+    const found = findUnstorableCharacter(text);
+    if (found) {
+      context.addIssue({
+        code: "custom",
+        message: `第 ${found.index + 1} 个字符是无法保存的控制字符（${found.codePoint}），请删除后再保存`,
+      });
+    }
+  });
 
 const ZShortText = ZText(200, { trim: true });
 const ZNarrativeText = ZText(50_000);
@@ -116,8 +112,7 @@ const ZSectionText = z.object({
 
 // Defaults are functions: zod copies a default value only shallowly, so a shared object
 // would leak one report's text into the next report parsed without it.
-const defaultOverviewTopics = () =>
-  overviewTopics.map((topic) => ({ title: topic.title, body: "", carriedFromLastYear: false }));
+const defaultOverviewTopics = () => overviewTopics.map((topic) => ({ title: topic.title, body: "", carriedFromLastYear: false }));
 const emptyProcessingFees = () => ({ noticesIssued: null, noticedAmount: null, collectedAmount: null });
 
 export const ZProcessingFees = z.object({
@@ -177,8 +172,14 @@ export const ZImportReview = z.object({
   }),
   /** "2021" or "2019" (国办公开办函〔2019〕60号), as detected from the tables; "unknown" without tables. */
   detectedFormat: z.enum(["2021", "2019", "unknown"]),
-  notes: z.array(ZImportNote).max(1000).default(() => []),
-  unconfirmedCellIds: z.array(ZCellId).max(ledgerCells.length).default(() => []),
+  notes: z
+    .array(ZImportNote)
+    .max(1000)
+    .default(() => []),
+  unconfirmedCellIds: z
+    .array(ZCellId)
+    .max(ledgerCells.length)
+    .default(() => []),
   /** Only 表三's 上年结转 came from the file (last year's published report); the report itself was made here. */
   carriedOverOnly: z.boolean().optional(),
 });

@@ -46,7 +46,9 @@ export function schemaMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case "unrecognized_keys":
       return `有本格式没有的字段：${issue.keys.join("、")}`;
     case "invalid_value":
-      return issue.values.length === 1 ? `应为“${String(issue.values[0])}”` : `应为${issue.values.map((value) => `“${String(value)}”`).join("或")}之一`;
+      return issue.values.length === 1
+        ? `应为“${String(issue.values[0])}”`
+        : `应为${issue.values.map((value) => `“${String(value)}”`).join("或")}之一`;
     case "invalid_union":
       return "内容不符合要求";
     case "invalid_key":

@@ -15,7 +15,9 @@ describe("sumLedgers", () => {
       const expected = values.length === 0 ? null : values.reduce((total, value) => total + (value as number), 0);
       expect(sums[cell.id], cell.name).toBeCloseTo(expected ?? Number.NaN, 6);
     }
-    expect(sums["s3.new.total"]).toBe(seeds.reduce((total, ledger) => total + (deriveLedger(ledger).effective["s3.new.total"] as number), 0));
+    expect(sums["s3.new.total"]).toBe(
+      seeds.reduce((total, ledger) => total + (deriveLedger(ledger).effective["s3.new.total"] as number), 0),
+    );
   });
 
   it("keeps blank where no report has a figure, and adds nothing for “/”", () => {

@@ -1,4 +1,4 @@
-import { ledgerCells, type CellId } from "@/lib/format";
+import { type CellId, ledgerCells } from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import type { TLedger } from "./report-schema";
 

@@ -69,8 +69,9 @@ async function openPostgres(databaseUrl: string, folder: string): Promise<Opened
 }
 
 /** Data folders with an open PGlite in this process: a second instance on one folder corrupts it. */
-const openPgliteFolders: Set<string> = ((globalThis as { __nianbaotongPgliteFolders?: Set<string> }).__nianbaotongPgliteFolders ??=
-  new Set<string>());
+const openPgliteFolders: Set<string> = ((
+  globalThis as { __nianbaotongPgliteFolders?: Set<string> }
+).__nianbaotongPgliteFolders ??= new Set<string>());
 
 async function openPglite(dataDir: string, folder: string): Promise<OpenedDatabase> {
   const resolved = path.resolve(dataDir);

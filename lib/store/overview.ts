@@ -1,4 +1,4 @@
-import { unitWithDescendants, type UnitScope } from "@/lib/auth/access";
+import { type UnitScope, unitWithDescendants } from "@/lib/auth/access";
 import type { ReportStatus, ReportStore, StoredReportSummary } from "./report-store";
 import { listUnits, type Unit } from "./unit-store";
 
@@ -26,13 +26,19 @@ export function daysUntil(isoDate: string, today: Date): number {
 }
 
 /** The units a reviewer oversees, in tree order, each with its report of `year`. */
-export async function overviewRows(store: ReportStore, reviewScope: UnitScope, year: number, today = new Date()): Promise<OverviewRow[]> {
+export async function overviewRows(
+  store: ReportStore,
+  reviewScope: UnitScope,
+  year: number,
+  today = new Date(),
+): Promise<OverviewRow[]> {
   const units = await listUnits(store.db);
   const inScope = (unit: Unit) => reviewScope === null || reviewScope.includes(unit.id);
   const byParent = new Map<string | null, Unit[]>();
   for (const unit of units) {
     // A unit whose parent is out of scope is a top unit of this view.
-    const parent = unit.parentId && units.some((candidate) => candidate.id === unit.parentId && inScope(candidate)) ? unit.parentId : null;
+    const parent =
+      unit.parentId && units.some((candidate) => candidate.id === unit.parentId && inScope(candidate)) ? unit.parentId : null;
     if (!inScope(unit)) continue;
     const list = byParent.get(parent);
     if (list) list.push(unit);

@@ -63,7 +63,12 @@ describe("diffReports", () => {
     const cellId = ledgerCells[0]!.id;
     const imported = {
       ...seed001(),
-      importReview: { source: { fileName: "年报.pdf", fileType: "pdf" as const }, detectedFormat: "2021" as const, notes: [], unconfirmedCellIds: [cellId] },
+      importReview: {
+        source: { fileName: "年报.pdf", fileType: "pdf" as const },
+        detectedFormat: "2021" as const,
+        notes: [],
+        unconfirmedCellIds: [cellId],
+      },
     };
     const confirmed = { ...imported, importReview: { ...imported.importReview, unconfirmedCellIds: [] } };
     expect(diffReports(imported, confirmed)).toEqual({ changedCells: [], changedSections: ["import_review"] });
@@ -84,7 +89,12 @@ describe("diffReports", () => {
   it("ignores key order, as jsonb does not keep it", () => {
     const report = seed001();
     const reordered = JSON.parse(
-      JSON.stringify({ ledger: report.ledger, narrative: report.narrative, info: report.info, formatVersion: report.formatVersion }),
+      JSON.stringify({
+        ledger: report.ledger,
+        narrative: report.narrative,
+        info: report.info,
+        formatVersion: report.formatVersion,
+      }),
     ) as TReport;
     expect(sameReportContent(report, reordered)).toBe(true);
   });

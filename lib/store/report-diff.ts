@@ -1,6 +1,6 @@
 import { ledgerCells } from "@/lib/format";
 import type { TCellValue, TLedger, TReport } from "@/lib/report/report-schema";
-import { reportSectionKeys, type ReportSectionKey } from "./schema";
+import { type ReportSectionKey, reportSectionKeys } from "./schema";
 
 export type ReportDiff = { changedCells: string[]; changedSections: ReportSectionKey[] };
 

@@ -38,7 +38,7 @@ describe("parseReportPayload", () => {
   });
 
   it("refuses text that is not JSON with status 400", () => {
-    const error = payloadError(() => parseReportPayload("{\"formatVersion\": "));
+    const error = payloadError(() => parseReportPayload('{"formatVersion": '));
     expect(error).toBeInstanceOf(ReportValidationError);
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/^不是有效的 JSON：/);

@@ -34,7 +34,10 @@ export class ReportValidationError extends ReportPayloadError {
 
 export class ReportTooLargeError extends ReportPayloadError {
   constructor(bytes: number) {
-    super(`报告数据过大：${bytes.toLocaleString("en-US")} 字节，上限为 ${MAX_REPORT_BYTES.toLocaleString("en-US")} 字节（1 MB）`, 413);
+    super(
+      `报告数据过大：${bytes.toLocaleString("en-US")} 字节，上限为 ${MAX_REPORT_BYTES.toLocaleString("en-US")} 字节（1 MB）`,
+      413,
+    );
   }
 }
 

@@ -3,24 +3,24 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startFromLastYear } from "@/lib/report/carry-forward";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
+import { startFromLastYear } from "@/lib/report/carry-forward";
 import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import type { TReport } from "@/lib/report/report-schema";
-import { migrationsFolder, type DatabaseOptions } from "./database";
+import { type DatabaseOptions, migrationsFolder } from "./database";
+import { parseReportPayload } from "./report-payload";
 import {
   DuplicateReportError,
   getReportStore,
   MAX_REPORT_BYTES,
   openReportStore,
   ReportPayloadError,
-  ReportValidationError,
   type ReportStore,
+  ReportValidationError,
   type StoreEngine,
 } from "./report-store";
-import { parseReportPayload } from "./report-payload";
 import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
 
 const DAY_MS = 86_400_000;
@@ -29,7 +29,9 @@ const CELL = "s3.new.natural_person";
 const serverUrl = testDatabaseUrl();
 const serverProblem = await probePostgres(serverUrl);
 if (serverProblem && !process.env.CI) {
-  console.warn(`跳过 PostgreSQL 存储测试：无法连接 ${serverUrl}（${serverProblem}）；设置 TEST_DATABASE_URL 指向可用的服务器即可运行`);
+  console.warn(
+    `跳过 PostgreSQL 存储测试：无法连接 ${serverUrl}（${serverProblem}）；设置 TEST_DATABASE_URL 指向可用的服务器即可运行`,
+  );
 }
 
 /** Where one store lives: a fresh PGlite folder, or a scratch database on the server. */
@@ -83,7 +85,8 @@ async function rejection(promise: Promise<unknown>): Promise<ReportPayloadError>
 }
 
 const migrationCount = (): number =>
-  (JSON.parse(readFileSync(path.join(migrationsFolder(), "meta/_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
+  (JSON.parse(readFileSync(path.join(migrationsFolder(), "meta/_journal.json"), "utf8")) as { entries: unknown[] }).entries
+    .length;
 
 async function appliedMigrations(store: ReportStore): Promise<number> {
   const [row] = await rawRows(store, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
@@ -147,7 +150,11 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     expect(row).toEqual({ kind: "object", agency: "湘潭县人民政府" });
 
     const [first] = await store.listVersions(stored.id);
-    expect(first).toMatchObject({ version: 1, kind: "create", changedSections: ["info", "overview", "problems", "other_matters"] });
+    expect(first).toMatchObject({
+      version: 1,
+      kind: "create",
+      changedSections: ["info", "overview", "problems", "other_matters"],
+    });
     expect(first?.changedCells).toContain(CELL);
     expect((await store.getVersion(stored.id, 1))?.report).toEqual(report);
   });
@@ -231,9 +238,7 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     expect(cellError.status).toBe(400);
     expect(cellError.message).toMatch(/^不符合报告格式：表三.*（s3\.new\.natural_person）：/);
     expect(await rejection(store.createReport(unknownCell))).toBeInstanceOf(ReportValidationError);
-    expect(await rejection(store.createReport({ info: { agencyName: "", year: 2025 } }))).toBeInstanceOf(
-      ReportValidationError,
-    );
+    expect(await rejection(store.createReport({ info: { agencyName: "", year: 2025 } }))).toBeInstanceOf(ReportValidationError);
     expect(await rejection(store.saveReport(created.id, 1, badCell))).toBeInstanceOf(ReportValidationError);
 
     expect(await count(store, "reports")).toBe(1);
@@ -245,7 +250,8 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     const huge = seed001();
     huge.narrative.problems.body = "问".repeat(40_000);
     huge.narrative.overview.topics = huge.narrative.overview.topics.map((topic) => ({ ...topic, body: "政".repeat(50_000) }));
-    while (huge.narrative.overview.topics.length < 10) huge.narrative.overview.topics.push({ title: "其他", body: "务".repeat(50_000), carriedFromLastYear: false });
+    while (huge.narrative.overview.topics.length < 10)
+      huge.narrative.overview.topics.push({ title: "其他", body: "务".repeat(50_000), carriedFromLastYear: false });
     const text = JSON.stringify(huge);
     expect(Buffer.byteLength(text)).toBeGreaterThan(MAX_REPORT_BYTES);
 
@@ -312,7 +318,8 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     // Two balance errors and its 表二, which the published report lacks.
     expect(seed003).toMatchObject({ year: 2025, errorCount: 3 });
     for (const summary of list) {
-      const report = summary.id === touched.id ? withCell(touched.report, 5) : created.find((item) => item.id === summary.id)!.report;
+      const report =
+        summary.id === touched.id ? withCell(touched.report, 5) : created.find((item) => item.id === summary.id)!.report;
       const { errors, warnings } = countBySeverity(checkReport(report));
       expect(summary).toMatchObject({ errorCount: errors, warningCount: warnings });
     }
@@ -372,10 +379,14 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
 
   it("refuses a second report of the same 机关全称 and 年度, naming the one there is; a copy is allowed", async () => {
     const own = await store.createReport(seed001());
-    const error = await store.createReport({ ...seed001(), info: { ...seed001().info, agencyName: " 湘潭县人民政府" } }).catch((reason: unknown) => reason);
+    const error = await store
+      .createReport({ ...seed001(), info: { ...seed001().info, agencyName: " 湘潭县人民政府" } })
+      .catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(DuplicateReportError);
     expect((error as DuplicateReportError).existing.id).toBe(own.id);
-    expect((error as DuplicateReportError).message).toBe("已有一份湘潭县人民政府2025年度报告，不能再新建一份；请打开已有的报告，或另存为副本");
+    expect((error as DuplicateReportError).message).toBe(
+      "已有一份湘潭县人民政府2025年度报告，不能再新建一份；请打开已有的报告，或另存为副本",
+    );
     expect((await store.createReport(seed001(), { kind: "copy" })).kind).toBe("copy");
     // Deleted, it no longer stands in the way.
     await store.deleteReport(own.id);

@@ -1,26 +1,26 @@
 import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
-import { scopeIncludes, type AccessScopes, type Actor, type UnitScope } from "@/lib/auth/access";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { type AccessScopes, type Actor, scopeIncludes, type UnitScope } from "@/lib/auth/access";
 import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import { parseReport } from "@/lib/report/parse-report";
 import type { TReport } from "@/lib/report/report-schema";
-import { DEFAULT_DATA_DIR, openDatabase, type DatabaseOptions, type StoreDatabase, type StoreEngine } from "./database";
+import { type DatabaseOptions, DEFAULT_DATA_DIR, openDatabase, type StoreDatabase, type StoreEngine } from "./database";
 import { diffReports, isEmptyDiff, type ReportDiff } from "./report-diff";
 import { validateReport } from "./report-payload";
 import {
   publishedRecords,
+  type ReportKind,
+  type ReportStatus,
   reportRevisions,
   reports,
   reportTransitions,
   reviewComments,
-  type ReportKind,
-  type ReportStatus,
   type VersionKind,
 } from "./schema";
 
-export { MAX_REPORT_BYTES, ReportPayloadError, ReportTooLargeError, ReportValidationError } from "./report-payload";
 export type { StoreDatabase, StoreEngine } from "./database";
+export { MAX_REPORT_BYTES, ReportPayloadError, ReportTooLargeError, ReportValidationError } from "./report-payload";
 export type { ReportKind, ReportStatus, VersionKind } from "./schema";
 export { reportStatuses } from "./schema";
 
@@ -196,7 +196,11 @@ export type ReportStore = {
   listComments(id: string): Promise<ReviewComment[]>;
   resolveComment(reportId: string, commentId: string): Promise<boolean>;
   listPublished(id: string): Promise<PublishedRecordSummary[]>;
-  getPublishedFile(id: string, sequence: number, format: PublishedFormat): Promise<{ fileBaseName: string; bytes: Buffer; sha256: string } | null>;
+  getPublishedFile(
+    id: string,
+    sequence: number,
+    format: PublishedFormat,
+  ): Promise<{ fileBaseName: string; bytes: Buffer; sha256: string } | null>;
   /** Reports made before accounts existed go to a unit (the first administrator's). */
   assignUnitlessReports(unitId: string): Promise<number>;
   close(): Promise<void>;
@@ -311,7 +315,12 @@ function createStore(context: StoreContext): ReportStore {
   const live = (id: string, scope: UnitScope = readScope): SQL =>
     and(eq(reports.id, id), isNull(reports.deletedAt), unitCondition(scope))!;
   const ownReportOf = (agencyName: string, year: number): SQL =>
-    and(eq(reports.agencyName, agencyName.trim()), eq(reports.year, year), eq(reports.kind, "report"), isNull(reports.deletedAt))!;
+    and(
+      eq(reports.agencyName, agencyName.trim()),
+      eq(reports.year, year),
+      eq(reports.kind, "report"),
+      isNull(reports.deletedAt),
+    )!;
   const actorId = actor?.userId ?? "system";
   const actorName = actor?.name ?? "系统";
 
@@ -329,7 +338,9 @@ function createStore(context: StoreContext): ReportStore {
 
   // Cross-year counts look across units: last year's report is the agency's whichever unit keeps it.
   const previousYearOf = async (executor: Executor, report: TReport) =>
-    report.info.year === null ? null : ((await findStored(executor, report.info.agencyName, report.info.year - 1))?.report ?? null);
+    report.info.year === null
+      ? null
+      : ((await findStored(executor, report.info.agencyName, report.info.year - 1))?.report ?? null);
 
   async function getReport(id: string): Promise<StoredReport | null> {
     if (!isReportId(id)) return null;
@@ -590,7 +601,8 @@ function createStore(context: StoreContext): ReportStore {
       if (!isReportId(id)) return false;
       const [current] = await db.select(summaryColumns).from(reports).where(live(id, writeScope));
       if (!current) return false;
-      if (!isEditableStatus(current.status)) throw new ReportStateError(`这份报告${reportStatusLabels[current.status]}，不能删除`);
+      if (!isEditableStatus(current.status))
+        throw new ReportStateError(`这份报告${reportStatusLabels[current.status]}，不能删除`);
       const rows = await db
         .update(reports)
         .set({ deletedAt: sql`now()` })
@@ -703,7 +715,11 @@ function createStore(context: StoreContext): ReportStore {
           .where(eq(reportRevisions.reportId, id))
           .orderBy(desc(reportRevisions.version))
           .limit(1);
-        const [pdf, docx, html] = [files.pdf, files.docx, files.html].map((bytes) => Buffer.from(bytes)) as [Buffer, Buffer, Buffer];
+        const [pdf, docx, html] = [files.pdf, files.docx, files.html].map((bytes) => Buffer.from(bytes)) as [
+          Buffer,
+          Buffer,
+          Buffer,
+        ];
         await tx.insert(publishedRecords).values({
           id: randomUUID(),
           reportId: id,
@@ -851,8 +867,9 @@ export async function openReportStore(options: StoreOptions): Promise<ReportStor
 
 // On globalThis, not in module scope: Next dev re-evaluates modules, and a second PGlite
 // on the same folder would corrupt it.
-const openStores: Map<string, Promise<ReportStore>> = ((globalThis as { __nianbaotongReportStores?: Map<string, Promise<ReportStore>> })
-  .__nianbaotongReportStores ??= new Map());
+const openStores: Map<string, Promise<ReportStore>> = ((
+  globalThis as { __nianbaotongReportStores?: Map<string, Promise<ReportStore>> }
+).__nianbaotongReportStores ??= new Map());
 
 /** The process-wide store: the server at env DATABASE_URL if set, else PGlite in env DATA_DIR (default ./data). */
 export function getReportStore(): Promise<ReportStore> {

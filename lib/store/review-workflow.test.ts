@@ -4,7 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
-import { accessScopes, type Actor } from "@/lib/auth/access";
+import { type Actor, accessScopes } from "@/lib/auth/access";
 import type { TReport } from "@/lib/report/report-schema";
 import { openReportStore, ReportStateError, type ReportStore, type StoreEngine } from "./report-store";
 import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
@@ -32,7 +32,11 @@ const cases: { engine: StoreEngine; place: () => Promise<Place>; unavailable: st
   { engine: "postgres", place: postgresPlace, unavailable: serverProblem },
 ];
 
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as ReportStateError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error as ReportStateError,
+  );
 
 describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unavailable }) => {
   if (unavailable !== null && !process.env.CI) {
@@ -92,7 +96,10 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
     expect((await failure(filler.saveReport(created.id, 2, seed001())))?.message).toContain("已提交，不能修改");
     expect((await failure(filler.approveReport(created.id)))?.message).toContain("没有权限");
 
-    const returned = await reviewer.returnReport(created.id, "请核对", [{ cellId: "s4.review.upheld", body: "维持数不对" }, { sectionId: "problems", body: "写得太简单" }]);
+    const returned = await reviewer.returnReport(created.id, "请核对", [
+      { cellId: "s4.review.upheld", body: "维持数不对" },
+      { sectionId: "problems", body: "写得太简单" },
+    ]);
     expect(returned.status).toBe("returned");
     const comments = await filler.listComments(created.id);
     expect(comments.map((comment) => [comment.cellId, comment.sectionId, comment.body])).toEqual([
@@ -104,11 +111,20 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
 
     await filler.submitReport(created.id);
     await reviewer.approveReport(created.id);
-    const files = { fileBaseName: "某县财政局流程2025年政府信息公开工作年度报告", pdf: new Uint8Array([1, 2, 3]), docx: new Uint8Array([4]), html: new TextEncoder().encode("<p>发布</p>") };
+    const files = {
+      fileBaseName: "某县财政局流程2025年政府信息公开工作年度报告",
+      pdf: new Uint8Array([1, 2, 3]),
+      docx: new Uint8Array([4]),
+      html: new TextEncoder().encode("<p>发布</p>"),
+    };
     const published = await reviewer.publishReport(created.id, files);
     expect(published.status).toBe("published");
     const [record] = await filler.listPublished(created.id);
-    expect(record).toMatchObject({ sequence: 1, version: 2, pdfSha256: "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81" });
+    expect(record).toMatchObject({
+      sequence: 1,
+      version: 2,
+      pdfSha256: "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81",
+    });
     expect((await filler.getPublishedFile(created.id, 1, "pdf"))?.bytes.equals(Buffer.from([1, 2, 3]))).toBe(true);
     expect(await failure(filler.deleteReport(created.id))).toBeInstanceOf(ReportStateError);
 

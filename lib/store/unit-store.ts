@@ -5,7 +5,13 @@ import { units } from "./schema";
 
 export type Unit = { id: string; name: string; parentId: string | null; deadline: string; sortOrder: number };
 
-const unitColumns = { id: units.id, name: units.name, parentId: units.parentId, deadline: units.deadline, sortOrder: units.sortOrder };
+const unitColumns = {
+  id: units.id,
+  name: units.name,
+  parentId: units.parentId,
+  deadline: units.deadline,
+  sortOrder: units.sortOrder,
+};
 
 /** A unit request the office's tree does not allow (a duplicate name, an unknown parent …): HTTP 400/409. */
 export class UnitError extends Error {
@@ -29,7 +35,8 @@ const MAX_UNIT_NAME = 100;
 function cleanName(name: string): string {
   const trimmed = name.normalize("NFC").replace(/\s+/gu, " ").trim();
   if (trimmed === "") throw new UnitError("单位名称不能为空");
-  if ([...trimmed].length > MAX_UNIT_NAME) throw new UnitError(`单位名称不能超过 ${MAX_UNIT_NAME} 个字：“${trimmed.slice(0, 20)}…”`);
+  if ([...trimmed].length > MAX_UNIT_NAME)
+    throw new UnitError(`单位名称不能超过 ${MAX_UNIT_NAME} 个字：“${trimmed.slice(0, 20)}…”`);
   return trimmed;
 }
 
@@ -109,7 +116,9 @@ export async function createUnitsFromList(db: StoreDatabase, text: string): Prom
     for (const line of lines) {
       const parent = line.parentName === null ? null : byName.get(line.parentName);
       if (line.parentName !== null && !parent) {
-        throw new UnitError(`第 ${line.lineNumber} 行“${line.name}”的上级单位“${line.parentName}”不存在（上级须写在前面，或已建立）`);
+        throw new UnitError(
+          `第 ${line.lineNumber} 行“${line.name}”的上级单位“${line.parentName}”不存在（上级须写在前面，或已建立）`,
+        );
       }
       try {
         const unit = await createUnit(tx, { name: line.name, parentId: parent?.id ?? null });

@@ -1,3 +1,3 @@
-export { listReports as GET, createReport as POST } from "@/lib/api/report-routes";
+export { createReport as POST, listReports as GET } from "@/lib/api/report-routes";
 
 export const dynamic = "force-dynamic";

@@ -10,7 +10,9 @@ let counter = 0;
 export async function signedInCookie(store: ReportStore, options: { role?: UserRole; unitName?: string } = {}): Promise<string> {
   counter += 1;
   const unitName = options.unitName ?? `测试单位${counter}`;
-  const unit = (await listUnits(store.db)).find((candidate) => candidate.name === unitName) ?? (await createUnit(store.db, { name: unitName }));
+  const unit =
+    (await listUnits(store.db)).find((candidate) => candidate.name === unitName) ??
+    (await createUnit(store.db, { name: unitName }));
   const username = `tester${counter}${Date.now() % 100000}`;
   const password = "test-password-1";
   await createAccount(store.db, { username, name: "测试人", password, role: options.role ?? "filler", unitId: unit.id });

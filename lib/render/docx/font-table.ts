@@ -5,10 +5,18 @@
  * 宋体, and one without the old *_GB2312 faces uses Windows' 仿宋 and 楷体, rather than
  * whatever default face the program picks.
  */
-import { escapeXml } from "./xml";
-import { FONT } from "./gbt9704";
 
-type FontEntry = { name: string; altName: string; panose: string; charset: string; family: "roman" | "modern" | "swiss" | "auto"; pitch: "variable" | "fixed" };
+import { FONT } from "./gbt9704";
+import { escapeXml } from "./xml";
+
+type FontEntry = {
+  name: string;
+  altName: string;
+  panose: string;
+  charset: string;
+  family: "roman" | "modern" | "swiss" | "auto";
+  pitch: "variable" | "fixed";
+};
 
 /** GB2312. */
 const GB2312 = "86";
@@ -18,8 +26,22 @@ export const FONT_TABLE: readonly FontEntry[] = [
   { name: FONT.body, altName: "仿宋", panose: "02010609030101010101", charset: GB2312, family: "modern", pitch: "fixed" },
   { name: FONT.heading1, altName: "SimHei", panose: "02010609060101010101", charset: GB2312, family: "modern", pitch: "fixed" },
   { name: FONT.heading2, altName: "楷体", panose: "02010609030101010101", charset: GB2312, family: "modern", pitch: "fixed" },
-  { name: FONT.pageNumber, altName: "SimSun", panose: "02010600030101010101", charset: GB2312, family: "auto", pitch: "variable" },
-  { name: FONT.latin, altName: "Times New Roman", panose: "02020603050405020304", charset: "00", family: "roman", pitch: "variable" },
+  {
+    name: FONT.pageNumber,
+    altName: "SimSun",
+    panose: "02010600030101010101",
+    charset: GB2312,
+    family: "auto",
+    pitch: "variable",
+  },
+  {
+    name: FONT.latin,
+    altName: "Times New Roman",
+    panose: "02020603050405020304",
+    charset: "00",
+    family: "roman",
+    pitch: "variable",
+  },
 ];
 
 export function fontTableXml(): string {

@@ -15,9 +15,7 @@ import { distribute } from "./national-table";
 
 describe("GB/T 9704-2012 measures", () => {
   it("converts millimetres as Word does, giving the 公文 template values", () => {
-    expect([37, 35, 28, 26, 156, 225, 210, 297].map(mmToTwips)).toEqual([
-      2098, 1984, 1588, 1474, 8844, 12756, 11906, 16838,
-    ]);
+    expect([37, 35, 28, 26, 156, 225, 210, 297].map(mmToTwips)).toEqual([2098, 1984, 1588, 1474, 8844, 12756, 11906, 16838]);
   });
 
   it("fills the A4 page exactly with margins and 版心", () => {
@@ -46,10 +44,12 @@ describe("GB/T 9704-2012 measures", () => {
 
 describe("distribute", () => {
   it("splits a width in proportion, spreading the rounding a twip at a time", () => {
-    expect(distribute(8844, Array.from({ length: 15 }, () => 1))).toEqual([
-      ...Array.from({ length: 9 }, () => 590),
-      ...Array.from({ length: 6 }, () => 589),
-    ]);
+    expect(
+      distribute(
+        8844,
+        Array.from({ length: 15 }, () => 1),
+      ),
+    ).toEqual([...Array.from({ length: 9 }, () => 590), ...Array.from({ length: 6 }, () => 589)]);
     expect(distribute(10, [1, 1, 1])).toEqual([4, 3, 3]);
     expect(distribute(8844, [1, 2]).reduce((a, b) => a + b, 0)).toBe(8844);
   });

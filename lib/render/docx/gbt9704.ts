@@ -2,13 +2,7 @@
  * GB/T 9704-2012 page and type measures (domain.md §6), in the units Word stores:
  * twips (1/20 pt) for lengths, half-points for font sizes.
  */
-import {
-  CHARACTERS_PER_LINE,
-  LINES_PER_PAGE,
-  PAGE_NUMBER_GAP_MM,
-  pageGeometry,
-  TYPE_SIZE_PT,
-} from "../gbt9704";
+import { CHARACTERS_PER_LINE, LINES_PER_PAGE, PAGE_NUMBER_GAP_MM, pageGeometry, TYPE_SIZE_PT } from "../gbt9704";
 
 export { CHARACTERS_PER_LINE, LINES_PER_PAGE, TYPE_SIZE_PT };
 

@@ -10,8 +10,8 @@ import {
   VerticalMergeType,
   WidthType,
 } from "docx";
-import type { GridCell, TableGrid } from "@/lib/format";
 import type { TableBlock } from "@/lib/document";
+import type { GridCell, TableGrid } from "@/lib/format";
 import { TABLE_TEXT_PT, tableColumnWeights } from "../gbt9704";
 import { gridCellText, layOutGrid, type PlacedCell } from "../grid-layout";
 import { TYPE_AREA } from "./gbt9704";

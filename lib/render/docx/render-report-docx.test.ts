@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
+import { buildReportDocument, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
 import {
   applicantColumns,
   applicationRowTree,
@@ -11,20 +12,19 @@ import {
   sectionHeading,
   tableGrids,
 } from "@/lib/format";
-import { buildReportDocument, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
 import type { TReport } from "@/lib/report/report-schema";
+import { loneCharacterLabels } from "../test-support/label-lines";
 import {
   applicationsFigures,
   attribute,
+  type DocxTable,
   docxTables,
   elements,
   expandDocxTable,
   expectedMatrix,
   seedApplicationsFigures,
   xmlText,
-  type DocxTable,
 } from "../test-support/table-matrix";
-import { loneCharacterLabels } from "../test-support/label-lines";
 import { renderReportDocx } from "./render-report-docx";
 
 const seed001 = seedReports()[1]!;
@@ -213,11 +213,7 @@ describe("DOCX of seed 001", () => {
     expect(attribute(paragraph, "w:ind", side)).toBe("280");
     // In reading order: dash, space, the PAGE field, space, dash.
     const sequence = elements(paragraph, "w:r").map((run) =>
-      /<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/.test(run)
-        ? "{PAGE}"
-        : /<w:fldChar/.test(run)
-          ? ""
-          : xmlText(run),
+      /<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/.test(run) ? "{PAGE}" : /<w:fldChar/.test(run) ? "" : xmlText(run),
     );
     expect(sequence.join("")).toBe("\u2014 {PAGE} \u2014");
     for (const run of elements(paragraph, "w:r")) {
@@ -275,7 +271,8 @@ describe("DOCX of seed 001", () => {
     const results = applicationRowTree.find((node) => node.children)!;
     const resultsRow = rows.findIndex((row) => row.cells[0]!.text === results.label);
     expect(first(resultsRow)).toMatchObject({ gridSpan: 1, vMerge: "restart" });
-    for (let r = resultsRow + 1; r < resultsRow + 22; r++) expect(first(r), `row ${r}`).toMatchObject({ text: "", vMerge: "continue" });
+    for (let r = resultsRow + 1; r < resultsRow + 22; r++)
+      expect(first(r), `row ${r}`).toMatchObject({ text: "", vMerge: "continue" });
     expect(first(resultsRow + 22).vMerge).toBeNull();
 
     const withheld = results.children!.find((node) => node.key === "withheld")!;
@@ -304,7 +301,9 @@ describe("DOCX of seed 001", () => {
       if (/<w:keepNext\/>/.test(paragraph)) return true;
       let styleId = attribute(paragraph, "w:pStyle", "w:val");
       while (styleId) {
-        const style = elements(xml.styles, "w:style").find((candidate) => attribute(candidate, "w:style", "w:styleId") === styleId);
+        const style = elements(xml.styles, "w:style").find(
+          (candidate) => attribute(candidate, "w:style", "w:styleId") === styleId,
+        );
         if (!style) return false;
         if (/<w:keepNext\/>/.test(style)) return true;
         styleId = attribute(style, "w:basedOn", "w:val");
@@ -465,7 +464,9 @@ describe("DOCX package details", () => {
       expect(attribute(shape, "v:shape", "type")).toBe("#_x0000_t136");
       expect(attribute(shape, "v:shape", "style")).toMatch(/rotation:315/);
       expect(attribute(shape, "v:shape", "style")).toMatch(/z-index:-/);
-      expect(attribute(shape, "v:shape", "style")).toMatch(/mso-position-horizontal:center;mso-position-horizontal-relative:margin/);
+      expect(attribute(shape, "v:shape", "style")).toMatch(
+        /mso-position-horizontal:center;mso-position-horizontal-relative:margin/,
+      );
       expect(attribute(shape, "v:textpath", "string")).toBe(DRAFT_MARK);
       expect(header).toContain('<v:shapetype id="_x0000_t136"');
     }

@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  type FileChild,
   Footer,
   Header,
   LineRuleType,
@@ -8,27 +9,28 @@ import {
   PageNumber,
   Paragraph,
   TextRun,
-  type FileChild,
 } from "docx";
-import { DRAFT_MARK, type DocumentBlock, type ReportDocument } from "@/lib/document";
-import {
-  FONT,
-  FOOTER_DISTANCE,
-  halfPoints,
-  HEADER_DISTANCE,
-  LINE_PITCH,
-  MARGIN,
-  PAGE,
-  PAGE_NUMBER_INDENT,
-  PAGE_NUMBER_LINE,
-  TYPE_SIZE_PT,
-} from "./gbt9704";
+import { type DocumentBlock, DRAFT_MARK, type ReportDocument } from "@/lib/document";
 import { titleLines } from "../balanced-lines";
 import { CHARACTERS_PER_LINE, EM_DASH, TYPE_SIZE_PT as TYPE_SIZE } from "../gbt9704";
 import { signatureLayout } from "../signature";
 import { estimatedEm } from "../text-width";
 import { fontTableXml } from "./font-table";
-import { BODY_CHARACTER, BODY_CHARACTER_SPACING, TYPE_AREA } from "./gbt9704";
+import {
+  BODY_CHARACTER,
+  BODY_CHARACTER_SPACING,
+  FONT,
+  FOOTER_DISTANCE,
+  HEADER_DISTANCE,
+  halfPoints,
+  LINE_PITCH,
+  MARGIN,
+  PAGE,
+  PAGE_NUMBER_INDENT,
+  PAGE_NUMBER_LINE,
+  TYPE_AREA,
+  TYPE_SIZE_PT,
+} from "./gbt9704";
 import { nationalTable } from "./national-table";
 import { fonts, reportStyles, STYLE_ID } from "./styles";
 import { withWatermark } from "./watermark";
@@ -36,7 +38,13 @@ import { withWatermark } from "./watermark";
 const HEADING_STYLES = { 1: STYLE_ID.heading1, 2: STYLE_ID.heading2, 3: STYLE_ID.heading3 } as const;
 
 const draftRun = () =>
-  new TextRun({ text: DRAFT_MARK, bold: true, color: "FF0000", font: fonts(FONT.heading1), size: halfPoints(TYPE_SIZE_PT.size3) });
+  new TextRun({
+    text: DRAFT_MARK,
+    bold: true,
+    color: "FF0000",
+    font: fonts(FONT.heading1),
+    size: halfPoints(TYPE_SIZE_PT.size3),
+  });
 
 const draftParagraph = () => new Paragraph({ alignment: AlignmentType.CENTER, children: [draftRun()] });
 
@@ -109,7 +117,8 @@ export function buildDocx(doc: ReportDocument): Document {
   if (doc.closing) children.push(...closingParagraphs(doc.closing));
 
   // The draft mark in the header, and the diagonal watermark behind every page, as in the PDF.
-  const draftHeader = (index: number) => new Header({ children: [withWatermark(draftParagraph(), DRAFT_MARK, FONT.heading1, index)] });
+  const draftHeader = (index: number) =>
+    new Header({ children: [withWatermark(draftParagraph(), DRAFT_MARK, FONT.heading1, index)] });
   const agency = doc.title[0] ?? "";
   return new Document({
     title: doc.title.join(""),

@@ -1,12 +1,5 @@
-import { AlignmentType, LineRuleType, type IStylesOptions } from "docx";
-import {
-  BODY_CHARACTER_SPACING,
-  FIRST_LINE_INDENT,
-  FONT,
-  halfPoints,
-  LINE_PITCH,
-  TYPE_SIZE_PT,
-} from "./gbt9704";
+import { AlignmentType, type IStylesOptions, LineRuleType } from "docx";
+import { BODY_CHARACTER_SPACING, FIRST_LINE_INDENT, FONT, halfPoints, LINE_PITCH, TYPE_SIZE_PT } from "./gbt9704";
 
 /** East-Asian text in the given face; digits and Latin letters in Times New Roman. */
 export const fonts = (eastAsia: string) => ({ ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia });

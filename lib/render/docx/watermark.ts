@@ -3,14 +3,29 @@
  * header, turned 315°, centred on the 版心, light red, behind the text. It repeats on
  * every page with the header and matches the PDF's diagonal mark.
  */
-import { ImportedXmlComponent, Paragraph } from "docx";
+import { ImportedXmlComponent, type Paragraph } from "docx";
 import { escapeXml } from "./xml";
 
 /** Word's WordArt shape type for plain text (PowerPlusWaterMarkObject), as Word itself defines it. */
 const TEXT_SHAPE_TYPE =
   '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">' +
   "<v:formulas>" +
-  ["sum #0 0 10800", "prod #0 2 1", "sum 21600 0 @1", "sum 0 0 @2", "sum 21600 0 @3", "if @0 @3 0", "if @0 21600 @1", "if @0 0 @2", "if @0 @4 21600", "mid @5 @6", "mid @8 @5", "mid @7 @8", "mid @6 @7", "sum @6 0 @5"]
+  [
+    "sum #0 0 10800",
+    "prod #0 2 1",
+    "sum 21600 0 @1",
+    "sum 0 0 @2",
+    "sum 21600 0 @3",
+    "if @0 @3 0",
+    "if @0 21600 @1",
+    "if @0 0 @2",
+    "if @0 @4 21600",
+    "mid @5 @6",
+    "mid @8 @5",
+    "mid @7 @8",
+    "mid @6 @7",
+    "sum @6 0 @5",
+  ]
     .map((eqn) => `<v:f eqn="${eqn}"/>`)
     .join("") +
   "</v:formulas>" +

@@ -1,16 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { parse, type HTMLElement } from "node-html-parser";
+import { type HTMLElement, parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
-import { applicationsFootnote, overviewTopics, reportSections, sectionHeading, tableGrids, tableIds } from "@/lib/format";
 import { buildReportDocument, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
+import { applicationsFootnote, overviewTopics, reportSections, sectionHeading, tableGrids, tableIds } from "@/lib/format";
 import type { TReport } from "@/lib/report/report-schema";
-import {
-  applicationsFigures,
-  expandSpans,
-  expectedMatrix,
-  seedApplicationsFigures,
-} from "../test-support/table-matrix";
+import { applicationsFigures, expandSpans, expectedMatrix, seedApplicationsFigures } from "../test-support/table-matrix";
 import { escapeHtml, renderReportHtml } from "./render-report-html";
 
 const seed001 = seedReports()[1]!;
@@ -95,7 +90,9 @@ describe("HTML of seed 001", () => {
       // Two 16 px characters and the 4 px padding either side fit the narrowest column of an 800 px table.
       expect((Math.min(...percent) / 100) * 800).toBeGreaterThanOrEqual(2 * 16 + 2 * 4);
     });
-    const s3 = tables[1]!.querySelectorAll("colgroup col").map((col) => Number(/width:([\d.]+)%/.exec(col.getAttribute("style")!)![1]));
+    const s3 = tables[1]!
+      .querySelectorAll("colgroup col")
+      .map((col) => Number(/width:([\d.]+)%/.exec(col.getAttribute("style")!)![1]));
     // Three label columns, 自然人 a little wider than the other figure columns, as printed.
     expect(s3[2]!).toBeGreaterThan(s3[1]!);
     expect(s3[3]!).toBeGreaterThan(s3[4]!);
@@ -118,7 +115,9 @@ describe("sub-headings in 五 and 六", () => {
       r.narrative.problems.body = "（一）存在问题\n公开内容不够全面。\n(二)改进情况\n加强培训。";
       r.narrative.other_matters.body = "(一)收取信息处理费的情况\n本年度未收取信息处理费。";
     });
-    const h3 = parse(renderReportHtml(buildReportDocument(report, { isDraft: false }))).querySelectorAll("h3").map((h) => h.text);
+    const h3 = parse(renderReportHtml(buildReportDocument(report, { isDraft: false })))
+      .querySelectorAll("h3")
+      .map((h) => h.text);
     expect(h3.slice(-3)).toEqual(["（一）存在问题", "（二）改进情况", "（一）收取信息处理费的情况"]);
   });
 });

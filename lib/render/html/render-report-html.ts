@@ -1,5 +1,5 @@
+import { type DocumentBlock, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
 import type { GridCell } from "@/lib/format";
-import { DRAFT_MARK, type DocumentBlock, type ReportDocument, type TableBlock } from "@/lib/document";
 import { tableColumnWeights } from "../gbt9704";
 import { gridCellText } from "../grid-layout";
 
@@ -39,8 +39,7 @@ function cellAlignment(cell: GridCell): "left" | "center" {
 
 function renderCell(cell: GridCell, values: TableBlock["cells"]): string {
   const tag = cell.type === "text" && cell.role !== "label" ? "th" : "td";
-  const spans =
-    (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : "") + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : "");
+  const spans = (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : "") + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : "");
   const style = `${STYLE.cell}text-align:${cellAlignment(cell)};${tag === "th" ? "font-weight:normal;" : ""}`;
   return `<${tag}${spans} style="${style}">${escapeHtml(gridCellText(cell, values))}</${tag}>`;
 }

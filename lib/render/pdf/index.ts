@@ -1,2 +1,2 @@
-export { renderReportPdf } from "./render-report-pdf";
 export { MissingGlyphError } from "./glyph-coverage";
+export { renderReportPdf } from "./render-report-pdf";

@@ -1,12 +1,5 @@
 /** The GB/T 9704-2012 measures in PDF points. */
-import {
-  CHARACTERS_PER_LINE,
-  LINES_PER_PAGE,
-  mmToPoints,
-  PAGE_NUMBER_GAP_MM,
-  pageGeometry,
-  TYPE_SIZE_PT,
-} from "../gbt9704";
+import { CHARACTERS_PER_LINE, LINES_PER_PAGE, mmToPoints, PAGE_NUMBER_GAP_MM, pageGeometry, TYPE_SIZE_PT } from "../gbt9704";
 
 export { TABLE_TEXT_PT } from "../gbt9704";
 
@@ -16,8 +9,7 @@ export const { page: PAGE_PT, margin: MARGIN_PT, typeArea: TYPE_AREA_PT } = page
 export const LINE_PITCH_PT = Math.floor((TYPE_AREA_PT.height * 20) / LINES_PER_PAGE) / 20;
 
 /** Body characters set a little closer (to 0.01 pt) so 28 fill the 156 mm line, as in the DOCX. */
-export const BODY_LETTER_SPACING_PT =
-  Math.floor((TYPE_AREA_PT.width / CHARACTERS_PER_LINE - TYPE_SIZE_PT.size3) * 100) / 100;
+export const BODY_LETTER_SPACING_PT = Math.floor((TYPE_AREA_PT.width / CHARACTERS_PER_LINE - TYPE_SIZE_PT.size3) * 100) / 100;
 export const BODY_CHARACTER_PITCH_PT = TYPE_SIZE_PT.size3 + BODY_LETTER_SPACING_PT;
 
 /** 左空二字, in characters as set, so the first line holds 26 of them. */

@@ -1,19 +1,13 @@
 import { Fragment, type ReactElement } from "react";
-import type { GridCell, TableGrid } from "@/lib/format";
 import type { TableBlock } from "@/lib/document";
+import type { GridCell, TableGrid } from "@/lib/format";
 import { tableColumnWeights } from "../gbt9704";
 import { gridCellText } from "../grid-layout";
 import { characterEm, estimatedEm } from "../text-width";
 import { BODY_FONT_ASCENT_EM, FONT_FAMILY, IDEOGRAPHIC_EM_TOP } from "./fonts";
-import {
-  TABLE_CELL_PADDING_PT,
-  TABLE_LINE_HEIGHT_EM,
-  TABLE_RULE_PT,
-  TABLE_TEXT_PT,
-  TYPE_AREA_PT,
-} from "./measures";
+import { TABLE_CELL_PADDING_PT, TABLE_LINE_HEIGHT_EM, TABLE_RULE_PT, TABLE_TEXT_PT, TYPE_AREA_PT } from "./measures";
 import type { PdfStyle, ReactPdf } from "./react-pdf";
-import { regionCells, tableBands, type TableBand, type TableRegion } from "./table-regions";
+import { regionCells, type TableBand, type TableRegion, tableBands } from "./table-regions";
 
 /**
  * Every cell draws its four rules and overlaps its neighbours by one rule width
@@ -49,8 +43,7 @@ const regionWidth = (region: TableRegion, widths: readonly number[]) => {
 };
 
 /** Row labels read as text; headers, captions, the footnote and figures sit centred, as printed. */
-const cellAlignment = (cell: GridCell): "left" | "center" =>
-  cell.type === "text" && cell.role === "label" ? "left" : "center";
+const cellAlignment = (cell: GridCell): "left" | "center" => (cell.type === "text" && cell.role === "label" ? "left" : "center");
 
 /**
  * react-pdf sets the baseline one ascent (1.151 em) under the line's top, so in the

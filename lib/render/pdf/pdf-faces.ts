@@ -7,7 +7,7 @@
  * own advance.
  */
 import type { ReportDocument } from "@/lib/document";
-import { FALLBACK_FILES, FONT_FAMILY, loadFace, type Face, type FontFile, type FontRole } from "./fonts";
+import { FALLBACK_FILES, type Face, FONT_FAMILY, type FontFile, type FontRole, loadFace } from "./fonts";
 import { checkGlyphCoverage, placedTexts } from "./glyph-coverage";
 import type { ReactPdf } from "./react-pdf";
 import type { Measure } from "./text-layout";
@@ -65,7 +65,8 @@ export async function prepareFaces(pdf: ReactPdf, doc: ReportDocument): Promise<
   return {
     faces,
     fallbacks,
-    family: (role) => (usesFallback ? [FONT_FAMILY[role], ...FALLBACK_FILES.map((file) => FONT_FAMILY[file])] : FONT_FAMILY[role]),
+    family: (role) =>
+      usesFallback ? [FONT_FAMILY[role], ...FALLBACK_FILES.map((file) => FONT_FAMILY[file])] : FONT_FAMILY[role],
     measure: (role, fontSize) => {
       const key = `${role}@${fontSize}`;
       const known = measures.get(key);

@@ -2,23 +2,23 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
-import { tableGrids, valueRows, type TableId } from "@/lib/format";
 import { buildReportDocument, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
+import { type TableId, tableGrids, valueRows } from "@/lib/format";
 import { mmToPoints } from "../gbt9704";
 import { applicationsFigures, expectedMatrix } from "../test-support/table-matrix";
-import { MissingGlyphError } from "./glyph-coverage";
-import { renderReportPdf } from "./render-report-pdf";
 import { loadFace, registerFonts } from "./fonts";
+import { MissingGlyphError } from "./glyph-coverage";
 import { loadReactPdf } from "./react-pdf";
+import { renderReportPdf } from "./render-report-pdf";
 import {
   glyphLines,
+  type PdfGlyph,
+  type PdfPage,
+  type PdfTextItem,
   pageText,
   readGlyphs,
   readPdf,
   textLines,
-  type PdfGlyph,
-  type PdfPage,
-  type PdfTextItem,
 } from "./test-support/read-pdf";
 
 const lineText = (line: readonly PdfGlyph[]) => line.map((glyph) => glyph.text).join("");
@@ -51,7 +51,9 @@ async function bodyFace() {
 }
 
 function tableBlock(doc: ReportDocument, tableId: TableId): TableBlock {
-  const block = doc.blocks.find((candidate): candidate is TableBlock => candidate.type === "table" && candidate.tableId === tableId);
+  const block = doc.blocks.find(
+    (candidate): candidate is TableBlock => candidate.type === "table" && candidate.tableId === tableId,
+  );
   if (!block) throw new Error(`no table ${tableId}`);
   return block;
 }
@@ -60,7 +62,9 @@ function tableBlock(doc: ReportDocument, tableId: TableId): TableBlock {
 function expectedFigures(doc: ReportDocument, tableId: TableId): string[] {
   const block = tableBlock(doc, tableId);
   if (tableId === "s3") return applicationsFigures(expectedMatrix(block.grid, block.cells)).flat();
-  return valueRows(block.grid).flat().map((id) => block.cells[id] ?? "");
+  return valueRows(block.grid)
+    .flat()
+    .map((id) => block.cells[id] ?? "");
 }
 
 let doc: ReportDocument;
@@ -183,9 +187,23 @@ describe("PDF of seed 001", () => {
       return;
     }
     const s3Page = pages.findIndex((page) => pageText(page).includes(firstHeaderLabel("s3"))) + 1;
-    for (const [name, page] of [["page-1", 1], ["table-3", s3Page]] as const) {
+    for (const [name, page] of [
+      ["page-1", 1],
+      ["table-3", s3Page],
+    ] as const) {
       const prefix = `${ARTEFACTS}/seed-001-${name}`;
-      execFileSync(PDFTOPPM, ["-png", "-r", "110", "-singlefile", "-f", String(page), "-l", String(page), `${ARTEFACTS}/seed-001.pdf`, prefix]);
+      execFileSync(PDFTOPPM, [
+        "-png",
+        "-r",
+        "110",
+        "-singlefile",
+        "-f",
+        String(page),
+        "-l",
+        String(page),
+        `${ARTEFACTS}/seed-001.pdf`,
+        prefix,
+      ]);
       expect(existsSync(`${prefix}.png`)).toBe(true);
     }
   });
@@ -198,7 +216,8 @@ function firstHeaderLabel(tableId: TableId): string {
 }
 
 describe("PDF body text", () => {
-  const sentence = "本机关坚持以人民为中心，围绕“三安全一稳定”（即政治安全、经济安全、社会安全和社会稳定）做好政府信息公开工作，全年收费1779.2656万元。";
+  const sentence =
+    "本机关坚持以人民为中心，围绕“三安全一稳定”（即政治安全、经济安全、社会安全和社会稳定）做好政府信息公开工作，全年收费1779.2656万元。";
   const paragraphText = sentence.repeat(4);
   let lines: string[];
   let lineItems: PdfTextItem[][];
@@ -213,7 +232,12 @@ describe("PDF body text", () => {
     };
     const [first] = await readPdf(await renderReportPdf(probe));
     lineItems = textLines(first!.items.filter((item) => item.size === 16 && !isPageNumber(item)));
-    lines = lineItems.map((line) => line.map((item) => item.text).join("").replace(/\s+/g, ""));
+    lines = lineItems.map((line) =>
+      line
+        .map((item) => item.text)
+        .join("")
+        .replace(/\s+/g, ""),
+    );
   }, 60_000);
 
   it("wraps Chinese per character, losing no character or punctuation and adding no hyphen", () => {
@@ -297,7 +321,11 @@ describe("PDF title", () => {
     const probe: ReportDocument = { ...base, title: [agency, "2025年政府信息公开工作年度报告"], blocks: [], closing: null };
     const [first] = await readGlyphs(await renderReportPdf(probe));
     const lines = glyphLines(first!.filter((glyph) => glyph.size === 22));
-    expect(lines.map(lineText)).toEqual(["中国（湖南）自由贸易试验区长沙片区", "管理委员会办公室湘江新区分中心", "2025年政府信息公开工作年度报告"]);
+    expect(lines.map(lineText)).toEqual([
+      "中国（湖南）自由贸易试验区长沙片区",
+      "管理委员会办公室湘江新区分中心",
+      "2025年政府信息公开工作年度报告",
+    ]);
     const centre = (TYPE_AREA.left + TYPE_AREA.right) / 2;
     for (const line of lines) expect((line[0]!.x + right(line)) / 2).toBeCloseTo(centre, 0);
   }, 60_000);
@@ -313,9 +341,9 @@ describe("PDF of characters the Simplified Chinese faces lack", () => {
   it("prints Extension B ideographs of names from the fallback faces, and Latin text with its space, as written", async () => {
     const bytes = await renderReportPdf(withProblems("申请人张𡈼、𠮷田提出申请ABC abc。"));
     const pages = await readGlyphs(bytes);
-    const line = pages.flatMap((glyphs) => glyphLines(glyphs.filter((glyph) => glyph.size === 16))).find((candidate) =>
-      lineText(candidate).includes("𡈼"),
-    )!;
+    const line = pages
+      .flatMap((glyphs) => glyphLines(glyphs.filter((glyph) => glyph.size === 16)))
+      .find((candidate) => lineText(candidate).includes("𡈼"))!;
     expect(lineText(line)).toBe("申请人张𡈼、𠮷田提出申请ABC abc。");
     const raw = Buffer.from(bytes).toString("latin1");
     // Embedded subsets of Noto Serif HK (𡈼, HKSCS) and Noto Serif JP (𠮷, JIS X 0213); no unembedded font.
@@ -334,10 +362,14 @@ describe("PDF of characters the Simplified Chinese faces lack", () => {
   }, 60_000);
 
   it("refuses the PDF when no face has a character, naming the character and where it stands", async () => {
-    const error = await renderReportPdf(withProblems("公开内容不够全面。\n申请人𰀀某提出申请。")).catch((caught: unknown) => caught);
+    const error = await renderReportPdf(withProblems("公开内容不够全面。\n申请人𰀀某提出申请。")).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(MissingGlyphError);
     const { message, missing } = error as MissingGlyphError;
-    expect(missing).toEqual([{ character: "𰀀", codePoint: "U+30000", where: "“五、存在的主要问题及改进情况”第 2 段", context: "申请人𰀀某提出申请。" }]);
+    expect(missing).toEqual([
+      { character: "𰀀", codePoint: "U+30000", where: "“五、存在的主要问题及改进情况”第 2 段", context: "申请人𰀀某提出申请。" },
+    ]);
     expect(message).toContain("“𰀀”（U+30000，“五、存在的主要问题及改进情况”第 2 段：“申请人𰀀某提出申请。”）");
     expect(message).toContain("不能导出 PDF");
   }, 60_000);

@@ -4,7 +4,6 @@ import { prepareFaces } from "./pdf-faces";
 import { loadReactPdf } from "./react-pdf";
 import { reportPdfElement } from "./report-pdf";
 
-
 /**
  * The report as a PDF laid out to GB/T 9704-2012 (A4, 版心 156 × 225 mm, 22 lines of
  * 28 characters, page numbers 7 mm under the 版心), with subsets of open fonts embedded.

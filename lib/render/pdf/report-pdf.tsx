@@ -1,5 +1,5 @@
 import { Fragment, type ReactElement } from "react";
-import { DRAFT_MARK, type DocumentBlock, type HeadingLevel, type ReportDocument } from "@/lib/document";
+import { type DocumentBlock, DRAFT_MARK, type HeadingLevel, type ReportDocument } from "@/lib/document";
 import { titleLines } from "../balanced-lines";
 import { EM_DASH, mmToPoints, PAGE_NUMBER_GAP_MM, TYPE_SIZE_PT } from "../gbt9704";
 import { signatureLayout } from "../signature";
@@ -18,7 +18,7 @@ import {
 import { estimatedTableHeight, nationalTable } from "./national-table";
 import type { PdfFaces } from "./pdf-faces";
 import type { DocumentProps, PdfStyle, ReactPdf } from "./react-pdf";
-import { naturalWidth, setParagraph, type SetLine } from "./text-layout";
+import { naturalWidth, type SetLine, setParagraph } from "./text-layout";
 
 const BLACK = "#000000";
 const DRAFT_RED = "#C00000";
@@ -49,7 +49,9 @@ function gridShift({ faces }: Context, role: FontRole, line: SetLine): number {
   const lineAscent =
     faces.fallbacks.length === 0
       ? own
-      : Math.max(...line.runs.flatMap((run) => Array.from(run.text, (character) => em(faces.faceFor(role, character.codePointAt(0)!)))));
+      : Math.max(
+          ...line.runs.flatMap((run) => Array.from(run.text, (character) => em(faces.faceFor(role, character.codePointAt(0)!)))),
+        );
   return (em(faces.faces.body) - lineAscent) * TYPE_SIZE_PT.size3;
 }
 
@@ -155,8 +157,7 @@ function emptyLineAfterTable(pdf: ReactPdf): ReactElement {
 function blockElement(context: Context, block: DocumentBlock, next: DocumentBlock | undefined): ReactElement {
   switch (block.type) {
     case "heading": {
-      const presence =
-        next?.type === "table" ? Math.min(estimatedTableHeight(next), MAX_PRESENCE_PT) : HEADING_PRESENCE_PT;
+      const presence = next?.type === "table" ? Math.min(estimatedTableHeight(next), MAX_PRESENCE_PT) : HEADING_PRESENCE_PT;
       return headingElement(context, block, presence);
     }
     case "paragraph":

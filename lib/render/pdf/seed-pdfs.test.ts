@@ -12,7 +12,7 @@ import { tableGrids } from "@/lib/format";
 import { checkReport } from "@/lib/report/check-report";
 import { mmToPoints } from "../gbt9704";
 import { renderReportPdf } from "./render-report-pdf";
-import { glyphLines, readGlyphs, type PdfGlyph } from "./test-support/read-pdf";
+import { glyphLines, type PdfGlyph, readGlyphs } from "./test-support/read-pdf";
 
 const ARTEFACTS = "test-artifacts/pdf";
 const PDFTOPPM = "/usr/bin/pdftoppm";
@@ -53,7 +53,8 @@ describe("justification in the five seeds' PDFs", () => {
             const before = line[position]!;
             const gap = glyph.x - (before.x + before.width);
             gaps += 1;
-            if (gap > 8) wide.push(`${seed} p${index + 1} ${gap.toFixed(1)} pt: …${before.text}|${glyph.text}… in ${lineText(line)}`);
+            if (gap > 8)
+              wide.push(`${seed} p${index + 1} ${gap.toFixed(1)} pt: …${before.text}|${glyph.text}… in ${lineText(line)}`);
           });
         }
       });
@@ -89,7 +90,9 @@ describe("the line grid in the five seeds' PDFs", () => {
   };
 
   it("starts a page that opens with a 一级标题 on its first line, not its second", () => {
-    const headings = seeds.flatMap(({ doc }) => doc.blocks.flatMap((block) => (block.type === "heading" && block.level === 1 ? [block.text] : [])));
+    const headings = seeds.flatMap(({ doc }) =>
+      doc.blocks.flatMap((block) => (block.type === "heading" && block.level === 1 ? [block.text] : [])),
+    );
     const openers: string[] = [];
     for (const { seed, pages } of seeds) {
       pages.forEach((glyphs, index) => {
@@ -104,7 +107,11 @@ describe("the line grid in the five seeds' PDFs", () => {
   });
 
   it("sets every body-size line above a table, the 楷体 二级标题 among them, on the grid of 22 lines", () => {
-    const level2 = new Set(seeds.flatMap(({ doc }) => doc.blocks.flatMap((block) => (block.type === "heading" && block.level === 2 ? [block.text] : []))));
+    const level2 = new Set(
+      seeds.flatMap(({ doc }) =>
+        doc.blocks.flatMap((block) => (block.type === "heading" && block.level === 2 ? [block.text] : [])),
+      ),
+    );
     let headingLines = 0;
     for (const { seed, pages } of seeds) {
       pages.forEach((glyphs, index) => {
@@ -166,7 +173,13 @@ describe("sample pages to look at", () => {
       return;
     }
     for (const { seed } of seeds) {
-      execFileSync(PDFTOPPM, ["-png", "-r", "60", `${ARTEFACTS}/published-seed-${seed}.pdf`, `${ARTEFACTS}/published-seed-${seed}-page`]);
+      execFileSync(PDFTOPPM, [
+        "-png",
+        "-r",
+        "60",
+        `${ARTEFACTS}/published-seed-${seed}.pdf`,
+        `${ARTEFACTS}/published-seed-${seed}-page`,
+      ]);
       expect(existsSync(`${ARTEFACTS}/published-seed-${seed}-page-1.png`)).toBe(true);
     }
   }, 120_000);
@@ -182,7 +195,18 @@ describe("sample pages to look at", () => {
     const file = `${ARTEFACTS}/published-seed-001-signed.pdf`;
     writeFileSync(file, bytes);
     const last = (await readGlyphs(bytes)).length;
-    execFileSync(PDFTOPPM, ["-png", "-r", "80", "-singlefile", "-f", String(last), "-l", String(last), file, `${ARTEFACTS}/published-seed-001-signed-last-page`]);
+    execFileSync(PDFTOPPM, [
+      "-png",
+      "-r",
+      "80",
+      "-singlefile",
+      "-f",
+      String(last),
+      "-l",
+      String(last),
+      file,
+      `${ARTEFACTS}/published-seed-001-signed-last-page`,
+    ]);
     expect(existsSync(`${ARTEFACTS}/published-seed-001-signed-last-page.png`)).toBe(true);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { tableGrids, type TableGrid } from "@/lib/format";
+import { type TableGrid, tableGrids } from "@/lib/format";
 import { expectedMatrix } from "../test-support/table-matrix";
-import { regionCells, tableBands, type TableRegion } from "./table-regions";
+import { regionCells, type TableRegion, tableBands } from "./table-regions";
 
 /** Fills a matrix back from the boxes, checking that they tile the grid with no gap or overlap. */
 function matrixFromBands(grid: TableGrid): string[][] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_GAP_EM, setParagraph, type LayoutOptions, type SetLine } from "./text-layout";
+import { type LayoutOptions, MAX_GAP_EM, type SetLine, setParagraph } from "./text-layout";
 
 /** A face where a Chinese character is 1 em, a Latin letter or figure 0.5 em and a space 0.25 em. */
 const measure = (codePoint: number) => (codePoint === 0x20 ? 4 : codePoint < 0x2e80 ? 8 : 16);
@@ -18,7 +18,9 @@ describe("setParagraph", () => {
     expect(lines.map(text)).toEqual(["一二三四五六七八九十", "一二三四五六七八九", "十，完"]);
     const second = lines[1]!;
     expect(second.justified).toBe(true);
-    const spacing = gaps(second).slice(0, -1).map(({ gap }) => gap);
+    const spacing = gaps(second)
+      .slice(0, -1)
+      .map(({ gap }) => gap);
     expect(new Set(spacing.map((gap) => gap.toFixed(6))).size).toBe(1);
     expect(spacing[0]).toBeCloseTo(16 / 8, 6);
     expect(lines[2]!.justified).toBe(false);

@@ -14,7 +14,7 @@ import { breakableSegments } from "./line-breaking";
 export type Measure = (codePoint: number) => number;
 
 export type TextRun = { text: string; letterSpacing: number };
-export type SetLine = { runs: TextRun[]; /** Natural width as set, in points. */ width: number; justified: boolean };
+export type SetLine = { runs: TextRun[] /** Natural width as set, in points. */; width: number; justified: boolean };
 
 export type LayoutOptions = {
   fontSize: number;

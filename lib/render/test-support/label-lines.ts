@@ -8,7 +8,6 @@ import { layOutGrid } from "../grid-layout";
 import { breakableSegments } from "../pdf/line-breaking";
 import { characterEm } from "../text-width";
 
-
 export function estimatedLines(text: string, widthEm: number): string[] {
   const lines: string[] = [];
   let line = "";
@@ -28,7 +27,12 @@ export function estimatedLines(text: string, widthEm: number): string[] {
 }
 
 /** The labels whose last line would hold a single character, as "label → line | line". */
-export function loneCharacterLabels(grid: TableGrid, columnWidthsPt: readonly number[], fontSize: number, paddingPt: number): string[] {
+export function loneCharacterLabels(
+  grid: TableGrid,
+  columnWidthsPt: readonly number[],
+  fontSize: number,
+  paddingPt: number,
+): string[] {
   const found: string[] = [];
   for (const { cell, column } of layOutGrid(grid).rows.flat()) {
     if (cell.type !== "text") continue;

@@ -2,12 +2,7 @@
  * Test helpers that read tables back out of rendered output. They are written apart
  * from the renderers' own layout code so a test compares two independent readings.
  */
-import {
-  applicantColumns,
-  applicationRows,
-  tableGrids,
-  type TableGrid,
-} from "@/lib/format";
+import { applicantColumns, applicationRows, type TableGrid, tableGrids } from "@/lib/format";
 
 export type SpanningText = { text: string; rowSpan: number; colSpan: number };
 

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { tableGrids, tableIds, tableName, tableSection, sectionHeading, type CellId } from "@/lib/format";
+import { type CellId, sectionHeading, tableGrids, tableIds, tableName, tableSection } from "@/lib/format";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
 
 export type SummaryUnitLine = { name: string; state: string; agencyName: string | null; errorCount: number | null };
@@ -40,17 +40,25 @@ export async function renderSummaryXlsx(summary: SummaryWorkbook): Promise<Uint8
           target.value = value ?? formatCellValue(null);
           target.numFmt = "0.######";
         }
-        target.alignment = { vertical: "middle", horizontal: cell.type === "text" && cell.role === "label" ? "left" : "center", wrapText: true };
+        target.alignment = {
+          vertical: "middle",
+          horizontal: cell.type === "text" && cell.role === "label" ? "left" : "center",
+          wrapText: true,
+        };
         target.border = border;
         for (let down = 0; down < cell.rowSpan; down += 1) {
           for (let across = 0; across < cell.colSpan; across += 1) occupied.add(`${excelRow + down}:${column + across}`);
         }
-        if (cell.rowSpan > 1 || cell.colSpan > 1) sheet.mergeCells(excelRow, column, excelRow + cell.rowSpan - 1, column + cell.colSpan - 1);
+        if (cell.rowSpan > 1 || cell.colSpan > 1)
+          sheet.mergeCells(excelRow, column, excelRow + cell.rowSpan - 1, column + cell.colSpan - 1);
         column += cell.colSpan;
       }
     });
     // Label columns are those the last row's label spans; the figures' columns are narrow.
-    const labelColumns = grid.rows.at(-1)!.filter((cell) => cell.type === "text").reduce((total, cell) => total + cell.colSpan, 0);
+    const labelColumns = grid.rows
+      .at(-1)!
+      .filter((cell) => cell.type === "text")
+      .reduce((total, cell) => total + cell.colSpan, 0);
     for (let index = 1; index <= grid.columnCount; index += 1) sheet.getColumn(index).width = index <= labelColumns ? 24 : 12;
   }
   const units = workbook.addWorksheet("汇总单位");

@@ -1,3 +1,3 @@
-export { getReport as GET, saveReport as PUT, deleteReport as DELETE } from "@/lib/api/report-routes";
+export { deleteReport as DELETE, getReport as GET, saveReport as PUT } from "@/lib/api/report-routes";
 
 export const dynamic = "force-dynamic";

@@ -35,7 +35,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
         const [, , , scaleY, x, y] = item.transform as number[];
         const size = Math.abs(scaleY!);
         const baseline = height - y!;
-        return { text: item.str, x: x!, width: item.width, baseline, size, top: baseline - 0.88 * size, bottom: baseline + 0.12 * size };
+        return {
+          text: item.str,
+          x: x!,
+          width: item.width,
+          baseline,
+          size,
+          top: baseline - 0.88 * size,
+          bottom: baseline + 0.12 * size,
+        };
       });
     pages.push({ width, height, items });
   }
@@ -210,7 +218,6 @@ export async function readGlyphs(bytes: Uint8Array): Promise<PdfGlyph[][]> {
   await document.destroy();
   return pages;
 }
-
 
 /** Glyphs as lines (baselines within half a point). */
 export const glyphLines = (glyphs: readonly PdfGlyph[]) => byBaseline(glyphs, 0.5);
