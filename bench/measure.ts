@@ -25,7 +25,9 @@ export async function measure(work: () => unknown, runs: number, warmup = Math.m
   };
 }
 
-export function formatTiming(name: string, timing: Timing, extra = ""): string {
+/** One line per figure, with its goal beside it so that a regression is seen at a glance. */
+export function formatTiming(name: string, timing: Timing, extra = "", goal = ""): string {
   const ms = (value: number) => (value < 1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(2)} ms`);
-  return `${name.padEnd(36)} median ${ms(timing.medianMs).padStart(10)}  p95 ${ms(timing.p95Ms).padStart(10)}  (${timing.runs} 次)${extra}`;
+  const aim = goal ? `  目标：${goal}` : "";
+  return `${name.padEnd(36)} median ${ms(timing.medianMs).padStart(10)}  p95 ${ms(timing.p95Ms).padStart(10)}  (${timing.runs} 次)${extra}${aim}`;
 }

@@ -3,6 +3,7 @@ import { benchExport } from "./export";
 import { benchImport } from "./import";
 import { benchLedgerRules } from "./ledger-rules";
 import { benchOffice } from "./office";
+import { benchServerMemory } from "./server-memory";
 import { benchStore } from "./store";
 
 async function main() {
@@ -12,6 +13,7 @@ async function main() {
   for (const line of await benchImport()) console.log(line);
   for (const line of await benchStore()) console.log(line);
   for (const line of await benchApi()) console.log(line);
+  for (const line of await benchServerMemory()) console.log(line);
   for (const line of await benchOffice()) console.log(line);
 }
 

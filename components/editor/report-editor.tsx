@@ -61,6 +61,24 @@ function saveStatusText(state: SaveState, isDrafting: boolean): string {
   }
 }
 
+/**
+ * The save status on its own: it follows the start and end of typing in a cell, which
+ * must not re-render the whole editor on the first key of every cell.
+ */
+function SaveStatus({ session, state }: { session: EditorSession; state: SaveState }) {
+  const isDrafting = useSyncExternalStore(session.subscribeDraft, session.isDrafting, () => false);
+  return (
+    <p
+      role="status"
+      aria-live="polite"
+      className={`save-status save-${isDrafting ? "pending" : state.kind}`}
+      data-testid="save-status"
+    >
+      {saveStatusText(state, isDrafting)}
+    </p>
+  );
+}
+
 /** Inputs, text areas and the narrative editors keep their own Ctrl+Z (the typing in them); elsewhere it is the report's. */
 const isTextEntry = (element: Element | null) =>
   element instanceof HTMLTextAreaElement ||
@@ -95,7 +113,6 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
       : null,
   );
   const [duplicate, setDuplicate] = useState<ExistingReport | null>(null);
-  const isDrafting = useSyncExternalStore(session.subscribeDraft, session.isDrafting, () => false);
   const stepContent = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
@@ -244,14 +261,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
                 </h1>
               </div>
               <div className="editor-header-side">
-                <p
-                  role="status"
-                  aria-live="polite"
-                  className={`save-status save-${isDrafting ? "pending" : autosave.state.kind}`}
-                  data-testid="save-status"
-                >
-                  {saveStatusText(autosave.state, isDrafting)}
-                </p>
+                <SaveStatus session={session} state={autosave.state} />
                 <Link href={`/reports/${reportId}/history`}>历史版本</Link>
               </div>
             </header>

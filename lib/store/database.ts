@@ -73,6 +73,35 @@ const openPgliteFolders: Set<string> = ((
   globalThis as { __nianbaotongPgliteFolders?: Set<string> }
 ).__nianbaotongPgliteFolders ??= new Set<string>());
 
+/**
+ * PostgreSQL's defaults size its buffers for a server (shared_buffers 128 MB, all of it
+ * resident in PGlite's WebAssembly memory). An office's reports are a few megabytes: 16 MB
+ * of buffers holds them all, and the process stays about 120 MB smaller.
+ */
+const PGLITE_SETTINGS = ["shared_buffers=16MB", "temp_buffers=4MB", "maintenance_work_mem=16MB"];
+
+/**
+ * initdb on a new data folder runs a second PostgreSQL and a copy of the whole folder in
+ * memory, some 600 MB that the process never gives back: it runs in a process of its own
+ * that exits when the folder is made. Where that process cannot run, PGlite does it here.
+ */
+async function initialiseInChildProcess(folder: string): Promise<void> {
+  const { spawn } = await import("node:child_process");
+  let entry: string;
+  try {
+    const { createRequire } = process.getBuiltinModule("node:module");
+    entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+  } catch {
+    return;
+  }
+  const script = "const { PGlite } = require(process.argv[1]); PGlite.create(process.argv[2]).then((db) => db.close());";
+  await new Promise<void>((resolve) => {
+    const child = spawn(process.execPath, ["-e", script, entry, folder], { stdio: ["ignore", "ignore", "inherit"] });
+    child.once("error", () => resolve());
+    child.once("exit", () => resolve());
+  });
+}
+
 async function openPglite(dataDir: string, folder: string): Promise<OpenedDatabase> {
   const resolved = path.resolve(dataDir);
   if (openPgliteFolders.has(resolved)) {
@@ -87,7 +116,8 @@ async function openPglite(dataDir: string, folder: string): Promise<OpenedDataba
       console.error(message);
       process.exit(1);
     });
-    client = await PGlite.create(resolved);
+    if (!existsSync(path.join(resolved, "PG_VERSION"))) await initialiseInChildProcess(resolved);
+    client = await PGlite.create(resolved, { postgresqlconf: PGLITE_SETTINGS });
     const db = drizzlePglite(client);
     await migratePglite(db, { migrationsFolder: folder });
     const opened = client;

@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chineseHyphenation } from "./line-breaking";
 import type { ReactPdf } from "./react-pdf";
 import { woffToSfnt } from "./woff";
@@ -70,12 +73,22 @@ export function fontFilePaths(): Record<FontFile, string> {
 }
 
 /**
- * What react-pdf loads for a font file: its path, or for a WOFF the unwrapped
- * TrueType font as a data URL (react-pdf takes a path, a URL or a data URL).
+ * What react-pdf loads for a font file: its path, or for a WOFF the unwrapped TrueType
+ * font written once to the temporary folder. (A data URL would do, but react-pdf decodes
+ * one through an array of one-character strings: 400 MB for the 20 MB 楷体 face.)
  */
 function fontSource(path: string): string {
   if (!path.endsWith(".woff")) return path;
-  return `data:font/ttf;base64,${Buffer.from(woffToSfnt(readFileSync(path))).toString("base64")}`;
+  const woff = readFileSync(path);
+  const digest = createHash("sha256").update(woff).digest("hex").slice(0, 16);
+  const unwrapped = join(tmpdir(), `nianbaotong-font-${digest}.ttf`);
+  if (!existsSync(unwrapped)) {
+    // Written under a name of its own and renamed, so a concurrent process never reads half a file.
+    const partial = `${unwrapped}.${process.pid}.partial`;
+    writeFileSync(partial, woffToSfnt(woff));
+    renameSync(partial, unwrapped);
+  }
+  return unwrapped;
 }
 
 let registered = false;
