@@ -25,6 +25,7 @@ export function LoginForm({ next }: { next: string }) {
     <form className="auth-form" onSubmit={onSubmit} noValidate>
       <label className="field">
         用户名
+        {/* biome-ignore lint/a11y/noAutofocus: the login page has one task, and the user name is where it starts */}
         <input {...form.register("username")} autoComplete="username" autoFocus />
       </label>
       {errors.username && <span className="field-error">{errors.username.message}</span>}

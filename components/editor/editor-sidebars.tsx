@@ -29,6 +29,7 @@ function ResultList({ results, onJump }: { results: readonly RuleResult[]; onJum
   return (
     <ul>
       {results.map((result, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: results have no identity (one rule can report the same cells twice); the list is rebuilt on each check and its items hold no state
         <li key={`${result.ruleId}-${index}`} className={`result result-${result.severity}`}>
           <button type="button" onClick={() => onJump(result)}>
             <span className="result-severity">{result.severity === "error" ? "错误" : "警告"}</span>
@@ -61,12 +62,12 @@ export const StepNav = memo(function StepNav({
               <button type="button" aria-current={item.id === step ? "step" : undefined} onClick={() => onSelect(item.id)}>
                 <span>{item.label}</span>
                 {count.errors > 0 && (
-                  <span className="badge badge-error" aria-label={`${count.errors} 个错误`}>
+                  <span className="badge badge-error" role="img" aria-label={`${count.errors} 个错误`}>
                     {count.errors}
                   </span>
                 )}
                 {count.warnings > 0 && (
-                  <span className="badge badge-warning" aria-label={`${count.warnings} 个警告`}>
+                  <span className="badge badge-warning" role="img" aria-label={`${count.warnings} 个警告`}>
                     {count.warnings}
                   </span>
                 )}

@@ -89,13 +89,14 @@ export function ExportPanel({ reportId, session, savedVersion, saveNow, onJump }
   return (
     <div className="export-panel">
       {isDraft ? (
-        <div className="banner banner-error" role="region" aria-label="不能导出正式版本">
+        <section className="banner banner-error" aria-label="不能导出正式版本">
           <p>
             报告还有 {errors.length} 个错误，不能导出正式版本。请逐条改正（点击跳到对应单元格），或导出草稿：草稿每页标注“草稿 —
             未通过校验”。
           </p>
           <ul>
             {errors.map((result, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: results have no identity (one rule can report the same cells twice); the list is rebuilt on each check and its items hold no state
               <li key={index}>
                 <button type="button" className="link-button" onClick={() => onJump(result)}>
                   {result.message}
@@ -103,7 +104,7 @@ export function ExportPanel({ reportId, session, savedVersion, saveNow, onJump }
               </li>
             ))}
           </ul>
-        </div>
+        </section>
       ) : (
         <p className="notice">校验通过，可以导出正式版本。</p>
       )}
@@ -112,6 +113,7 @@ export function ExportPanel({ reportId, session, savedVersion, saveNow, onJump }
           <summary>{warnings.length} 个警告（不影响导出）</summary>
           <ul>
             {warnings.map((result, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: results have no identity (one rule can report the same cells twice); the list is rebuilt on each check and its items hold no state
               <li key={index}>{result.message}</li>
             ))}
           </ul>

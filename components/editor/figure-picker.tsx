@@ -25,6 +25,7 @@ function useFigureChoices(query: string) {
   const flat = useMemo(() => flatChoices(groups), [groups]);
   const [active, setActive] = useState(0);
   // A new search starts again from its best match.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the reset is meant to run on every new query
   useEffect(() => setActive(0), [query]);
   const activeIndex = flat.length === 0 ? -1 : Math.min(active, flat.length - 1);
   const move = (step: 1 | -1) => {
@@ -45,6 +46,7 @@ function FigureList({ id, session, choices, onChoose }: FigureListProps) {
   const { groups, activeIndex, setActive: onHover } = choices;
   const report = useSyncExternalStore(session.subscribe, session.getReport, session.getReport);
   const list = useRef<HTMLDivElement | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls the active option into view whenever it changes
   useEffect(() => {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: "nearest" });
   }, [activeIndex, groups]);
@@ -59,6 +61,7 @@ function FigureList({ id, session, choices, onChoose }: FigureListProps) {
   return (
     <div className="figure-list" role="listbox" id={id} aria-label="表格数字" ref={list}>
       {groups.map((group) => (
+        // biome-ignore lint/a11y/useSemanticElements: an ARIA listbox group; a fieldset is for form controls
         <div role="group" aria-label={group.title} key={group.key}>
           <div className="figure-group-title" aria-hidden="true">
             {group.title}
@@ -67,6 +70,7 @@ function FigureList({ id, session, choices, onChoose }: FigureListProps) {
             index += 1;
             const position = index;
             return (
+              // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/useFocusableInteractive: a listbox option; the search box's keys move the active option (aria-activedescendant)
               <div
                 key={figure.id}
                 id={optionId(id, figure, position)}
@@ -134,6 +138,7 @@ export function FigureSearchPicker({ session, describedBy, onChoose, onClose }: 
         aria-controls={listId}
         aria-activedescendant={activeOptionId(listId, choices.flat, choices.activeIndex)}
         placeholder="输入名称查找，如：办结、行政复议、不予公开"
+        // biome-ignore lint/a11y/noAutofocus: the picker opens on a keystroke to search at once
         autoFocus
         value={query}
         onChange={(event) => setQuery(event.target.value)}

@@ -47,6 +47,7 @@ export function ImportReviewBanner({ session }: { session: EditorSession }) {
       </summary>
       <ul>
         {review.notes.map((note, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the import notes are fixed when the file is read and never reorder
           <li key={index}>
             <span className="badge badge-warning">{kindLabel(note.kind)}</span>
             <span>{note.message}</span>
@@ -77,7 +78,7 @@ export function TableImportReview({ tableId, session }: { tableId: TableId; sess
     setAsking(false);
   };
   return (
-    <div className="table-import-review" role="region" aria-label={`${tableName(tableId)}待核对的导入数字`}>
+    <section className="table-import-review" aria-label={`${tableName(tableId)}待核对的导入数字`}>
       <p>
         <span className="review-flag">请核对</span>
         {tableName(tableId)}有 {pending.length} 个导入时未能确认的数字（紫框）：对照原报告逐格核对，选中该格按 Ctrl+回车
@@ -86,6 +87,7 @@ export function TableImportReview({ tableId, session }: { tableId: TableId; sess
       {asking ? (
         <p className="confirm" role="alertdialog" aria-label="确认本表全部导入的数字">
           {tableName(tableId)}的 {pending.length} 个待核对数字都已与原报告核对无误？
+          {/* biome-ignore lint/a11y/noAutofocus: a confirmation's own button takes the focus, as in a dialog */}
           <button type="button" onClick={confirmAll} autoFocus>
             确认全部 {pending.length} 个
           </button>
@@ -98,6 +100,6 @@ export function TableImportReview({ tableId, session }: { tableId: TableId; sess
           确认本表全部导入的数字
         </button>
       )}
-    </div>
+    </section>
   );
 }

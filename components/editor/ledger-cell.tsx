@@ -226,6 +226,7 @@ export const LedgerCell = memo(function LedgerCell({
             {messages
               .filter((item) => item.ruleId !== "input.rejected")
               .map((item, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a cell's messages have no identity; they are rebuilt on each check and the paragraphs hold no state
                 <p key={index} className={item.severity === "error" ? "tip-error" : "tip-warning"}>
                   {item.message}
                 </p>

@@ -70,18 +70,21 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
         <table className={`ledger-table ledger-${tableId}`} aria-label={tableName(tableId)}>
           <colgroup>
             {columnWidths.map((width, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the national table's columns are fixed
               <col key={index} style={{ width: `${width}%` }} />
             ))}
           </colgroup>
           {grid.headerRowCount > 0 && (
             <thead>
               {grid.rows.slice(0, grid.headerRowCount).map((row, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the national table's rows are fixed and never reorder
                 <tr key={index}>{row.map(renderCell)}</tr>
               ))}
             </thead>
           )}
           <tbody>
             {grid.rows.slice(grid.headerRowCount).map((row, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the national table's rows are fixed and never reorder
               <tr key={index}>{row.map(renderCell)}</tr>
             ))}
           </tbody>

@@ -195,6 +195,7 @@ export function NarrativeField({
     if (isReady) editor.current?.setText(value);
   }, [isReady, value]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the editor view is made once; later props reach it through refs
   useEffect(() => {
     if (!isReady) return;
     const text = checkedText(session.getReport(), path);
@@ -256,6 +257,7 @@ export function NarrativeField({
         </span>
       )}
       <div className="narrative-input" ref={box}>
+        {/* biome-ignore lint/a11y/useSemanticElements: ProseMirror's contenteditable, not a textarea */}
         <div
           ref={(node) => {
             mount.current = node;
@@ -334,6 +336,7 @@ export function NarrativeField({
         <ul className="field-findings" id={ids.findings}>
           {results.map((result, index) => (
             <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: results have no identity (one rule can report the same cells twice); the list is rebuilt on each check and its items hold no state
               key={`${result.ruleId}-${index}`}
               className={result.severity === "error" ? "field-error" : "field-warning"}
               onMouseEnter={() => setActiveFinding(index)}

@@ -132,6 +132,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
     else removeLocalCopy(reportId);
   }, [initial.report, reportId]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes, to focus the requested target
   useEffect(() => {
     if (!focusTarget) return;
     const element = document.getElementById(focusTarget);

@@ -158,6 +158,7 @@ export function ReviewBar({
             <textarea value={overall} onChange={(event) => setOverall(event.target.value)} rows={2} />
           </label>
           {drafts.map((draft, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: drafts are only ever appended (添加一条意见), never removed or reordered, and their fields are controlled
             <div key={index} className="review-comment-draft">
               <label>
                 意见附在

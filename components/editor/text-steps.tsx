@@ -95,9 +95,9 @@ export function InfoStep() {
         <legend>{reportFieldLabel("info.openingParagraph")}</legend>
         {info?.openingParagraph === null || info?.openingParagraph === undefined ? (
           <>
-            <p className="generated" aria-label="自动生成的开头段落">
-              {generated}
-            </p>
+            <figure className="generated-opening" aria-label="自动生成的开头段落">
+              <p className="generated">{generated}</p>
+            </figure>
             <button type="button" onClick={() => setValue("info.openingParagraph", generated, { shouldDirty: true })}>
               修改开头段落
             </button>

@@ -64,6 +64,7 @@ export async function HistoryPage({ params }: { params: Promise<{ id: string }> 
           </thead>
           <tbody>
             {transitions.map((transition, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a server-rendered record of past transitions, in order; it never reorders
               <tr key={index}>
                 <td>{formatDateTime(transition.at.toISOString())}</td>
                 <td>{transition.userName}</td>

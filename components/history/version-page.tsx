@@ -35,6 +35,7 @@ export async function VersionPage({ params }: { params: Promise<{ id: string; ve
       <article
         className="version-preview"
         aria-label={`第 ${version.version} 版全文`}
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is our own renderer's output, which escapes every text
         dangerouslySetInnerHTML={{ __html: html }}
       />
     </main>

@@ -29,11 +29,13 @@ export function NationalTableView({ tableId, values }: { tableId: TableId; value
     <table className={`ledger-table view-table view-${tableId}`} aria-label={tableName(tableId)}>
       <thead>
         {grid.rows.slice(0, grid.headerRowCount).map((row, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the national table's rows are fixed and never reorder
           <tr key={index}>{row.map(renderCell)}</tr>
         ))}
       </thead>
       <tbody>
         {grid.rows.slice(grid.headerRowCount).map((row, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the national table's rows are fixed and never reorder
           <tr key={index}>{row.map(renderCell)}</tr>
         ))}
       </tbody>

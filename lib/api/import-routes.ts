@@ -31,6 +31,7 @@ function fileNameOf(request: Request): string {
   }
   // Only the name: a path sent with it says nothing about the report.
   name = name.replace(/^.*[\\/]/, "").trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the check itself: a file name holding a control character is refused
   if (name === "" || name.length > 255 || /[\u0000-\u001f\u007f]/u.test(name)) {
     throw new RequestError("文件名（X-File-Name）为空、过长或含有控制字符", 400);
   }

@@ -6,7 +6,7 @@ import { contextFromHeaders, type RequestContext } from "./request-context";
 
 /** Only a path of this site: a `next=` pointing elsewhere would send people off to another site. */
 export function safeNextPath(value: string | null | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
 }
 
 /**

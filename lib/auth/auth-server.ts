@@ -65,9 +65,9 @@ function createAuth(db: StoreDatabase, secret: string) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const auths: Map<StoreDatabase, Promise<Auth>> = ((
-  globalThis as { __nianbaotongAuths?: Map<StoreDatabase, Promise<Auth>> }
-).__nianbaotongAuths ??= new Map());
+const authsGlobal = globalThis as { __nianbaotongAuths?: Map<StoreDatabase, Promise<Auth>> };
+authsGlobal.__nianbaotongAuths ??= new Map();
+const auths: Map<StoreDatabase, Promise<Auth>> = authsGlobal.__nianbaotongAuths;
 
 /** The authentication of a store (tests open their own stores). */
 export function authFor(db: StoreDatabase): Promise<Auth> {

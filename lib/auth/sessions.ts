@@ -51,7 +51,7 @@ export async function signIn(
   const response = account
     ? await auth.api.signInUsername({ body: { username, password: input.password }, headers: input.headers, asResponse: true })
     : null;
-  if (!account || !response || !response.ok) {
+  if (!account || !response?.ok) {
     await recordLoginFailure(db, keys);
     const nowBlocked = await loginBlockedUntil(db, keys);
     throw new AccountError(nowBlocked ? retryMessage(nowBlocked) : "用户名或密码不对", nowBlocked ? 429 : 401);

@@ -28,6 +28,7 @@ type Narrative = TReport["narrative"];
 const YUAN = "元";
 
 /** Characters no file system accepts in a name; an agency name should never hold them, but one pasted might. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among those no file system accepts; they are stripped from the name
 const UNSAFE_FILE_NAME_CHARACTERS = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 /** One paragraph per non-empty line; staff's own leading spaces go, the renderer indents. */

@@ -211,7 +211,7 @@ export class EditorSession {
   setDraft(cellId: CellId, text: string | null): void {
     const wasDrafting = this.draft !== null;
     this.draft = text === null ? null : { cellId, text };
-    if (wasDrafting !== (this.draft !== null)) this.draftListeners.forEach((listener) => listener());
+    if (wasDrafting !== (this.draft !== null)) for (const listener of this.draftListeners) listener();
   }
 
   /** Told when typing into a cell starts or ends (not on every keystroke). */
@@ -294,7 +294,7 @@ export class EditorSession {
   }
 
   private notify(): void {
-    this.listeners.forEach((listener) => listener());
+    for (const listener of this.listeners) listener();
   }
 
   private rejectionResults(): { results: RuleResult[]; byCell: Map<CellId, string> } {
@@ -384,7 +384,7 @@ export class EditorSession {
     }
     if (!notify && !onlyCells) return;
     if (!onlyCells) this.version += 1;
-    for (const cellId of changed) this.cellListeners.get(cellId)?.forEach((listener) => listener());
+    for (const cellId of changed) for (const listener of this.cellListeners.get(cellId) ?? []) listener();
     if (!onlyCells) this.notify();
   }
 }

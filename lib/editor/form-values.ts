@@ -36,6 +36,7 @@ export function toFormValues(report: TReport, fieldRejections: Record<string, st
 }
 
 // NUL and unpaired surrogates can arrive with text pasted from a PDF; no one means them and the store cannot keep them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches NUL on purpose, to strip it from pasted text
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function cleanStrings<T>(value: T): T {

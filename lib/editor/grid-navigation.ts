@@ -15,11 +15,11 @@ const isEntered = (cellId: CellId) => getCell(cellId).computedFrom === null;
 export function gridNavigation(grid: TableGrid): GridNavigation {
   const matrix = expandGrid(grid).map((row) => row.map((cell) => (cell.type === "value" ? cell.cellId : null)));
   const origin = new Map<CellId, [number, number]>();
-  matrix.forEach((row, rowIndex) =>
+  matrix.forEach((row, rowIndex) => {
     row.forEach((cellId, columnIndex) => {
       if (cellId && !origin.has(cellId)) origin.set(cellId, [rowIndex, columnIndex]);
-    }),
-  );
+    });
+  });
   const walk = (cellId: CellId, rowStep: number, columnStep: number): CellId | undefined => {
     let [row, column] = origin.get(cellId)!;
     for (;;) {

@@ -104,7 +104,9 @@ describe("pasted content", () => {
     expect(cleaned.openStart).toBe(1);
     expect(cleaned.openEnd).toBe(1);
     expect(sliceText(cleaned, () => "")).toBe("本年度，我县深入推进政务公开。\n一是加强组织领导；\n二是完善制度。");
-    cleaned.content.forEach((node) => expect(node.type.name).toBe("paragraph"));
+    cleaned.content.forEach((node) => {
+      expect(node.type.name).toBe("paragraph");
+    });
   });
 
   it("keeps a plain-text paste as typed, tabs as spaces and without control characters", () => {

@@ -76,7 +76,9 @@ function inlineText(content: Fragment): string {
 /** The document as it is stored: paragraphs joined by line breaks. */
 export function docToText(doc: ProseNode): string {
   const lines: string[] = [];
-  doc.forEach((paragraph) => lines.push(inlineText(paragraph.content)));
+  doc.forEach((paragraph) => {
+    lines.push(inlineText(paragraph.content));
+  });
   return lines.join("\n");
 }
 
@@ -114,6 +116,7 @@ export function textOffsetToPos(doc: ProseNode, offset: number, side: -1 | 1 = -
 }
 
 // Control characters never belong in a report's text (NUL cannot even be stored); tabs become spaces.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches control characters on purpose, to strip them from pasted text
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/gu;
 
 /** The lines of a pasted slice, each a run of inline nodes (paragraphs and <br> both end a line). */
@@ -169,7 +172,7 @@ function cleanLine(nodes: readonly ProseNode[], fromHtml: boolean): ProseNode[] 
 export function cleanPastedSlice(slice: Slice, fromHtml: boolean): Slice {
   const lines = pastedLines(slice.content)
     .map((line) => cleanLine(line, fromHtml))
-    .filter((line, index, all) => !fromHtml || line.length > 0 || all.length === 1);
+    .filter((line, _index, all) => !fromHtml || line.length > 0 || all.length === 1);
   const paragraphs = (lines.length > 0 ? lines : [[]]).map((line) => paragraphType!.create(null, line));
   return new Slice(Fragment.from(paragraphs), 1, 1);
 }

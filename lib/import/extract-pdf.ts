@@ -1,4 +1,4 @@
-import type { TextItem } from "pdfjs-dist/types/src/display/api";
+import type { PDFDocumentProxy, TextItem } from "pdfjs-dist/types/src/display/api";
 import type { SourceLine } from "./types";
 
 /**
@@ -61,7 +61,7 @@ function cellsOf(line: Run[]): string[] {
 
 export async function pdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  let document;
+  let document: PDFDocumentProxy;
   try {
     // pdf.js may transfer the buffer it is given; hand it a copy.
     document = await pdfjs.getDocument({

@@ -32,6 +32,7 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
 };
 
 /** Characters that never take part in a label: spacing, quotes, table rules, markdown marks. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: zero-width characters (the joiner too) are skipped one by one, never as part of a sequence
 const SKIPPED = /[\s\u200b\u200c\u200d\ufeff|“”"'‘’「」『』`*#_~·•▪●◆■□]/u;
 const HAN = /\p{Script=Han}/u;
 const ORDINAL_STOPS = new Set(["、", ".", "。", "．", ",", "，"]);

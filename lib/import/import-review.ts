@@ -13,7 +13,7 @@ export function isUnconfirmed(report: TReport, cellId: CellId): boolean {
 
 function withoutMarks(report: TReport, cellIds: ReadonlySet<CellId>): TReport {
   const review = report.importReview;
-  if (!review || !review.unconfirmedCellIds.some((cellId) => cellIds.has(cellId))) return report;
+  if (!review?.unconfirmedCellIds.some((cellId) => cellIds.has(cellId))) return report;
   return {
     ...report,
     importReview: { ...review, unconfirmedCellIds: review.unconfirmedCellIds.filter((cellId) => !cellIds.has(cellId)) },

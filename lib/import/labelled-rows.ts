@@ -37,7 +37,7 @@ export type LabelledRows = {
 type LabelItem = { type: "label"; rowIndex: number };
 type LineItem = { type: "line"; line: ValueLine };
 
-const describe = (line: ValueLine) => line.tokens.map((token) => (token.kind === "number" ? token.digits : token.text)).join(" ");
+const lineText = (line: ValueLine) => line.tokens.map((token) => (token.kind === "number" ? token.digits : token.text)).join(" ");
 
 /**
  * The labels kept: the heaviest run in the format's order, a label followed by figures
@@ -101,7 +101,7 @@ export function readLabelledRows(text: string, specs: readonly RowSpec[], groups
     for (const line of readValueLines(valueText, { startsAtLabel: true })) {
       // Figures after words the format does not know belong to a row we cannot name.
       if (/\p{Script=Han}.*\p{Script=Han}/u.test(line.leadingText)) {
-        strays.push(`“${line.leadingText}”${describe(line)}`);
+        strays.push(`“${line.leadingText}”${lineText(line)}`);
         continue;
       }
       items.push({ type: "line", line });
@@ -127,7 +127,7 @@ export function readLabelledRows(text: string, specs: readonly RowSpec[], groups
     const spec = specs[rowIndex]!;
     const known = rows.get(spec.key);
     if (known) {
-      if (describeAll(known.lines) !== describeAll(lines)) duplicates.push(spec.key);
+      if (linesText(known.lines) !== linesText(lines)) duplicates.push(spec.key);
       return;
     }
     rows.set(spec.key, { lines, placement });
@@ -157,7 +157,7 @@ export function readLabelledRows(text: string, specs: readonly RowSpec[], groups
 
     if (pending.length === 0) {
       if (lastPlaced === -1) {
-        strays.push(...run.map(describe));
+        strays.push(...run.map(lineText));
         continue;
       }
       // Rows printed without their label, after the last row that had one.
@@ -184,7 +184,9 @@ export function readLabelledRows(text: string, specs: readonly RowSpec[], groups
     const widths = pending.map((rowIndex) => specs[rowIndex]!.width);
     const cellCount = widths.reduce((acc, width) => acc + width, 0);
     if (run.length === pending.length) {
-      pending.forEach((rowIndex, position) => place(rowIndex, [run[position]!], "label_run"));
+      pending.forEach((rowIndex, position) => {
+        place(rowIndex, [run[position]!], "label_run");
+      });
       lastPlaced = pending[pending.length - 1]!;
     } else if (singles && run.length === cellCount) {
       let from = 0;
@@ -211,7 +213,7 @@ export function readLabelledRows(text: string, specs: readonly RowSpec[], groups
         lastPlaced = stretch[1]!;
       } else {
         // The counts do not match: the figures cannot be tied to the labels with certainty.
-        strays.push(...run.map(describe));
+        strays.push(...run.map(lineText));
       }
     }
     pending = [];
@@ -219,7 +221,7 @@ export function readLabelledRows(text: string, specs: readonly RowSpec[], groups
   return { rows, labelled, strays, duplicates };
 }
 
-const describeAll = (lines: readonly ValueLine[]) => lines.map(describe).join(" / ");
+const linesText = (lines: readonly ValueLine[]) => lines.map(lineText).join(" / ");
 
 function placeByPosition(
   run: readonly ValueLine[],
@@ -235,7 +237,7 @@ function placeByPosition(
   while (from < run.length) {
     rowIndex += 1;
     if (rowIndex >= before) {
-      strays.push(...run.slice(from).map(describe));
+      strays.push(...run.slice(from).map(lineText));
       return rowIndex - 1;
     }
     const take = singles ? specs[rowIndex]!.width : 1;

@@ -109,7 +109,9 @@ export function readActiveDisclosure(text: string, reliableCells: boolean): Tabl
             ? `${title}印出的“${shown}”与 ${spec.width} 列对不上，留空，请按原件填写`
             : `${title}的数字“${shown}”连在一起，可拆为 ${options.join(" 或 ")}${readings.length > 6 ? " 等" : ""}，本表没有合计可以判断，留空，请按原件填写`,
       });
-      cellIds.forEach((cellId) => unconfirmed.add(cellId));
+      cellIds.forEach((cellId) => {
+        unconfirmed.add(cellId);
+      });
       continue;
     }
     const values: ReadValue[] = readings[0]!.values;
@@ -125,7 +127,9 @@ export function readActiveDisclosure(text: string, reliableCells: boolean): Tabl
       notes.push({ kind: "cleaned", cellIds, message: `${title}的数字去掉了${cleaned.map((item) => `“${item}”`).join("、")}` });
     if (tokens.some((token) => token.kind === "number" && token.doubtful)) {
       notes.push({ kind: "ambiguous", cellIds, message: `${title}有数字是由形近字母读出的（如 O 读作 0），请核对` });
-      cellIds.forEach((cellId) => unconfirmed.add(cellId));
+      cellIds.forEach((cellId) => {
+        unconfirmed.add(cellId);
+      });
     }
     if (format === "2019") {
       if (block.key === "item1") {
@@ -142,7 +146,9 @@ export function readActiveDisclosure(text: string, reliableCells: boolean): Tabl
       }
       continue;
     }
-    values.forEach((value, index) => cells.set(cellIds[index]!, value as TCellValue));
+    values.forEach((value, index) => {
+      cells.set(cellIds[index]!, value as TCellValue);
+    });
   }
 
   if (format === "2019") {
@@ -179,7 +185,9 @@ export function readActiveDisclosure(text: string, reliableCells: boolean): Tabl
       cellIds,
       message: `${nameCells(cellIds)}所在行出现两次且数字不同，已取第一次的数字，请核对`,
     });
-    cellIds.forEach((cellId) => unconfirmed.add(cellId));
+    cellIds.forEach((cellId) => {
+      unconfirmed.add(cellId);
+    });
   }
   return { cells, notes, unconfirmed: [...unconfirmed], found: true, format };
 }

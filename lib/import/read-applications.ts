@@ -128,7 +128,9 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
         cellIds: [...row.cellIds],
         message: `${title}印出的“${shown}”无法分到 ${applicationsShape.width} 列（数字${tokens.length > applicationsShape.width ? "多于" : "少于"}列数且本表的合计无法确定），本行留空，请按原件填写`,
       });
-      row.cellIds.forEach((cellId) => unconfirmed.add(cellId));
+      row.cellIds.forEach((cellId) => {
+        unconfirmed.add(cellId);
+      });
       continue;
     }
     const differing = row.cellIds.filter((cellId) => solved.ambiguous.has(cellId));
@@ -145,7 +147,9 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
         cellIds: differing,
         message: `${title}“${printedText}”${options.length}种读法都成立：${options.join(" 或 ")}${solved.consistent ? "" : "（本表的合计在任何读法下都对不上，无法据以判断）"}，已暂按第一种填入，请核对`,
       });
-      differing.forEach((cellId) => unconfirmed.add(cellId));
+      differing.forEach((cellId) => {
+        unconfirmed.add(cellId);
+      });
     } else if (row.readings.length > 1) {
       const kept = figures(row.cellIds.map((cellId) => solved.values.get(cellId)));
       const split = row.readings[0]!.split.length > 0 || row.readings.some((reading) => reading.split.length > 0);
@@ -164,7 +168,9 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
         cellIds: [...row.cellIds],
         message: `${title}有数字是由形近字母读出的（如 O 读作 0），请核对`,
       });
-      row.cellIds.forEach((cellId) => unconfirmed.add(cellId));
+      row.cellIds.forEach((cellId) => {
+        unconfirmed.add(cellId);
+      });
     }
     if (printed.placement === "position") {
       notes.push({ kind: "resolved", cellIds: [...row.cellIds], message: `${title}没有印出行名，按表中行的次序归入本行` });
@@ -198,7 +204,9 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
       cellIds: applicantColumns.map((column) => applicationsCellId(leaf.key, column.key)),
       message: `${rowTitle(leaf)}出现两次且数字不同，已取第一次的数字，请核对`,
     });
-    applicantColumns.forEach((column) => unconfirmed.add(applicationsCellId(leaf.key, column.key)));
+    applicantColumns.forEach((column) => {
+      unconfirmed.add(applicationsCellId(leaf.key, column.key));
+    });
   }
   if (found.strays.length > 0) {
     notes.push({

@@ -89,7 +89,9 @@ export function readReviewsLitigation(text: string, reliableCells: boolean): Tab
       cellIds: differing,
       message: `${TABLE}“${shown}”有 ${readings.length} 种读法都成立：${options.join(" 或 ")}，已暂按第一种填入，请核对`,
     });
-    differing.forEach((cellId) => unconfirmed.add(cellId));
+    differing.forEach((cellId) => {
+      unconfirmed.add(cellId);
+    });
   } else if (readings.length > 1 || readings[0]!.split.length > 0 || readings[0]!.inferred.length > 0) {
     const inferred = cellIds.filter((cellId) => solved.inferred.has(cellId));
     notes.push({
@@ -100,7 +102,9 @@ export function readReviewsLitigation(text: string, reliableCells: boolean): Tab
   }
   if (tokens.some((token) => token.kind === "number" && token.doubtful)) {
     notes.push({ kind: "ambiguous", cellIds, message: `${TABLE}有数字是由形近字母读出的（如 O 读作 0），请核对` });
-    cellIds.forEach((cellId) => unconfirmed.add(cellId));
+    cellIds.forEach((cellId) => {
+      unconfirmed.add(cellId);
+    });
   }
   const values = new Map<CellId, ReadValue>(solved.values);
   const zeroed = forcedZeros(values, "s4").filter((cellId) => !unconfirmed.has(cellId));

@@ -33,7 +33,11 @@ const EPSILON = 1e-9;
 
 function compileEquations(tableId: TableId, rows: readonly TableRow[]): Equation[] {
   const where = new Map<CellId, Term>();
-  rows.forEach((row, rowIndex) => row.cellIds.forEach((cellId, position) => where.set(cellId, { row: rowIndex, position })));
+  rows.forEach((row, rowIndex) => {
+    row.cellIds.forEach((cellId, position) => {
+      where.set(cellId, { row: rowIndex, position });
+    });
+  });
   const terms = (side: readonly { cellId: CellId }[]) => side.map((term) => where.get(term.cellId));
   const equations: Equation[] = [];
   for (const equation of ledgerEquations) {
@@ -54,7 +58,11 @@ function compileEquations(tableId: TableId, rows: readonly TableRow[]): Equation
 /** Blank computed cells take their derivation, as the rule engine does. */
 function effectiveValues(rows: readonly TableRow[], chosen: readonly ReadValue[][]): Map<CellId, number | null | undefined> {
   const raw = new Map<CellId, ReadValue>();
-  rows.forEach((row, rowIndex) => row.cellIds.forEach((cellId, position) => raw.set(cellId, chosen[rowIndex]![position])));
+  rows.forEach((row, rowIndex) => {
+    row.cellIds.forEach((cellId, position) => {
+      raw.set(cellId, chosen[rowIndex]![position]);
+    });
+  });
   const effective = new Map<CellId, number | null | undefined>();
   const resolve = (cellId: CellId): number | null | undefined => {
     if (effective.has(cellId)) return effective.get(cellId);
@@ -65,7 +73,7 @@ function effectiveValues(rows: readonly TableRow[], chosen: readonly ReadValue[]
     else if (value === undefined) result = undefined;
     else {
       const definition = getCell(cellId);
-      if (definition.computedFrom && definition.computedFrom.every((addend) => raw.has(addend))) {
+      if (definition.computedFrom?.every((addend) => raw.has(addend))) {
         let sum = 0;
         let any = false;
         let unknown = false;
@@ -90,21 +98,21 @@ function effectiveValues(rows: readonly TableRow[], chosen: readonly ReadValue[]
 /** Whether every identity holds; unknown cells (not deducible) make an identity undecided. */
 function allHold(rows: readonly TableRow[], equations: readonly Equation[], chosen: readonly ReadValue[][]): boolean {
   const effective = effectiveValues(rows, chosen);
-  const valueOf = (term: Term) => effective.get(rows[term.row]!.cellIds[term.position]!);
+  const valueAt = (term: Term) => effective.get(rows[term.row]!.cellIds[term.position]!);
   for (const equation of equations) {
     if (equation.derivedTotal && chosen[equation.derivedTotal.row]![equation.derivedTotal.position] === null) continue;
     const terms = [...equation.left, ...equation.right];
-    const values = terms.map(valueOf);
+    const values = terms.map(valueAt);
     if (values.some((value) => value === undefined)) continue;
     if (values.every((value) => value === null)) continue;
-    const sum = (side: readonly Term[]) => side.reduce((acc, term) => acc + (valueOf(term) ?? 0), 0);
+    const sum = (side: readonly Term[]) => side.reduce((acc, term) => acc + (valueAt(term) ?? 0), 0);
     if (Math.abs(sum(equation.left) - sum(equation.right)) > EPSILON) return false;
   }
   return true;
 }
 
 /** Cells a chosen reading left unknown, deduced where an identity has one unknown left. */
-function propagate(rows: readonly TableRow[], equations: readonly Equation[], chosen: ReadValue[][]): Set<string> | null {
+function propagate(equations: readonly Equation[], chosen: ReadValue[][]): Set<string> | null {
   const deduced = new Set<string>();
   for (let pass = 0; pass < 4; pass += 1) {
     let progress = false;
@@ -228,7 +236,7 @@ export function solveTable(tableId: TableId, rows: readonly TableRow[]): SolvedT
     if (!feasible(depth)) return;
     if (depth === order.length) {
       const values = chosen.map((row) => [...row]);
-      const deduced = propagate(rows, equations, values);
+      const deduced = propagate(equations, values);
       if (!deduced || !allHold(rows, equations, values)) return;
       if (cost < bestCost) {
         bestCost = cost;
@@ -254,7 +262,7 @@ export function solveTable(tableId: TableId, rows: readonly TableRow[]): SolvedT
 
   if (consistent) {
     const first = solutions[0]!;
-    rows.forEach((row, rowIndex) =>
+    rows.forEach((row, rowIndex) => {
       row.cellIds.forEach((cellId, position) => {
         values.set(cellId, first.values[rowIndex]![position]);
         const seen: ReadValue[] = [];
@@ -265,14 +273,14 @@ export function solveTable(tableId: TableId, rows: readonly TableRow[]): SolvedT
         if (seen.length > 1) ambiguous.set(cellId, seen);
         const reading = row.readings[first.choice[rowIndex]!];
         if (reading?.inferred.includes(position) || first.deduced.has(`${rowIndex}:${position}`)) inferred.add(cellId);
-      }),
-    );
+      });
+    });
   } else {
     // Nothing adds up (the report's own error, or too many readings to try): keep the likeliest
     // reading of each row and name every cell its other readings would change.
     const fallback = base.map((row) => [...row]);
-    propagate(rows, equations, fallback);
-    rows.forEach((row, rowIndex) =>
+    propagate(equations, fallback);
+    rows.forEach((row, rowIndex) => {
       row.cellIds.forEach((cellId, position) => {
         values.set(cellId, fallback[rowIndex]![position]);
         const seen: ReadValue[] = [];
@@ -282,8 +290,8 @@ export function solveTable(tableId: TableId, rows: readonly TableRow[]): SolvedT
         }
         if (seen.length > 1) ambiguous.set(cellId, seen);
         if (row.readings[0]?.inferred.includes(position)) inferred.add(cellId);
-      }),
-    );
+      });
+    });
   }
   return {
     values,

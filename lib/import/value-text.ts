@@ -143,7 +143,7 @@ export function readValueLines(text: string, options: { startsAtLabel?: boolean 
     if (tokens.every((token) => token.kind === "not_applicable") && wordCells === 0 && !/[/／]/.test(rawLine)) return;
     // On the label's own line the first cell is the label's (blanked out): it is no position.
     if (options.startsAtLabel && lineIndex === 0 && slots && slots.length > 0 && slots[0] === null) slots = slots.slice(1);
-    lines.push({ tokens, slots: slots && slots.some((slot) => slot !== null) ? slots : null, leadingText, afterWords: words });
+    lines.push({ tokens, slots: slots?.some((slot) => slot !== null) ? slots : null, leadingText, afterWords: words });
     words = false;
   });
   return lines;

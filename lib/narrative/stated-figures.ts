@@ -233,7 +233,10 @@ type Clause = TextRange & { text: string };
 const globalPatterns = new Map<RegExp, RegExp>();
 const globalOf = (pattern: RegExp) => {
   let global = globalPatterns.get(pattern);
-  if (!global) globalPatterns.set(pattern, (global = new RegExp(pattern.source, "gu")));
+  if (!global) {
+    global = new RegExp(pattern.source, "gu");
+    globalPatterns.set(pattern, global);
+  }
   return global;
 };
 

@@ -3,7 +3,6 @@ import { chineseNumeral } from "@/lib/document/chinese-numeral";
 import {
   applicationRowName,
   applicationsCellId,
-  type CellId,
   getApplicationRow,
   getSection,
   reportSections,
@@ -14,7 +13,6 @@ import {
 } from "@/lib/format";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import { deriveLedger, isBlank } from "@/lib/ledger/derive-ledger";
-import type { RuleLocation } from "@/lib/ledger/rule-catalogue";
 import type { TReport } from "@/lib/report/report-schema";
 import {
   narrativeFields,

@@ -34,6 +34,7 @@ export const FIRST_REPORT_YEAR = 2008;
 export const LAST_REPORT_YEAR = 2100;
 
 /** NUL and unpaired surrogates: no text typed or pasted means them, and PostgreSQL refuses them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches NUL on purpose, to refuse text PostgreSQL cannot store
 const UNSTORABLE_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function findUnstorableCharacter(text: string): { index: number; codePoint: string } | null {

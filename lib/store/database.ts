@@ -69,9 +69,9 @@ async function openPostgres(databaseUrl: string, folder: string): Promise<Opened
 }
 
 /** Data folders with an open PGlite in this process: a second instance on one folder corrupts it. */
-const openPgliteFolders: Set<string> = ((
-  globalThis as { __nianbaotongPgliteFolders?: Set<string> }
-).__nianbaotongPgliteFolders ??= new Set<string>());
+const pgliteFoldersGlobal = globalThis as { __nianbaotongPgliteFolders?: Set<string> };
+pgliteFoldersGlobal.__nianbaotongPgliteFolders ??= new Set<string>();
+const openPgliteFolders: Set<string> = pgliteFoldersGlobal.__nianbaotongPgliteFolders;
 
 /**
  * PostgreSQL's defaults size its buffers for a server (shared_buffers 128 MB, all of it

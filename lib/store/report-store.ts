@@ -307,6 +307,9 @@ type StoreContext = {
   scopes: AccessScopes | null;
 };
 
+/** What a transition's `also` sets on the report besides its status: some columns, or nothing. */
+type TransitionExtra = Promise<Partial<typeof reports.$inferInsert>> | Promise<void>;
+
 function createStore(context: StoreContext): ReportStore {
   const { engine, db, now, actor, scopes } = context;
   const readScope = scopes?.read ?? null;
@@ -474,7 +477,7 @@ function createStore(context: StoreContext): ReportStore {
     from: readonly ReportStatus[],
     to: ReportStatus,
     comment: string,
-    also: (tx: Writer, current: StoredReport) => Promise<Partial<typeof reports.$inferInsert> | void> = async () => undefined,
+    also: (tx: Writer, current: StoredReport) => TransitionExtra = async () => undefined,
   ): Promise<StoredReport> {
     if (!isReportId(id)) throw new ReportNotFoundError();
     return db.transaction(async (tx) => {
@@ -867,9 +870,9 @@ export async function openReportStore(options: StoreOptions): Promise<ReportStor
 
 // On globalThis, not in module scope: Next dev re-evaluates modules, and a second PGlite
 // on the same folder would corrupt it.
-const openStores: Map<string, Promise<ReportStore>> = ((
-  globalThis as { __nianbaotongReportStores?: Map<string, Promise<ReportStore>> }
-).__nianbaotongReportStores ??= new Map());
+const storesGlobal = globalThis as { __nianbaotongReportStores?: Map<string, Promise<ReportStore>> };
+storesGlobal.__nianbaotongReportStores ??= new Map();
+const openStores: Map<string, Promise<ReportStore>> = storesGlobal.__nianbaotongReportStores;
 
 /** The process-wide store: the server at env DATABASE_URL if set, else PGlite in env DATA_DIR (default ./data). */
 export function getReportStore(): Promise<ReportStore> {

@@ -9,7 +9,9 @@ import { gridCellText } from "../grid-layout";
 import { FALLBACK_FILES, type Face, type FontFile, type FontRole } from "./fonts";
 
 /** Invisible characters dropped before setting: they have no glyph to print and no width. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner and variation selector is matched alone, to be dropped, never as part of a sequence
 export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are matched on purpose: they print nothing, so need no glyph
 const NO_GLYPH_NEEDED = /^[\s\u0000-\u001F\u007F]$/u;
 
 /** A piece of the report's text, the face it is set in, and where a reader finds it. */
@@ -37,8 +39,12 @@ const HEADING_ROLE = { 1: "heading1", 2: "heading2", 3: "body" } as const satisf
 /** The report's text piece by piece, each with its face and a Chinese description of its place. */
 export function placedTexts(doc: ReportDocument): PlacedText[] {
   const placed: PlacedText[] = [];
-  doc.title.forEach((text) => placed.push({ text, role: "title", where: "标题" }));
-  doc.opening.forEach((text, index) => placed.push({ text, role: "body", where: `开头第 ${index + 1} 段` }));
+  doc.title.forEach((text) => {
+    placed.push({ text, role: "title", where: "标题" });
+  });
+  doc.opening.forEach((text, index) => {
+    placed.push({ text, role: "body", where: `开头第 ${index + 1} 段` });
+  });
   let section = "";
   let paragraph = 0;
   for (const block of doc.blocks) {

@@ -103,6 +103,7 @@ function regionElement(pdf: ReactPdf, region: TableRegion, context: TableContext
         // Side by side, each piece has its columns' width and the height of the tallest;
         // stacked, the pieces share out any height a tall neighbour gives the stack.
         const size = across ? { width: regionWidth(child, context.widths) } : { flexGrow: 1 };
+        // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to a PDF, never re-rendered, so keys only need to be unique
         return <Fragment key={index}>{regionElement(pdf, child, context, { ...overlap, ...size })}</Fragment>;
       })}
     </View>

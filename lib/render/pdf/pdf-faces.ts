@@ -33,7 +33,10 @@ const advanceCache = new WeakMap<Face, Map<number, number>>();
 
 function advanceEm(face: Face, codePoint: number): number {
   let cache = advanceCache.get(face);
-  if (!cache) advanceCache.set(face, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    advanceCache.set(face, cache);
+  }
   let advance = cache.get(codePoint);
   if (advance === undefined) {
     advance = face.glyphForCodePoint(codePoint).advanceWidth / face.unitsPerEm;

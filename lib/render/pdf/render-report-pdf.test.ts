@@ -211,7 +211,7 @@ describe("PDF of seed 001", () => {
 
 function firstHeaderLabel(tableId: TableId): string {
   const cell = tableGrids[tableId].rows.flat().find((candidate) => candidate.type === "text" && candidate.role === "header");
-  if (!cell || cell.type !== "text") throw new Error(`table ${tableId} has no header`);
+  if (cell?.type !== "text") throw new Error(`table ${tableId} has no header`);
   return cell.text;
 }
 

@@ -94,6 +94,7 @@ function lineElement(context: Context, role: FontRole, line: SetLine, indent: nu
   return (
     <Text key={key} style={placed}>
       {line.runs.map((run, position) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to a PDF, never re-rendered, so keys only need to be unique
         <Text key={position} style={{ letterSpacing: run.letterSpacing }}>
           {run.text}
         </Text>
@@ -295,6 +296,7 @@ function titleElements(context: Context, title: readonly string[]): ReactElement
   const lines = titleLines(title.map(textOf), TYPE_AREA_PT.width, (text) => naturalWidth(text, measure, 0));
   return lines.map((line, index) => (
     <Text
+      // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to a PDF, never re-rendered, so keys only need to be unique
       key={index}
       minPresenceAhead={HEADING_PRESENCE_PT}
       style={{
@@ -334,6 +336,7 @@ export function reportPdfElement(pdf: ReactPdf, doc: ReportDocument, faces: PdfF
         <View style={{ height: LINE_PITCH_PT }} />
         {doc.opening.map((text, index) => paragraphElement(context, text, index))}
         {doc.blocks.map((block, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to a PDF, never re-rendered, so keys only need to be unique
           <Fragment key={index}>{blockElement(context, block, doc.blocks[index + 1])}</Fragment>
         ))}
         {doc.closing ? closingElement(context, doc.closing, doc.blocks[doc.blocks.length - 1]) : null}
