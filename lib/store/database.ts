@@ -90,7 +90,8 @@ async function initialiseInChildProcess(folder: string): Promise<void> {
   let entry: string;
   try {
     const { createRequire } = process.getBuiltinModule("node:module");
-    entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+    // Resolved from the working folder (the project), not import.meta: this file is also loaded as CommonJS.
+    entry = createRequire(path.join(process.cwd(), "package.json")).resolve("@electric-sql/pglite");
   } catch {
     return;
   }
