@@ -8,7 +8,8 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
-import { LAST_REPORT_YEAR, ZNewReportIdentity } from "@/lib/report/report-schema";
+import { LAST_REPORT_YEAR } from "@/lib/format";
+import { ZNewReportIdentity } from "@/lib/report/report-schema";
 import type { StoredReportSummary } from "@/lib/store/report-store";
 import { ImportPublished } from "./import-published";
 

@@ -1,5 +1,6 @@
 import { isAccountError } from "@/lib/auth/accounts";
 import { isCarryForwardError } from "@/lib/report/carry-forward";
+import { tooLargeMessage } from "@/lib/report/size-limit";
 import { isReportPayloadError } from "@/lib/store/report-payload";
 import { isDuplicateReportError, isReportNotFoundError, isReportStateError } from "@/lib/store/report-store";
 import { isUnitError } from "@/lib/store/unit-store";
@@ -44,13 +45,11 @@ export function errorResponse(error: unknown): Response {
 
 export const notFound = () => new RequestError("找不到这份报告，可能已被删除，或不属于您的单位", 404);
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString("zh-CN", { maximumFractionDigits: 1 })} MB`;
-
 /** The request's bytes, refused (413) as soon as they pass `maxBytes`: a huge body is never buffered. */
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    throw new RequestError(`提交的数据过大：${megabytes(declared)}，上限为 ${megabytes(maxBytes)}`, 413);
+    throw new RequestError(tooLargeMessage(declared, maxBytes), 413);
   }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
@@ -62,7 +61,7 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw new RequestError(`提交的数据过大：超过上限 ${megabytes(maxBytes)}`, 413);
+      throw new RequestError(tooLargeMessage(null, maxBytes), 413);
     }
     chunks.push(value);
   }

@@ -1,8 +1,8 @@
 import JSZip from "jszip";
 import { z } from "zod";
 import { buildReportDocument } from "@/lib/document/build-report-document";
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
 import { renderSummaryXlsx, type SummaryUnitLine } from "@/lib/render/xlsx/render-summary-xlsx";
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/report/report-schema";
 import { sumLedgers } from "@/lib/report/summary";
 import { chosenUnits, filterOverview, type OverviewRow, overviewRows } from "@/lib/store/overview";
 import { isEditableStatus, reportStatuses, reportStatusLabels } from "@/lib/store/report-store";

@@ -3,7 +3,8 @@ import { startFromLastYear } from "@/lib/report/carry-forward";
 import { exampleReport } from "@/lib/report/example-report";
 import { describeSchemaIssue } from "@/lib/report/parse-report";
 import { FORMAT_VERSION, ZNewReportIdentity } from "@/lib/report/report-schema";
-import { MAX_REPORT_BYTES, type ReportStore, type StoredReport } from "@/lib/store/report-store";
+import { MAX_REPORT_BYTES } from "@/lib/report/size-limit";
+import type { ReportStore, StoredReport } from "@/lib/store/report-store";
 import { errorResponse, notFound, parsePositiveInteger, RequestError, readJsonBody } from "./api-response";
 import { requireContext } from "./request-context";
 

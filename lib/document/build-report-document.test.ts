@@ -13,6 +13,7 @@ import {
   applicantColumns,
   applicationRows,
   applicationsCellId,
+  NOT_APPLICABLE,
   overviewTopics,
   reportSections,
   reviewsLitigationCellId,
@@ -21,7 +22,7 @@ import {
   type TableId,
   tableGrids,
 } from "@/lib/format";
-import { NOT_APPLICABLE, type TReport } from "@/lib/report/report-schema";
+import type { TReport } from "@/lib/report/report-schema";
 
 const seed001 = seedReports()[1]!;
 const report001 = seed001.report;

@@ -5,12 +5,13 @@ import {
   type SectionDefinition,
   sectionHeading,
   type TableId,
+  type TCellValue,
   tableGrids,
 } from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
 import { resolveNarrative, resolveReferences } from "@/lib/narrative/references";
-import type { TCellValue, TReport } from "@/lib/report/report-schema";
+import type { TReport } from "@/lib/report/report-schema";
 import { bracketOrdinal } from "./chinese-numeral";
 import { generateOpeningParagraph } from "./opening-paragraph";
 import {

@@ -1,11 +1,11 @@
-import { type CellId, getCell, ledgerCells, type TableId, tableIds } from "@/lib/format";
+import { type CellId, getCell, ledgerCells, type TableId, type TCellValue, tableIds } from "@/lib/format";
 import { dropMarksOfChangedCells } from "@/lib/import/import-review";
 import { type RuleResult, tableAllowsNotApplicable } from "@/lib/ledger/check-ledger";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue, normaliseEntry } from "@/lib/ledger/normalise-entry";
 import { getRule } from "@/lib/ledger/rule-catalogue";
 import { checkReport } from "@/lib/report/check-report";
-import type { TCellValue, TReport } from "@/lib/report/report-schema";
+import type { TReport } from "@/lib/report/report-schema";
 import { isNumericField, parseFieldEntry } from "./field-entries";
 import type { CellWrite } from "./paste-block";
 import { type UndoEntry, UndoHistory } from "./undo-history";

@@ -1,8 +1,8 @@
-import type { CellId } from "@/lib/format";
+import type { CellId, TCellValue } from "@/lib/format";
 import { findLinkedFigure } from "@/lib/format/linked-figures";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { figureText } from "@/lib/narrative/references";
-import type { TCellValue, TReport } from "@/lib/report/report-schema";
+import type { TReport } from "@/lib/report/report-schema";
 
 const effectiveByReport = new WeakMap<TReport, Readonly<Record<CellId, TCellValue>>>();
 

@@ -1,6 +1,5 @@
-import { type CellId, getCell, gridLabels, type TableGrid, valueRows } from "@/lib/format";
+import { type CellId, getCell, gridLabels, type TableGrid, type TCellValue, valueRows } from "@/lib/format";
 import { normaliseEntry } from "@/lib/ledger/normalise-entry";
-import type { TCellValue } from "@/lib/report/report-schema";
 
 export type CellWrite = { cellId: CellId; value: TCellValue };
 export type PastePlan = { ok: true; writes: CellWrite[] } | { ok: false; message: string };

@@ -44,3 +44,19 @@ export type CellDefinition = {
   /** Ids of the cells whose sum this cell is; null when the cell is entered. */
   computedFrom: readonly CellId[] | null;
 };
+
+/** “/”: the figure does not apply to this agency. Distinct from 0 and from blank. */
+export const NOT_APPLICABLE = "/";
+
+/**
+ * A table cell: a number, “/” (不适用) or null (blank, not yet filled). Whether a number is
+ * allowed in a given cell (integer, non-negative) is a ledger rule, not a type matter.
+ */
+export type TCellValue = number | typeof NOT_APPLICABLE | null;
+
+/** The figures of 表二, 表三 and 表四 keyed by cell id. A missing key is blank. */
+export type TLedger = Partial<Record<CellId, TCellValue>>;
+
+/** The first and last years a report can be for: the 条例 took effect in 2008. */
+export const FIRST_REPORT_YEAR = 2008;
+export const LAST_REPORT_YEAR = 2100;

@@ -1,6 +1,6 @@
 import mammoth from "mammoth";
-import { type CellId, getSection, reportSections, type SectionId } from "@/lib/format";
-import { FORMAT_VERSION, type TCellValue, type TReport, ZReport } from "@/lib/report/report-schema";
+import { type CellId, getSection, reportSections, type SectionId, type TCellValue } from "@/lib/format";
+import { FORMAT_VERSION, type TReport, ZReport } from "@/lib/report/report-schema";
 import { declaredCharset, htmlLines } from "./extract-html";
 import { PdfRefusal, pdfLines } from "./extract-pdf";
 import { decodeText, textLines } from "./extract-text";

@@ -4,9 +4,9 @@ import {
   type CellId,
   getCell,
   INFORMATION_CONTENT_LABEL,
+  type TCellValue,
   tableName,
 } from "@/lib/format";
-import type { TCellValue } from "@/lib/report/report-schema";
 import { fold } from "./fold-text";
 import {
   ACTIVE_DISCLOSURE_2019_DECISIONS,

@@ -6,9 +6,9 @@ import {
   type CellId,
   getCell,
   type HeaderLeaf,
+  type TCellValue,
   tableName,
 } from "@/lib/format";
-import type { TCellValue } from "@/lib/report/report-schema";
 import { forcedZeros } from "./forced-zeros";
 import { splitOrdinal } from "./label-matcher";
 import { type LabelledRows, type RowSpec, readLabelledRows } from "./labelled-rows";

@@ -4,9 +4,9 @@ import {
   reviewsLitigationCellId,
   reviewsLitigationColumns,
   reviewsLitigationColumnTree,
+  type TCellValue,
   tableName,
 } from "@/lib/format";
-import type { TCellValue } from "@/lib/report/report-schema";
 import { blankOut, foldText } from "./fold-text";
 import { forcedZeros } from "./forced-zeros";
 import { findLabels } from "./label-matcher";

@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE } from "@/lib/report/report-schema";
+import { NOT_APPLICABLE } from "@/lib/format";
 import type { ValueLine, ValueToken } from "./value-text";
 
 /**

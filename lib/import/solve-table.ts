@@ -1,6 +1,5 @@
-import { type CellId, getCell, type TableId } from "@/lib/format";
+import { type CellId, getCell, NOT_APPLICABLE, type TableId } from "@/lib/format";
 import { ledgerEquations } from "@/lib/ledger/ledger-equations";
-import { NOT_APPLICABLE } from "@/lib/report/report-schema";
 import type { ReadValue, RowReading } from "./row-readings";
 
 /**

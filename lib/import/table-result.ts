@@ -1,5 +1,4 @@
-import { type CellId, getCell } from "@/lib/format";
-import type { TCellValue } from "@/lib/report/report-schema";
+import { type CellId, getCell, type TCellValue } from "@/lib/format";
 import type { ReadValue } from "./row-readings";
 import type { ImportNote } from "./types";
 

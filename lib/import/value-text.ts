@@ -1,5 +1,4 @@
-import { AMOUNT_UNIT, COUNT_UNIT } from "@/lib/format";
-import { NOT_APPLICABLE } from "@/lib/report/report-schema";
+import { AMOUNT_UNIT, COUNT_UNIT, NOT_APPLICABLE } from "@/lib/format";
 
 /**
  * The figures printed after a label, as tokens: numbers (with what was cleaned off

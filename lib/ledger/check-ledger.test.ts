@@ -7,14 +7,16 @@ import {
   applicationRows,
   type CellId,
   ledgerCells,
+  NOT_APPLICABLE,
   reviewsLitigationColumns,
+  type TCellValue,
+  type TLedger,
   TOTAL_LABEL,
   tableName,
 } from "@/lib/format";
 import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
 import { deriveLedger, sumCells } from "@/lib/ledger/derive-ledger";
 import { type LedgerRuleId, type RuleSeverity, ruleCatalogue } from "@/lib/ledger/rule-catalogue";
-import { NOT_APPLICABLE, type TCellValue, type TLedger } from "@/lib/report/report-schema";
 
 const seeds = seedReports();
 /** Seed 001 (湘潭县人民政府): every cell filled, totals stated, every rule holds. */

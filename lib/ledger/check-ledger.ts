@@ -5,11 +5,13 @@ import {
   activeDisclosureRow,
   type CellId,
   ledgerCells,
+  NOT_APPLICABLE,
   type TableId,
+  type TCellValue,
+  type TLedger,
   tableIds,
   tableName,
 } from "@/lib/format";
-import { NOT_APPLICABLE, type TCellValue, type TLedger } from "@/lib/report/report-schema";
 import { deriveLedger, isBlank, numericValue } from "./derive-ledger";
 import { type EquationTerm, type LedgerEquation, ledgerEquations } from "./ledger-equations";
 import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";

@@ -1,5 +1,12 @@
-import { type CellDefinition, type CellId, getCell, ledgerCells } from "@/lib/format";
-import { NOT_APPLICABLE, type TCellValue, type TLedger } from "@/lib/report/report-schema";
+import {
+  type CellDefinition,
+  type CellId,
+  getCell,
+  ledgerCells,
+  NOT_APPLICABLE,
+  type TCellValue,
+  type TLedger,
+} from "@/lib/format";
 
 /** Computed cells ordered so that every cell comes after the computed cells it sums. */
 const computedCellsInOrder: readonly CellDefinition[] = (() => {

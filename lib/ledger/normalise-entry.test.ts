@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CellKind } from "@/lib/format";
+import { type CellKind, NOT_APPLICABLE, type TCellValue } from "@/lib/format";
 import { formatCellValue, MAX_AMOUNT_DECIMALS, normaliseEntry } from "@/lib/ledger/normalise-entry";
-import { NOT_APPLICABLE, type TCellValue } from "@/lib/report/report-schema";
 
 const hasHan = /\p{Script=Han}/u;
 

@@ -1,5 +1,4 @@
-import { AMOUNT_UNIT, type CellKind, COUNT_UNIT } from "@/lib/format";
-import { NOT_APPLICABLE, type TCellValue } from "@/lib/report/report-schema";
+import { AMOUNT_UNIT, type CellKind, COUNT_UNIT, NOT_APPLICABLE, type TCellValue } from "@/lib/format";
 
 export type NormalisedEntry = { ok: true; value: TCellValue } | { ok: false; message: string };
 

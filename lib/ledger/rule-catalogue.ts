@@ -1,18 +1,19 @@
 import { REPORT_NAME } from "@/lib/document/report-document";
-import type { SectionId } from "@/lib/format";
 import {
   AMOUNT_UNIT,
   activeDisclosureRow,
   applicantColumns,
   getApplicationRow as applicationRow,
   applicationRows,
+  FIRST_REPORT_YEAR,
   getSection,
+  LAST_REPORT_YEAR,
   reviewsLitigationColumns,
+  type SectionId,
   sectionHeading,
   tableName,
 } from "@/lib/format";
 import { type FigureId, stripOrdinal } from "@/lib/format/linked-figures";
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/report/report-schema";
 import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";
 
 export type RuleSeverity = "error" | "warning";
@@ -105,7 +106,7 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   {
     id: "cross_year.carried_over",
     severity: "error",
-    title: `${tableName("s3")}上年结转等于上年度报告的结转下年度继续办理`,
+    title: `${tableName("s3")}${stripOrdinal(applicationRow("carried_over").shortLabel)}等于上年度报告的${stripOrdinal(applicationRow("carried_forward").label)}`,
   },
   { id: "input.rejected", severity: "error", title: "填写的内容不是有效的数字或年份" },
   { id: "info.agency_name", severity: "error", title: "填写机关全称" },

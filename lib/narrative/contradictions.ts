@@ -6,6 +6,7 @@ import {
   getApplicationRow,
   reviewsLitigationCellId,
   reviewsLitigationColumnTree,
+  type TCellValue,
   tableName,
 } from "@/lib/format";
 import {
@@ -19,7 +20,7 @@ import {
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import type { RuleLocation } from "@/lib/ledger/rule-catalogue";
-import type { TCellValue, TReport } from "@/lib/report/report-schema";
+import type { TReport } from "@/lib/report/report-schema";
 import { narrativeFields } from "./narrative-fields";
 import { figureValue, parseNarrativeText, resolveReferences } from "./references";
 import { ruleResult } from "./rule-result";

@@ -1,8 +1,8 @@
-import type { CellId } from "@/lib/format";
+import type { CellId, TCellValue } from "@/lib/format";
 import { type FigureId, findLinkedFigure, type LinkedFigure } from "@/lib/format/linked-figures";
 import { sumCells } from "@/lib/ledger/derive-ledger";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
-import type { TCellValue, TReport } from "@/lib/report/report-schema";
+import type { TReport } from "@/lib/report/report-schema";
 
 /**
  * A linked figure inside narrative text is stored as `{{fig:ID}}`, ID being a figure id

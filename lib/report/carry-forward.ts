@@ -1,13 +1,13 @@
-import { applicantColumns, applicationsCellId, type CellId } from "@/lib/format";
-import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import {
+  applicantColumns,
+  applicationsCellId,
+  type CellId,
   FIRST_REPORT_YEAR,
   LAST_REPORT_YEAR,
   type TCellValue,
-  type TNarrativeBlock,
-  type TReport,
-  ZReport,
-} from "./report-schema";
+} from "@/lib/format";
+import { deriveLedger } from "@/lib/ledger/derive-ledger";
+import { type TNarrativeBlock, type TReport, ZReport } from "./report-schema";
 
 /** Last year's report cannot start a next year (no year, or the next year is out of range). */
 export class CarryForwardError extends Error {

@@ -1,7 +1,8 @@
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import { getRule, type LedgerRuleId } from "@/lib/ledger/rule-catalogue";
 import { reportFieldLabel } from "./report-fields";
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, type TReport } from "./report-schema";
+import type { TReport } from "./report-schema";
 
 const fieldResult = (ruleId: LedgerRuleId, field: string, message: string, actual: number | null = null): RuleResult => ({
   ruleId,

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { ledgerCells, overviewTopics, reportSections, type SectionId } from "@/lib/format";
+import {
+  FIRST_REPORT_YEAR,
+  LAST_REPORT_YEAR,
+  ledgerCells,
+  NOT_APPLICABLE,
+  overviewTopics,
+  reportSections,
+  type SectionId,
+  type TCellValue,
+} from "@/lib/format";
 import { isCalendarDate } from "./calendar-date";
 import { schemaMessage } from "./schema-messages";
 
@@ -9,17 +18,13 @@ z.config({ localeError: schemaMessage });
 /** 国办公开办函〔2021〕30号, the only national format the app writes. */
 export const FORMAT_VERSION = "2021";
 
-/** “/”: the figure does not apply to this agency. Distinct from 0 and from blank. */
-export const NOT_APPLICABLE = "/";
-
 /**
  * A table cell: a number, “/” (不适用) or null (blank, not yet filled).
  * Whether a number is allowed in a given cell (integer, non-negative) is a ledger
  * rule, not a schema matter, so an imported report with a wrong figure is still read
  * and the rule names the figure.
  */
-export const ZCellValue = z.union([z.number().finite(), z.literal(NOT_APPLICABLE), z.null()]);
-export type TCellValue = z.infer<typeof ZCellValue>;
+export const ZCellValue: z.ZodType<TCellValue> = z.union([z.number().finite(), z.literal(NOT_APPLICABLE), z.null()]);
 
 /**
  * The figures of 表二, 表三 and 表四 keyed by cell id. A missing key is blank. Computed
@@ -27,11 +32,6 @@ export type TCellValue = z.infer<typeof ZCellValue>;
  * figures of an imported or pasted table and are checked against the derivation.
  */
 export const ZLedger = z.object(Object.fromEntries(ledgerCells.map((cell) => [cell.id, ZCellValue.optional()]))).strict();
-export type TLedger = Partial<Record<string, TCellValue>>;
-
-/** The first and last years a report can be for: the 条例 took effect in 2008. */
-export const FIRST_REPORT_YEAR = 2008;
-export const LAST_REPORT_YEAR = 2100;
 
 /** NUL and unpaired surrogates: no text typed or pasted means them, and PostgreSQL refuses them. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matches NUL on purpose, to refuse text PostgreSQL cannot store

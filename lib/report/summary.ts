@@ -1,6 +1,5 @@
-import { type CellId, ledgerCells } from "@/lib/format";
+import { type CellId, ledgerCells, type TLedger } from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
-import type { TLedger } from "./report-schema";
 
 export type LedgerSum = {
   /** Every cell of 表二, 表三 and 表四 summed over the reports; null where no report has a figure. */

@@ -1,5 +1,5 @@
-import { ledgerCells } from "@/lib/format";
-import type { TCellValue, TLedger, TReport } from "@/lib/report/report-schema";
+import { ledgerCells, type TCellValue, type TLedger } from "@/lib/format";
+import type { TReport } from "@/lib/report/report-schema";
 import { type ReportSectionKey, reportSectionKeys } from "./schema";
 
 export type ReportDiff = { changedCells: string[]; changedSections: ReportSectionKey[] };

@@ -1,8 +1,8 @@
-import { parseReport, parseReportJson } from "@/lib/report/parse-report";
+import { parseReport } from "@/lib/report/parse-report";
 import type { TReport } from "@/lib/report/report-schema";
+import { MAX_REPORT_BYTES, tooLargeMessage } from "@/lib/report/size-limit";
 
-/** Largest report accepted, as UTF-8 JSON. Real reports are tens of KB; this bounds a bad client. */
-export const MAX_REPORT_BYTES = 1_000_000;
+export { MAX_REPORT_BYTES };
 
 /** A report payload the store refuses; `status` is the HTTP status an API route answers with. */
 export class ReportPayloadError extends Error {
@@ -34,24 +34,13 @@ export class ReportValidationError extends ReportPayloadError {
 
 export class ReportTooLargeError extends ReportPayloadError {
   constructor(bytes: number) {
-    super(
-      `报告数据过大：${bytes.toLocaleString("en-US")} 字节，上限为 ${MAX_REPORT_BYTES.toLocaleString("en-US")} 字节（1 MB）`,
-      413,
-    );
+    super(tooLargeMessage(bytes, MAX_REPORT_BYTES), 413);
   }
 }
 
 function assertWithinLimit(json: string): void {
   const bytes = Buffer.byteLength(json, "utf8");
   if (bytes > MAX_REPORT_BYTES) throw new ReportTooLargeError(bytes);
-}
-
-/** Parses a request body: size first (before JSON.parse spends memory on it), then JSON, then the schema. */
-export function parseReportPayload(text: string): TReport {
-  assertWithinLimit(text);
-  const parsed = parseReportJson(text);
-  if (!parsed.ok) throw new ReportValidationError(parsed.message);
-  return parsed.report;
 }
 
 /** Validates a report handed to the store as a value; the same limits as a request body. */
