@@ -59,10 +59,18 @@ async function typeInto(page: Page, targets: readonly string[], commit: boolean)
   await page.evaluate(() => {
     (window as unknown as { __samples: unknown[] }).__samples.length = 0;
   });
+  // Each key waits for the frame after the one before, as a person typing at office speed
+  // does: a sample is the cost of its own key, not of a queue of keys sent faster than any hand.
+  const settle = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   for (let index = 0; index < KEYSTROKES; index += 1) {
     await page.locator(targets[index % targets.length]!).focus();
+    await settle();
     await page.keyboard.press(String((index % 9) + 1));
-    if (commit) await page.keyboard.press("Enter");
+    await settle();
+    if (commit) {
+      await page.keyboard.press("Enter");
+      await settle();
+    }
   }
   await page.waitForTimeout(300);
   return page.evaluate(() => (window as unknown as { __samples: Sample[] }).__samples);

@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, memo, useCallback, useRef, useState, useSyncExternalStore } from "react";
+import { type KeyboardEvent, memo, useCallback, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { computedCellExplanation } from "@/lib/editor/computed-cells";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import type { Direction, GridNavigation } from "@/lib/editor/grid-navigation";
@@ -42,8 +42,10 @@ export const LedgerCell = memo(function LedgerCell({
   const getSnapshot = useCallback(() => session.getCellState(cellId), [session, cellId]);
   const state = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
   // What is being typed: committed to the report when the cell is left or Enter is pressed,
-  // so the “-” of “-3” is never stored on its own.
-  const [draft, setDraft] = useState<string | null>(null);
+  // so the “-” of “-3” is never stored on its own. Held outside React state, and the input left
+  // uncontrolled, so a keystroke re-renders nothing: the browser alone draws the character.
+  const draft = useRef<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const isComposing = useRef(false);
 
   const review = useReview();
@@ -62,13 +64,23 @@ export const LedgerCell = memo(function LedgerCell({
         ? "warning"
         : null;
 
+  // The report's text of the cell, shown whenever nothing is being typed in it.
+  useLayoutEffect(() => {
+    const input = inputRef.current;
+    if (input && draft.current === null && input.value !== state.text) input.value = state.text;
+  }, [state.text]);
+
   const updateDraft = (text: string | null) => {
-    setDraft(text);
+    draft.current = text;
     session.setDraft(cellId, text);
+    const input = inputRef.current;
+    const stored = session.getCellState(cellId).text;
+    if (text === null && input && input.value !== stored) input.value = stored;
   };
 
   const commit = () => {
-    if (draft !== null && draft !== state.text) session.setCellText(cellId, draft);
+    const typed = draft.current;
+    if (typed !== null && typed !== session.getCellState(cellId).text) session.setCellText(cellId, typed);
     updateDraft(null);
   };
 
@@ -94,7 +106,7 @@ export const LedgerCell = memo(function LedgerCell({
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     const atEnd = input.selectionStart === input.value.length;
     const allSelected = input.selectionStart === 0 && input.selectionEnd === input.value.length;
-    const isEditing = draft !== null && draft !== state.text;
+    const isEditing = draft.current !== null && draft.current !== state.text;
     let handled = true;
     if (isUndoKey(event) && isEditing) {
       // As in a spreadsheet: while typing, Ctrl+Z takes back the typing, not the last step.
@@ -159,51 +171,56 @@ export const LedgerCell = memo(function LedgerCell({
   return (
     <td className={className} rowSpan={rowSpan > 1 ? rowSpan : undefined} colSpan={colSpan > 1 ? colSpan : undefined}>
       <div className="cell-box">
-        <input
-          id={cellDomId(cellId)}
-          aria-label={getCell(cellId).name}
-          aria-invalid={severity === "error" ? true : undefined}
-          aria-describedby={severity || state.isStated || importMark || comments.length > 0 ? tipDomId(cellId) : undefined}
-          className="cell-input"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          readOnly={state.isComputed || review.isLocked}
-          value={draft ?? state.text}
-          onFocus={(event) => {
-            session.revealBlanks(getCell(cellId).tableId);
-            event.currentTarget.select();
-          }}
-          onBlur={commit}
-          onChange={(event) => updateDraft(event.currentTarget.value)}
-          onCompositionStart={() => {
-            isComposing.current = true;
-          }}
-          onCompositionEnd={(event) => {
-            isComposing.current = false;
-            updateDraft(event.currentTarget.value);
-          }}
-          onKeyDown={onKeyDown}
-          onPaste={(event) => {
-            const text = event.clipboardData.getData("text/plain");
-            if (!isBlockPaste(text)) {
-              if (state.isComputed) {
-                event.preventDefault();
-                onNotice({ text: computedCellExplanation(cellId), isError: true });
+        {/* A form of its own: Chrome's autofill re-reads every control that shares a form with the one typed
+            in (all formless controls count as one form), so 175 cells in one would cost each keystroke 175. */}
+        <form className="cell-form" autoComplete="off" onSubmit={(event) => event.preventDefault()}>
+          <input
+            id={cellDomId(cellId)}
+            aria-label={getCell(cellId).name}
+            aria-invalid={severity === "error" ? true : undefined}
+            aria-describedby={severity || state.isStated || importMark || comments.length > 0 ? tipDomId(cellId) : undefined}
+            className="cell-input"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            readOnly={state.isComputed || review.isLocked}
+            ref={inputRef}
+            defaultValue={state.text}
+            onFocus={(event) => {
+              session.revealBlanks(getCell(cellId).tableId);
+              event.currentTarget.select();
+            }}
+            onBlur={commit}
+            onChange={(event) => updateDraft(event.currentTarget.value)}
+            onCompositionStart={() => {
+              isComposing.current = true;
+            }}
+            onCompositionEnd={(event) => {
+              isComposing.current = false;
+              updateDraft(event.currentTarget.value);
+            }}
+            onKeyDown={onKeyDown}
+            onPaste={(event) => {
+              const text = event.clipboardData.getData("text/plain");
+              if (!isBlockPaste(text)) {
+                if (state.isComputed) {
+                  event.preventDefault();
+                  onNotice({ text: computedCellExplanation(cellId), isError: true });
+                }
+                return;
               }
-              return;
-            }
-            event.preventDefault();
-            const plan = planPaste(text, grid, cellId);
-            if (!plan.ok) {
-              onNotice({ text: plan.message, isError: true });
-              return;
-            }
-            updateDraft(null);
-            session.applyWrites(plan.writes);
-            onNotice({ text: `已粘贴 ${plan.writes.length} 个单元格（Ctrl+Z 可撤销）`, isError: false });
-          }}
-        />
+              event.preventDefault();
+              const plan = planPaste(text, grid, cellId);
+              if (!plan.ok) {
+                onNotice({ text: plan.message, isError: true });
+                return;
+              }
+              updateDraft(null);
+              session.applyWrites(plan.writes);
+              onNotice({ text: `已粘贴 ${plan.writes.length} 个单元格（Ctrl+Z 可撤销）`, isError: false });
+            }}
+          />
+        </form>
         {(severity || state.isStated || importMark || comments.length > 0) && (
           <div role="tooltip" id={tipDomId(cellId)} className="cell-tip">
             {comments.map((comment) => (
