@@ -125,11 +125,17 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   }, [form, session]);
 
   useEffect(() => {
-    const copy = readLocalCopy(reportId);
-    if (!copy) return;
-    const differs = JSON.stringify(copy.report) !== JSON.stringify(initial.report) || Object.keys(copy.rejectedTexts).length > 0;
-    if (differs) setLocalCopy(copy);
-    else removeLocalCopy(reportId);
+    let isCurrent = true;
+    void readLocalCopy(reportId).then((copy) => {
+      if (!copy || !isCurrent) return;
+      const differs =
+        JSON.stringify(copy.report) !== JSON.stringify(initial.report) || Object.keys(copy.rejectedTexts).length > 0;
+      if (differs) setLocalCopy(copy);
+      else removeLocalCopy(reportId);
+    });
+    return () => {
+      isCurrent = false;
+    };
   }, [initial.report, reportId]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes, to focus the requested target

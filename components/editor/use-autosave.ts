@@ -3,8 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, callApi, OFFLINE_STATUS } from "@/components/ui/api-client";
 import type { EditorSession } from "@/lib/editor/editor-session";
-import { describeSchemaIssue } from "@/lib/report/parse-report";
-import { type TReport, ZReport } from "@/lib/report/report-schema";
+import type { TReport } from "@/lib/report/report-schema";
 
 /** A save starts this long after the last change (the issue asks for within 1 s). */
 const SAVE_DELAY_MS = 700;
@@ -29,15 +28,32 @@ export type LocalCopy = {
   rejectedTexts: Record<string, string>;
 };
 
+/**
+ * The report schema (zod, some 45 KB gzip) is fetched at the first save, not with the page: only
+ * a save needs it, and a save needs the server anyway. Typing is kept in the browser meanwhile.
+ */
+let schemaModules: Promise<[typeof import("@/lib/report/report-schema"), typeof import("@/lib/report/parse-report")]> | null =
+  null;
+function loadReportSchema() {
+  schemaModules ??= Promise.all([import("@/lib/report/report-schema"), import("@/lib/report/parse-report")]).catch(
+    (error: unknown) => {
+      schemaModules = null;
+      throw error;
+    },
+  );
+  return schemaModules;
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
 const localKey = (reportId: string) => `nianbaotong:report:${reportId}`;
 
-export function readLocalCopy(reportId: string): LocalCopy | null {
+export async function readLocalCopy(reportId: string): Promise<LocalCopy | null> {
   try {
     const text = window.localStorage.getItem(localKey(reportId));
     if (!text) return null;
     const copy = JSON.parse(text) as LocalCopy;
+    const [{ ZReport }] = await loadReportSchema();
     const parsed = ZReport.safeParse(copy.report);
     if (parsed.success) return { ...copy, report: parsed.data };
     // A copy the server would refuse (say, a text over the length limit) is still what staff typed: keep it.
@@ -89,6 +105,16 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
     const version = session.version;
     if (version === confirmedVersion.current) return;
     const report = session.getReport();
+    let schema: Awaited<ReturnType<typeof loadReportSchema>>;
+    try {
+      schema = await loadReportSchema();
+    } catch {
+      // The schema's script could not be fetched: the server is out of reach, as for a failed save.
+      setState({ kind: "offline" });
+      timer.current = setTimeout(() => void saveNow(), RETRY_DELAY_MS);
+      return;
+    }
+    const [{ ZReport }, { describeSchemaIssue }] = schema;
     const parsed = ZReport.safeParse(report);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -1,5 +1,5 @@
 import { applicantColumns, applicationsCellId, type CellId, getApplicationRow, getCell, getSection } from "@/lib/format";
-import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW, carriedOverFrom } from "@/lib/report/carry-forward";
+import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW, carriedOverFrom } from "@/lib/report/carried-over";
 import type { TImportReview, TNarrativeBlock, TReport } from "@/lib/report/report-schema";
 import type { ImportNote, SourceType } from "./types";
 

@@ -1,12 +1,5 @@
-import {
-  applicantColumns,
-  applicationsCellId,
-  type CellId,
-  FIRST_REPORT_YEAR,
-  LAST_REPORT_YEAR,
-  type TCellValue,
-} from "@/lib/format";
-import { deriveLedger } from "@/lib/ledger/derive-ledger";
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
+import { carriedOverFrom } from "./carried-over";
 import { type TNarrativeBlock, type TReport, ZReport } from "./report-schema";
 
 /** Last year's report cannot start a next year (no year, or the next year is out of range). */
@@ -17,20 +10,6 @@ export class CarryForwardError extends Error {
     super(message);
     this.name = "CarryForwardError";
   }
-}
-
-/** Last year's 结转下年度继续办理 becomes this year's 上年结转 (表三 第四项 → 第二项). */
-export const CARRIED_FORWARD_ROW = "carried_forward";
-export const CARRIED_OVER_ROW = "carried_over";
-
-export function carriedOverFrom(previous: TReport): Record<CellId, TCellValue> {
-  const { effective } = deriveLedger(previous.ledger);
-  return Object.fromEntries(
-    applicantColumns.map((column) => [
-      applicationsCellId(CARRIED_OVER_ROW, column.key),
-      effective[applicationsCellId(CARRIED_FORWARD_ROW, column.key)] ?? null,
-    ]),
-  );
 }
 
 const asDraft = <T extends { body: string; carriedFromLastYear: boolean }>(block: T): T => ({

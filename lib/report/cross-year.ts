@@ -12,7 +12,7 @@ import { deriveLedger, isBlank, numericValue } from "@/lib/ledger/derive-ledger"
 import { getRule } from "@/lib/ledger/rule-catalogue";
 import { narrativeFields, OPENING_PARAGRAPH_FIELD } from "@/lib/narrative/narrative-fields";
 import { REPEAT_RUN, repeatedShare } from "@/lib/narrative/similarity";
-import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW } from "./carry-forward";
+import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW } from "./carried-over";
 import type { TReport } from "./report-schema";
 
 const rowLabel = (key: string) => getApplicationRow(key).shortLabel;
