@@ -52,7 +52,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh embedded store for every run: the tests create their own reports.
-    command: `rm -rf .e2e-data && npm run build && node --import tsx server.ts`,
+    command: "rm -rf .e2e-data && npm run build && npm start",
     env: { DATA_DIR: ".e2e-data", DATABASE_URL: "", HOST: "127.0.0.1", PORT: String(port), SETUP_CODE: E2E_SETUP_CODE },
     url: `http://127.0.0.1:${port}/login`,
     reuseExistingServer: !isCi,
