@@ -1,11 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_SETUP_CODE } from "./e2e/fixtures/accounts";
+import { chromiumLaunchOptions } from "./e2e/fixtures/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const isCi = Boolean(process.env.CI);
-
-// Debian's Chromium: Playwright cannot download its own browser on our machines.
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
@@ -36,17 +34,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         // Signed in as the administrator unless a test signs in as someone else.
         storageState: "e2e/.auth/admin.json",
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { E2E_SETUP_CODE } from "@/e2e/fixtures/accounts";
 import { startAppServer } from "@/e2e/fixtures/app-server";
+import { chromiumLaunchOptions } from "@/e2e/fixtures/chromium";
 import { applicantColumns, applicationRows, applicationsCellId, getSection, sectionHeading } from "@/lib/format";
 import { BENCH_ADMIN, setUpBenchServer, signInCookie } from "./signed-in";
 
@@ -120,17 +121,7 @@ async function emptyPageBaseline(browser: Browser): Promise<{ full: Figures; slo
 
 async function main() {
   const server = await startAppServer(PORT);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     await setUpBenchServer(server, E2E_SETUP_CODE);
     const cookie = await signInCookie(server, BENCH_ADMIN.username, BENCH_ADMIN.password);

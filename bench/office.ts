@@ -111,24 +111,18 @@ async function benchOn(label: string, port: number, databaseUrl?: string): Promi
     const setupSeconds = (performance.now() - started) / 1000;
     const saves = await concurrentSaves(server, people);
     const year = 2025;
-    const overview = await measure(
-      async () => {
-        const response = await admin(`/api/overview?year=${year}`);
-        if (!response.ok) throw new Error(`总览失败：${response.status}`);
-        await response.arrayBuffer();
-      },
-      20,
-      3,
-    );
-    const summary = await measure(
-      async () => {
-        const response = await admin(`/api/summary?year=${year}`);
-        if (!response.ok) throw new Error(`汇总失败：${response.status}`);
-        await response.arrayBuffer();
-      },
-      20,
-      3,
-    );
+    const timedGet = (path: string, what: string) =>
+      measure(
+        async () => {
+          const response = await admin(`${path}?year=${year}`);
+          if (!response.ok) throw new Error(`${what}失败：${response.status}`);
+          await response.arrayBuffer();
+        },
+        20,
+        3,
+      );
+    const overview = await timedGet("/api/overview", "总览");
+    const summary = await timedGet("/api/summary", "汇总");
     return [
       `办公室（${label}）：${UNITS} 个单位、${UNITS} 个账号、每单位一份报告，准备用时 ${setupSeconds.toFixed(0)} s`,
       formatTiming(
