@@ -3,6 +3,7 @@
 import { useState, useSyncExternalStore } from "react";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
+import { type SaveStateStore, useSaveState } from "./use-autosave";
 
 type ExportFormat = "docx" | "pdf" | "html";
 const formatNames: Record<ExportFormat, string> = { docx: "Word（DOCX）", pdf: "PDF", html: "网页（HTML）" };
@@ -27,13 +28,15 @@ function download(blob: Blob, fileName: string) {
 type ExportPanelProps = {
   reportId: string;
   session: EditorSession;
-  /** Changes after every save, so the preview shows what is stored. */
-  savedVersion: string;
+  /** The autosave's state: the preview follows what is stored, changing after every save. */
+  saveStore: SaveStateStore;
   saveNow: () => Promise<void>;
   onJump: (result: RuleResult) => void;
 };
 
-export function ExportPanel({ reportId, session, savedVersion, saveNow, onJump }: ExportPanelProps) {
+export function ExportPanel({ reportId, session, saveStore, saveNow, onJump }: ExportPanelProps) {
+  const saveState = useSaveState(saveStore);
+  const savedVersion = saveState.kind === "saved" ? saveState.at.toISOString() : "pending";
   const results = useSyncExternalStore(session.subscribe, session.getResults, session.getResults);
   const errors = results.filter((item) => item.severity === "error");
   const warnings = results.filter((item) => item.severity === "warning");

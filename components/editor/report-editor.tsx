@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { type ComponentProps, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
@@ -24,7 +24,15 @@ import { LedgerTable } from "./ledger-table";
 import { ReviewBar, type ReviewSummary } from "./review-bar";
 import { commentsAtSection, ReviewContext, type ReviewState } from "./review-context";
 import { EditorSessionContext, fieldDomId, InfoStep, OverviewStep, SectionTextStep } from "./text-steps";
-import { type LocalCopy, readLocalCopy, removeLocalCopy, type SaveState, useAutosave } from "./use-autosave";
+import {
+  type LocalCopy,
+  readLocalCopy,
+  removeLocalCopy,
+  type SaveState,
+  type SaveStateStore,
+  useAutosave,
+  useSaveState,
+} from "./use-autosave";
 
 export type EditorInitialData = {
   reportId: string;
@@ -62,11 +70,32 @@ function saveStatusText(state: SaveState, isDrafting: boolean): string {
 }
 
 /**
+ * Whether a cell is being typed in, told one frame late: the first key of a cell paints its
+ * character first, and the status line follows in the next frame.
+ */
+function useDraftingAfterPaint(session: EditorSession): boolean {
+  const [isDrafting, setIsDrafting] = useState(session.isDrafting);
+  useEffect(() => {
+    let frame = 0;
+    const unsubscribe = session.subscribeDraft(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setTimeout(() => setIsDrafting(session.isDrafting()), 0));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      unsubscribe();
+    };
+  }, [session]);
+  return isDrafting;
+}
+
+/**
  * The save status on its own: it follows the start and end of typing in a cell, which
  * must not re-render the whole editor on the first key of every cell.
  */
-function SaveStatus({ session, state }: { session: EditorSession; state: SaveState }) {
-  const isDrafting = useSyncExternalStore(session.subscribeDraft, session.isDrafting, () => false);
+function SaveStatus({ session, store }: { session: EditorSession; store: SaveStateStore }) {
+  const state = useSaveState(store);
+  const isDrafting = useDraftingAfterPaint(session);
   return (
     <p
       role="status"
@@ -76,6 +105,45 @@ function SaveStatus({ session, state }: { session: EditorSession; state: SaveSta
     >
       {saveStatusText(state, isDrafting)}
     </p>
+  );
+}
+
+/** The review bar with the report's error count, subscribed on its own: a commit that changes the count re-renders the bar alone. */
+function SessionReviewBar({
+  session,
+  ...props
+}: { session: EditorSession } & Omit<ComponentProps<typeof ReviewBar>, "errorCount">) {
+  const errorCount = useSyncExternalStore(
+    session.subscribe,
+    () => session.getResults().filter((result) => result.severity === "error").length,
+    () => 0,
+  );
+  return <ReviewBar {...props} errorCount={errorCount} />;
+}
+
+/** A stale save (409): staff choose between the server's version and a copy of theirs. */
+function SaveConflictBanner({
+  store,
+  onLoadServer,
+  onKeepMine,
+}: {
+  store: SaveStateStore;
+  onLoadServer: () => void;
+  onKeepMine: () => void;
+}) {
+  const state = useSaveState(store);
+  if (state.kind !== "conflict") return null;
+  return (
+    <div role="alertdialog" aria-labelledby="conflict-title" className="banner banner-error">
+      <h2 id="conflict-title">保存冲突</h2>
+      <p>{state.message}。本页的修改没有覆盖服务器上的内容，已在本机保留。</p>
+      <button type="button" onClick={onLoadServer}>
+        载入服务器上的版本（放弃本页修改）
+      </button>
+      <button type="button" onClick={onKeepMine}>
+        把本页的版本另存为副本
+      </button>
+    </div>
   );
 }
 
@@ -95,11 +163,6 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   const isLocked = !(review.permissions.canWrite && (review.status === "editing" || review.status === "returned"));
   const [session] = useState(() => new EditorSession(initial.report, { previousYear: initial.previousYear, isLocked }));
   const reviewState: ReviewState = { isLocked, openComments: review.comments };
-  const errorCount = useSyncExternalStore(
-    session.subscribe,
-    () => session.getResults().filter((result) => result.severity === "error").length,
-    () => 0,
-  );
   const form = useForm<TReportTextFormValues>({ defaultValues: toFormValues(initial.report) });
   const autosave = useAutosave(session, reportId, initial.revision, new Date(initial.updatedAt));
   const requestedStep = searchParams.get("step");
@@ -268,13 +331,13 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
                 </h1>
               </div>
               <div className="editor-header-side">
-                <SaveStatus session={session} state={autosave.state} />
+                <SaveStatus session={session} store={autosave.store} />
                 <Link href={`/reports/${reportId}/history`}>历史版本</Link>
               </div>
             </header>
 
             {initial.kind !== "example" && (
-              <ReviewBar reportId={reportId} review={review} errorCount={errorCount} beforeAction={saveNow} />
+              <SessionReviewBar session={session} reportId={reportId} review={review} beforeAction={saveNow} />
             )}
 
             {initial.kind === "example" && (
@@ -304,18 +367,11 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
               </div>
             )}
 
-            {autosave.state.kind === "conflict" && (
-              <div role="alertdialog" aria-labelledby="conflict-title" className="banner banner-error">
-                <h2 id="conflict-title">保存冲突</h2>
-                <p>{autosave.state.message}。本页的修改没有覆盖服务器上的内容，已在本机保留。</p>
-                <button type="button" onClick={() => void loadServerVersion()}>
-                  载入服务器上的版本（放弃本页修改）
-                </button>
-                <button type="button" onClick={() => void keepMineAsCopy()}>
-                  把本页的版本另存为副本
-                </button>
-              </div>
-            )}
+            <SaveConflictBanner
+              store={autosave.store}
+              onLoadServer={() => void loadServerVersion()}
+              onKeepMine={() => void keepMineAsCopy()}
+            />
 
             {notice && (
               <p className="notice" role="status">
@@ -354,7 +410,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
                   <ExportPanel
                     reportId={reportId}
                     session={session}
-                    savedVersion={autosave.state.kind === "saved" ? autosave.state.at.toISOString() : "pending"}
+                    saveStore={autosave.store}
                     saveNow={saveNow}
                     onJump={jumpTo}
                   />

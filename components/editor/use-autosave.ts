@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { ApiError, callApi, OFFLINE_STATUS } from "@/components/ui/api-client";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import type { TReport } from "@/lib/report/report-schema";
@@ -81,6 +81,33 @@ function writeLocalCopy(reportId: string, copy: LocalCopy): boolean {
   }
 }
 
+/**
+ * The save state outside React state: the status line, the conflict banner and the export panel
+ * subscribe to it, so a save going from pending to saving to saved re-renders them, not the editor.
+ */
+export class SaveStateStore {
+  private listeners = new Set<() => void>();
+  constructor(private state: SaveState) {}
+
+  get = (): SaveState => this.state;
+
+  set = (next: SaveState | ((current: SaveState) => SaveState)): void => {
+    const value = typeof next === "function" ? next(this.state) : next;
+    if (value === this.state) return;
+    this.state = value;
+    for (const listener of this.listeners) listener();
+  };
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+export function useSaveState(store: SaveStateStore): SaveState {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
 type SaveResponse = { status: "saved" | "unchanged"; stored: { revision: number; updatedAt: string } };
 
 /**
@@ -89,7 +116,7 @@ type SaveResponse = { status: "saved" | "unchanged"; stored: { revision: number;
  * that is down never loses typing. A stale save (409) stops autosave until staff choose.
  */
 export function useAutosave(session: EditorSession, reportId: string, initialRevision: number, initialSavedAt: Date) {
-  const [state, setState] = useState<SaveState>({ kind: "saved", at: initialSavedAt, refusedEntries: 0 });
+  const [store] = useState(() => new SaveStateStore({ kind: "saved", at: initialSavedAt, refusedEntries: 0 }));
   const baseRevision = useRef(initialRevision);
   const confirmedVersion = useRef(session.version);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -110,7 +137,7 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       schema = await loadReportSchema();
     } catch {
       // The schema's script could not be fetched: the server is out of reach, as for a failed save.
-      setState({ kind: "offline" });
+      store.set({ kind: "offline" });
       timer.current = setTimeout(() => void saveNow(), RETRY_DELAY_MS);
       return;
     }
@@ -118,14 +145,14 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
     const parsed = ZReport.safeParse(report);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setState({ kind: "invalid", message: issue ? describeSchemaIssue(issue) : "报告数据不完整" });
+      store.set({ kind: "invalid", message: issue ? describeSchemaIssue(issue) : "报告数据不完整" });
       return;
     }
     let finished: () => void = () => undefined;
     inFlight.current = new Promise((resolve) => {
       finished = resolve;
     });
-    setState({ kind: "saving" });
+    store.set({ kind: "saving" });
     try {
       const response = await callApi<SaveResponse>(`/api/reports/${reportId}`, {
         method: "PUT",
@@ -136,7 +163,7 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       const refusedEntries = Object.keys(session.getRejectedTexts()).length;
       if (session.version === version && refusedEntries === 0) removeLocalCopy(reportId);
       // A change made while this save was on its way is not saved yet: never show 已保存 for it.
-      setState(
+      store.set(
         session.version === version
           ? { kind: "saved", at: new Date(response.stored.updatedAt), refusedEntries }
           : { kind: "pending" },
@@ -145,12 +172,12 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       if (error instanceof ApiError && error.status === 409) {
         isStopped.current = true;
         const current = (error.body as { current?: { revision?: number } } | null)?.current;
-        setState({ kind: "conflict", message: error.message, serverRevision: current?.revision ?? 0 });
+        store.set({ kind: "conflict", message: error.message, serverRevision: current?.revision ?? 0 });
       } else if (error instanceof ApiError && (error.status === OFFLINE_STATUS || error.status >= 500)) {
-        setState({ kind: "offline" });
+        store.set({ kind: "offline" });
         timer.current = setTimeout(() => void saveNow(), RETRY_DELAY_MS);
       } else {
-        setState({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+        store.set({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
       }
     } finally {
       inFlight.current = null;
@@ -159,7 +186,7 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
     if (!isStopped.current && session.version !== confirmedVersion.current && !timer.current) {
       timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
     }
-  }, [reportId, session]);
+  }, [reportId, session, store]);
 
   useEffect(() => {
     let backupPending = false;
@@ -182,7 +209,7 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       }
       if (isStopped.current) return;
       // Same state object while already pending: typing does not re-render the editor.
-      setState((current) => (current.kind === "offline" || current.kind === "pending" ? current : { kind: "pending" }));
+      store.set((current) => (current.kind === "offline" || current.kind === "pending" ? current : { kind: "pending" }));
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
     });
@@ -201,7 +228,7 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       window.removeEventListener("online", onOnline);
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [reportId, saveNow, session]);
+  }, [reportId, saveNow, session, store]);
 
   /** After staff chose to keep the server's version, or restored a revision: start over from it. */
   const resetTo = useCallback(
@@ -209,10 +236,10 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       baseRevision.current = revision;
       confirmedVersion.current = session.version;
       isStopped.current = false;
-      setState({ kind: "saved", at: savedAt, refusedEntries: 0 });
+      store.set({ kind: "saved", at: savedAt, refusedEntries: 0 });
     },
-    [session],
+    [session, store],
   );
 
-  return { state, saveNow, resetTo };
+  return { store, saveNow, resetTo };
 }
