@@ -64,18 +64,22 @@ export const LedgerCell = memo(function LedgerCell({
         ? "warning"
         : null;
 
-  // The report's text of the cell, shown whenever nothing is being typed in it.
-  useLayoutEffect(() => {
+  /** The report's text of the cell in the input: whenever nothing is being typed in it. */
+  const showStoredText = () => {
     const input = inputRef.current;
-    if (input && draft.current === null && input.value !== state.text) input.value = state.text;
+    const stored = session.getCellState(cellId).text;
+    if (input && input.value !== stored) input.value = stored;
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the stored text changes (a commit, an undo, a paste elsewhere)
+  useLayoutEffect(() => {
+    if (draft.current === null) showStoredText();
   }, [state.text]);
 
   const updateDraft = (text: string | null) => {
     draft.current = text;
     session.setDraft(cellId, text);
-    const input = inputRef.current;
-    const stored = session.getCellState(cellId).text;
-    if (text === null && input && input.value !== stored) input.value = stored;
+    if (text === null) showStoredText();
   };
 
   const commit = () => {

@@ -77,12 +77,19 @@ function useDraftingAfterPaint(session: EditorSession): boolean {
   const [isDrafting, setIsDrafting] = useState(session.isDrafting);
   useEffect(() => {
     let frame = 0;
-    const unsubscribe = session.subscribeDraft(() => {
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const stop = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setTimeout(() => setIsDrafting(session.isDrafting()), 0));
+      clearTimeout(timeout);
+    };
+    const unsubscribe = session.subscribeDraft(() => {
+      stop();
+      frame = requestAnimationFrame(() => {
+        timeout = setTimeout(() => setIsDrafting(session.isDrafting()), 0);
+      });
     });
     return () => {
-      cancelAnimationFrame(frame);
+      stop();
       unsubscribe();
     };
   }, [session]);

@@ -132,13 +132,16 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
     const version = session.version;
     if (version === confirmedVersion.current) return;
     const report = session.getReport();
+    const retryLater = () => {
+      store.set({ kind: "offline" });
+      timer.current = setTimeout(() => void saveNow(), RETRY_DELAY_MS);
+    };
     let schema: Awaited<ReturnType<typeof loadReportSchema>>;
     try {
       schema = await loadReportSchema();
     } catch {
       // The schema's script could not be fetched: the server is out of reach, as for a failed save.
-      store.set({ kind: "offline" });
-      timer.current = setTimeout(() => void saveNow(), RETRY_DELAY_MS);
+      retryLater();
       return;
     }
     const [{ ZReport }, { describeSchemaIssue }] = schema;
@@ -174,8 +177,7 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
         const current = (error.body as { current?: { revision?: number } } | null)?.current;
         store.set({ kind: "conflict", message: error.message, serverRevision: current?.revision ?? 0 });
       } else if (error instanceof ApiError && (error.status === OFFLINE_STATUS || error.status >= 500)) {
-        store.set({ kind: "offline" });
-        timer.current = setTimeout(() => void saveNow(), RETRY_DELAY_MS);
+        retryLater();
       } else {
         store.set({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
       }

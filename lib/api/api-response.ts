@@ -1,6 +1,6 @@
 import { isAccountError } from "@/lib/auth/accounts";
 import { isCarryForwardError } from "@/lib/report/carry-forward";
-import { tooLargeMessage } from "@/lib/report/size-limit";
+import { dataTooLargeMessage } from "@/lib/report/size-limit";
 import { isReportPayloadError } from "@/lib/store/report-payload";
 import { isDuplicateReportError, isReportNotFoundError, isReportStateError } from "@/lib/store/report-store";
 import { isUnitError } from "@/lib/store/unit-store";
@@ -49,7 +49,7 @@ export const notFound = () => new RequestError("找不到这份报告，可能�
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    throw new RequestError(tooLargeMessage(declared, maxBytes), 413);
+    throw new RequestError(dataTooLargeMessage(declared, maxBytes), 413);
   }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
@@ -61,7 +61,7 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw new RequestError(tooLargeMessage(null, maxBytes), 413);
+      throw new RequestError(dataTooLargeMessage(null, maxBytes), 413);
     }
     chunks.push(value);
   }

@@ -8,7 +8,7 @@ const megabytesText = (bytes: number) => `${(bytes / 1_000_000).toLocaleString("
  * The one refusal of data over a size limit, for a request body and for a report handed to
  * the store alike; `bytes` is null when only “more than the limit” is known (a body cut off while streaming).
  */
-export function tooLargeMessage(bytes: number | null, maxBytes: number): string {
+export function dataTooLargeMessage(bytes: number | null, maxBytes: number): string {
   const limit = `上限为 ${bytesText(maxBytes)}（${megabytesText(maxBytes)}）`;
   return bytes === null ? `提交的数据过大：超过${limit}` : `提交的数据过大：${bytesText(bytes)}，${limit}`;
 }

@@ -1,6 +1,6 @@
 import { parseReport } from "@/lib/report/parse-report";
 import type { TReport } from "@/lib/report/report-schema";
-import { MAX_REPORT_BYTES, tooLargeMessage } from "@/lib/report/size-limit";
+import { dataTooLargeMessage, MAX_REPORT_BYTES } from "@/lib/report/size-limit";
 
 export { MAX_REPORT_BYTES };
 
@@ -34,7 +34,7 @@ export class ReportValidationError extends ReportPayloadError {
 
 export class ReportTooLargeError extends ReportPayloadError {
   constructor(bytes: number) {
-    super(tooLargeMessage(bytes, MAX_REPORT_BYTES), 413);
+    super(dataTooLargeMessage(bytes, MAX_REPORT_BYTES), 413);
   }
 }
 
