@@ -1,8 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_SETUP_CODE } from "./e2e/fixtures/accounts";
+import { testPort } from "./e2e/fixtures/app-server";
 import { chromiumLaunchOptions } from "./e2e/fixtures/chromium";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : testPort(3100);
 const isCi = Boolean(process.env.CI);
 
 export default defineConfig({
