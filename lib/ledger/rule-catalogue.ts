@@ -15,6 +15,7 @@ import {
 } from "@/lib/format";
 import { type FigureId, stripOrdinal } from "@/lib/format/linked-figures";
 import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";
+import { TREND_FACTOR } from "./trend-limits";
 
 export type RuleSeverity = "error" | "warning";
 
@@ -46,6 +47,8 @@ export type LedgerRuleId =
   | "cross_year.in_force_chain"
   | "cross_year.narrative_unedited"
   | "cross_year.text_repeated"
+  | "trend.jump"
+  | "trend.zero"
   | "import.unconfirmed";
 
 export type RuleDefinition = { id: LedgerRuleId; severity: RuleSeverity; title: string };
@@ -140,6 +143,13 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   },
   { id: "cross_year.narrative_unedited", severity: "warning", title: "文字不停留在“沿用上年内容”" },
   { id: "cross_year.text_repeated", severity: "warning", title: "正文与上年度报告重复不超过一半" },
+  // Warnings, never errors: a real change (a new power, a campaign of requests) is explained, not forbidden.
+  {
+    id: "trend.jump",
+    severity: "warning",
+    title: `主要数字与上年相比超过 ${TREND_FACTOR} 倍或不到 1/${TREND_FACTOR} 的，写明原因`,
+  },
+  { id: "trend.zero", severity: "warning", title: "上年较多、本年为 0 的主要数字，写明原因" },
   // An error: a figure the importer could not read with certainty must not reach an official export or a submission.
   { id: "import.unconfirmed", severity: "error", title: "导入的数字未经确认（请核对）" },
 ];
