@@ -43,6 +43,9 @@ export type LedgerRuleId =
   | "structure.title"
   | "structure.contents_list"
   | "structure.problems_none"
+  | "structure.heading_order"
+  | "structure.heading_level"
+  | "text.repeated_word"
   | "s6.fee_notices"
   | "cross_year.in_force_chain"
   | "cross_year.narrative_unedited"
@@ -125,12 +128,19 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
     title: `“收到”的申请数不含${stripOrdinal(applicationRow("carried_over").shortLabel)}（合计须写明）`,
   },
   { id: "narrative.share_mismatch", severity: "warning", title: "文字所述“占N%”与表格一致" },
-  { id: "narrative.outcome_claim", severity: "warning", title: "“均获维持”“未发生行政复议”“未收到申请”等说法与表格一致" },
+  {
+    id: "narrative.outcome_claim",
+    severity: "warning",
+    title: "“均获维持”“未发生行政复议”“未收到申请”“所有申请均已办理完成”等说法与表格一致",
+  },
   { id: "narrative.reference_unknown", severity: "error", title: "关联数字指向存在的表格数字" },
   { id: "structure.section_empty", severity: "error", title: "六个部分都有内容" },
   { id: "structure.title", severity: "error", title: `标题为“{机关全称}{年度}年${REPORT_NAME}”` },
   { id: "structure.contents_list", severity: "warning", title: "开头所列各部分与六个部分一致" },
   { id: "structure.problems_none", severity: "warning", title: `${sectionHeading(getSection("problems"))}不只写“无”` },
+  { id: "structure.heading_order", severity: "warning", title: "文中标题按顺序编号，不重复、不跳号" },
+  { id: "structure.heading_level", severity: "warning", title: "部分之中的标题不与部分同级，同一层标题只用一种序号" },
+  { id: "text.repeated_word", severity: "warning", title: "没有连写两次的词语（如“资金资金”）" },
   {
     id: "s6.fee_notices",
     severity: "warning",
