@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type ComponentProps, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
@@ -33,6 +34,11 @@ import {
   useAutosave,
   useSaveState,
 } from "./use-autosave";
+
+/** 与上年对比 on the 预览与导出 step, loaded with that step only (the editor's first load stays lean). */
+const YearComparisonPanel = dynamic(() => import("./year-comparison-panel").then((module) => module.YearComparisonPanel), {
+  loading: () => <p className="muted">正在载入与上年对比…</p>,
+});
 
 export type EditorInitialData = {
   reportId: string;
@@ -420,6 +426,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
                     saveStore={autosave.store}
                     saveNow={saveNow}
                     onJump={jumpTo}
+                    beforePreview={<YearComparisonPanel session={session} previousYear={initial.previousYear} />}
                   />
                 )}
               </section>
