@@ -1,9 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { type ComponentProps, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { type ComponentProps, lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
@@ -36,9 +35,9 @@ import {
 } from "./use-autosave";
 
 /** 与上年对比 on the 预览与导出 step, loaded with that step only (the editor's first load stays lean). */
-const YearComparisonPanel = dynamic(() => import("./year-comparison-panel").then((module) => module.YearComparisonPanel), {
-  loading: () => <p className="muted">正在载入与上年对比…</p>,
-});
+const YearComparisonPanel = lazy(() =>
+  import("./year-comparison-panel").then((module) => ({ default: module.YearComparisonPanel })),
+);
 
 export type EditorInitialData = {
   reportId: string;
@@ -426,7 +425,11 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
                     saveStore={autosave.store}
                     saveNow={saveNow}
                     onJump={jumpTo}
-                    beforePreview={<YearComparisonPanel session={session} previousYear={initial.previousYear} />}
+                    beforePreview={
+                      <Suspense fallback={<p className="muted">正在载入与上年对比…</p>}>
+                        <YearComparisonPanel session={session} previousYear={initial.previousYear} />
+                      </Suspense>
+                    }
                   />
                 )}
               </section>

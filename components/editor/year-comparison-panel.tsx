@@ -75,7 +75,7 @@ export function YearComparisonPanel({ session, previousYear }: { session: Editor
     if (!previous || year === null) return;
     let isCurrent = true;
     // ECharts is loaded with this step only, never with the editor's first page.
-    void import("@/components/charts/svg-charts").then(({ renderPairedBars }) => {
+    void import("@/components/charts/paired-bars").then(({ renderPairedBars }) => {
       if (!isCurrent) return;
       const bars = changes.map((change) => ({
         label: change.figure.shortName.replace(/件数$/u, ""),

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ChartFigure, chartStyles } from "@/components/charts/chart-figure";
-import { renderProgressBar, renderUnitBars, renderYearLines } from "@/components/charts/svg-charts";
+import { renderProgressBar, renderUnitBars, renderYearLines } from "@/components/charts/office-svg-charts";
 import { applicationsCellId, reviewsLitigationCellId } from "@/lib/format";
 import { type FigureId, getLinkedFigure, LITIGATION_GROUP } from "@/lib/format/linked-figures";
 import { describeOutlier, sortByFigure } from "@/lib/report/office-figures";
@@ -153,7 +153,11 @@ export function UnitFigures({
         }}
       />
       <div className={chartStyles.scroll}>
-        <table className={`list-table ${chartStyles.table}`} aria-label="各单位主要数字" data-testid="unit-figures-table">
+        <table
+          className={`${chartStyles.table} ${chartStyles.figures}`}
+          aria-label="各单位主要数字"
+          data-testid="unit-figures-table"
+        >
           <thead>
             <tr>
               <th scope="col">单位</th>
