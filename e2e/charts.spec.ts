@@ -191,5 +191,15 @@ async function checkOverview(page: Page, year: number, suffix: number, towns: re
   // Only this test's towns have reports in these years, under the admin's whole office.
   expect(newRow).toEqual(["本年新收（件）", "—", "—", "10", "—", "430"]);
   expect(await svgTexts(lines)).toEqual(expect.arrayContaining(["430", "10", `${year}年`]));
+  // The chart shows the figure chosen in the list.
+  await page.getByLabel("图中的数字", { exact: true }).selectOption({ label: "行政许可" });
+  await page.getByRole("button", { name: "显示", exact: true }).click();
+  await expect(page.getByTestId("unit-figures-chart").locator("figcaption")).toContainText("行政许可：各单位");
+  expect(ofTowns(await tableRows(page.getByTestId("unit-figures-chart").getByRole("table")))).toEqual([
+    [towns[3]!.name, "1,500"],
+    [towns[1]!.name, "1,200"],
+    [towns[2]!.name, "900"],
+    [towns[0]!.name, "0"],
+  ]);
   await page.screenshot({ path: "test-artifacts/overview-charts.png", fullPage: true });
 }

@@ -116,18 +116,17 @@ export function UnitFigures({
           ? `${markedUnits.length} 个单位的数字与同一上级的同类单位差别很大（标 ⚠），请审核时留意。`
           : "没有与同类单位差别很大的数字。"}
       </p>
-      <form method="get" className="inline-form" aria-label="选择图中的数字">
+      <form method="get" className={`inline-form ${chartStyles.noPrint}`} aria-label="选择图中显示的数字">
         <input type="hidden" name="year" value={year} />
-        <label>
-          图中的数字
-          <select name="figure" defaultValue={sort.figureId}>
-            {keyFigures.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.shortName.replace(/件数$/u, "")}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor="overview-figure">图中的数字</label>
+        {/* Keyed by the figure: a sort link's navigation keeps the element, and a changed defaultValue would not show. */}
+        <select key={sort.figureId} id="overview-figure" name="figure" defaultValue={sort.figureId}>
+          {keyFigures.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.shortName.replace(/件数$/u, "")}
+            </option>
+          ))}
+        </select>
         <button type="submit">显示</button>
       </form>
       <ChartFigure
