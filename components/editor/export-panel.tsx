@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { type ReactNode, useState, useSyncExternalStore } from "react";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import { type SaveStateStore, useSaveState } from "./use-autosave";
@@ -32,9 +32,11 @@ type ExportPanelProps = {
   saveStore: SaveStateStore;
   saveNow: () => Promise<void>;
   onJump: (result: RuleResult) => void;
+  /** Shown between the export buttons and the preview (与上年对比). */
+  beforePreview?: ReactNode;
 };
 
-export function ExportPanel({ reportId, session, saveStore, saveNow, onJump }: ExportPanelProps) {
+export function ExportPanel({ reportId, session, saveStore, saveNow, onJump, beforePreview }: ExportPanelProps) {
   const saveState = useSaveState(saveStore);
   const savedVersion = saveState.kind === "saved" ? saveState.at.toISOString() : "pending";
   const results = useSyncExternalStore(session.subscribe, session.getResults, session.getResults);
@@ -158,6 +160,7 @@ export function ExportPanel({ reportId, session, saveStore, saveNow, onJump }: E
           {message.text}
         </p>
       )}
+      {beforePreview}
       <h3>预览（按已保存的内容排版，与导出的 PDF 逐页相同）</h3>
       <PdfPreview
         key={savedVersion}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { type ComponentProps, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { type ComponentProps, lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
@@ -33,6 +33,11 @@ import {
   useAutosave,
   useSaveState,
 } from "./use-autosave";
+
+/** 与上年对比 on the 预览与导出 step, loaded with that step only (the editor's first load stays lean). */
+const YearComparisonPanel = lazy(() =>
+  import("./year-comparison-panel").then((module) => ({ default: module.YearComparisonPanel })),
+);
 
 export type EditorInitialData = {
   reportId: string;
@@ -420,6 +425,11 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
                     saveStore={autosave.store}
                     saveNow={saveNow}
                     onJump={jumpTo}
+                    beforePreview={
+                      <Suspense fallback={<p className="muted">正在载入与上年对比…</p>}>
+                        <YearComparisonPanel session={session} previousYear={initial.previousYear} />
+                      </Suspense>
+                    }
                   />
                 )}
               </section>

@@ -5,8 +5,10 @@ import { requestedYear } from "@/lib/api/overview-routes";
 import { requirePageContext } from "@/lib/api/page-context";
 import { filterOverview, overviewRows } from "@/lib/store/overview";
 import { type ReportStatus, reportStatuses, reportStatusLabels } from "@/lib/store/report-store";
+import { parseFigureSort, StatusProgress, UnitFigures, YearTotals } from "./office-charts";
+import { loadOfficeFigures, loadYearTotals } from "./office-figures";
 
-type Search = { year?: string; status?: string; errors?: string; q?: string };
+type Search = { year?: string; status?: string; errors?: string; q?: string; figure?: string; dir?: string };
 
 const daysText = (days: number) => (days > 0 ? `还有 ${days} 天` : days === 0 ? "今天截止" : `已过 ${-days} 天`);
 
@@ -24,6 +26,14 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
       : undefined;
   const rows = filterOverview(all, { status, hasErrors: search.errors === "1", search: search.q });
   const count = (predicate: (row: (typeof all)[number]) => boolean) => all.filter(predicate).length;
+  const office = await loadOfficeFigures(store, all);
+  const yearTotals = await loadYearTotals(store, scopes.review, year, office);
+  const marksOf = new Map(office.units.map((unit) => [unit.row.unit.id, unit.marks]));
+  const query = new URLSearchParams(
+    Object.entries({ year: String(year), status: search.status, errors: search.errors, q: search.q }).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
+    ),
+  ).toString();
   return (
     <main className="page wide-page">
       <h1>{year}年度报告 审核总览</h1>
@@ -32,6 +42,7 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
         {reportStatuses.map((item) => `${reportStatusLabels[item]} ${count((row) => row.report?.status === item)}`).join("，")}
         ；有错误的 {count((row) => (row.report?.errorCount ?? 0) > 0)} 个。
       </p>
+      <StatusProgress rows={all} year={year} />
       <form className="inline-form wrap" method="get" aria-label="筛选">
         <label>
           年度
@@ -76,6 +87,11 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
             <tr key={row.unit.id} className={row.report ? "" : "row-missing"}>
               <td style={{ paddingLeft: `${8 + row.depth * 20}px` }}>
                 {row.report ? <Link href={`/reports/${row.report.id}`}>{row.unit.name}</Link> : row.unit.name}
+                {(marksOf.get(row.unit.id)?.length ?? 0) > 0 && (
+                  <a href="#unit-figures" className="badge badge-warning" title="主要数字与同类单位差别很大">
+                    数字需留意
+                  </a>
+                )}
               </td>
               <td>{row.report ? reportStatusLabels[row.report.status] : <span className="muted">未建报告</span>}</td>
               <td>
@@ -99,6 +115,8 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
         </tbody>
       </table>
       {rows.length === 0 && <p className="muted">没有符合条件的单位。</p>}
+      <UnitFigures office={office} sort={parseFigureSort(search.figure, search.dir)} year={year} query={query} />
+      <YearTotals totals={yearTotals} />
     </main>
   );
 }

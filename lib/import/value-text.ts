@@ -32,7 +32,8 @@ export type ValueLine = {
   afterWords: boolean;
 };
 
-const DASHES = new Set(["-", "—", "–", "―", "——", "--", "−", "－", "/", "／", "\\"]);
+// 不适用 written out in a 表二 cell reads as “/”, like the dashes.
+const DASHES = new Set(["-", "—", "–", "―", "——", "--", "−", "－", "/", "／", "\\", "不适用"]);
 
 /** “12（其中修订3件）”: an explanation in brackets inside a figure's cell. */
 const ANNOTATION = /[（(][^（()）]*\p{Script=Han}[^（()）]*[）)]/gu;
@@ -139,7 +140,7 @@ export function readValueLines(text: string, options: { startsAtLabel?: boolean 
       return;
     }
     // Table rules and markdown filler: a line of dashes alone is no row.
-    if (tokens.every((token) => token.kind === "not_applicable") && wordCells === 0 && !/[/／]/.test(rawLine)) return;
+    if (tokens.every((token) => token.kind === "not_applicable") && wordCells === 0 && !/[/／]|不适用/u.test(rawLine)) return;
     // On the label's own line the first cell is the label's (blanked out): it is no position.
     if (options.startsAtLabel && lineIndex === 0 && slots && slots.length > 0 && slots[0] === null) slots = slots.slice(1);
     lines.push({ tokens, slots: slots?.some((slot) => slot !== null) ? slots : null, leadingText, afterWords: words });

@@ -27,6 +27,8 @@ describe("normaliseEntry accepts", () => {
     ["-", "count", NOT_APPLICABLE],
     ["－", "count", NOT_APPLICABLE], // full-width hyphen-minus
     [" / ", "count", NOT_APPLICABLE],
+    ["不适用", "count", NOT_APPLICABLE], // written out, as some offices print it in 表二
+    [" 不适用 ", "amount", NOT_APPLICABLE],
     ["1 234", "count", 1234], // a space grouping thousands
     ["12 件", "count", 12],
     ["1779.2656", "amount", 1779.2656],

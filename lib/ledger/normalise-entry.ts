@@ -7,8 +7,8 @@ export const MAX_FIGURE = 1_000_000_000;
 /** 万元 to the 分: real reports print 24252.311082. */
 export const MAX_AMOUNT_DECIMALS = 6;
 
-/** Dashes and slashes that offices type or paste for 不适用 (after NFKC folding). */
-const NOT_APPLICABLE_FORMS = new Set(["/", "-", "—", "–", "―", "——", "--", "−"]);
+/** Dashes and slashes that offices type or paste for 不适用 (after NFKC folding), and the word itself. */
+const NOT_APPLICABLE_FORMS = new Set(["/", "-", "—", "–", "―", "——", "--", "−", "不适用"]);
 
 const quote = (raw: string) => `“${raw}”`;
 

@@ -15,6 +15,7 @@ import {
 } from "@/lib/format";
 import { type FigureId, stripOrdinal } from "@/lib/format/linked-figures";
 import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";
+import { TREND_FACTOR } from "./trend-limits";
 
 export type RuleSeverity = "error" | "warning";
 
@@ -42,10 +43,15 @@ export type LedgerRuleId =
   | "structure.title"
   | "structure.contents_list"
   | "structure.problems_none"
+  | "structure.heading_order"
+  | "structure.heading_level"
+  | "text.repeated_word"
   | "s6.fee_notices"
   | "cross_year.in_force_chain"
   | "cross_year.narrative_unedited"
   | "cross_year.text_repeated"
+  | "trend.jump"
+  | "trend.zero"
   | "import.unconfirmed";
 
 export type RuleDefinition = { id: LedgerRuleId; severity: RuleSeverity; title: string };
@@ -122,12 +128,19 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
     title: `“收到”的申请数不含${stripOrdinal(applicationRow("carried_over").shortLabel)}（合计须写明）`,
   },
   { id: "narrative.share_mismatch", severity: "warning", title: "文字所述“占N%”与表格一致" },
-  { id: "narrative.outcome_claim", severity: "warning", title: "“均获维持”“未发生行政复议”“未收到申请”等说法与表格一致" },
+  {
+    id: "narrative.outcome_claim",
+    severity: "warning",
+    title: "“均获维持”“未发生行政复议”“未收到申请”“所有申请均已办理完成”等说法与表格一致",
+  },
   { id: "narrative.reference_unknown", severity: "error", title: "关联数字指向存在的表格数字" },
   { id: "structure.section_empty", severity: "error", title: "六个部分都有内容" },
   { id: "structure.title", severity: "error", title: `标题为“{机关全称}{年度}年${REPORT_NAME}”` },
   { id: "structure.contents_list", severity: "warning", title: "开头所列各部分与六个部分一致" },
   { id: "structure.problems_none", severity: "warning", title: `${sectionHeading(getSection("problems"))}不只写“无”` },
+  { id: "structure.heading_order", severity: "warning", title: "文中标题按顺序编号，不重复、不跳号" },
+  { id: "structure.heading_level", severity: "warning", title: "部分之中的标题不与部分同级，同一层标题只用一种序号" },
+  { id: "text.repeated_word", severity: "warning", title: "没有连写两次的词语（如“资金资金”）" },
   {
     id: "s6.fee_notices",
     severity: "warning",
@@ -140,6 +153,13 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   },
   { id: "cross_year.narrative_unedited", severity: "warning", title: "文字不停留在“沿用上年内容”" },
   { id: "cross_year.text_repeated", severity: "warning", title: "正文与上年度报告重复不超过一半" },
+  // Warnings, never errors: a real change (a new power, a campaign of requests) is explained, not forbidden.
+  {
+    id: "trend.jump",
+    severity: "warning",
+    title: `主要数字与上年相比超过 ${TREND_FACTOR} 倍或不到 1/${TREND_FACTOR} 的，写明原因`,
+  },
+  { id: "trend.zero", severity: "warning", title: "上年较多、本年为 0 的主要数字，写明原因" },
   // An error: a figure the importer could not read with certainty must not reach an official export or a submission.
   { id: "import.unconfirmed", severity: "error", title: "导入的数字未经确认（请核对）" },
 ];

@@ -159,7 +159,7 @@ function checkStatedFigure(stated: StatedFigure, effective: Effective): RuleResu
 const groupLabel = (group: string) =>
   reviewsLitigationColumnTree.find((node) => (group === LITIGATION_GROUP ? !node.key : node.key === group))!.label;
 
-const claimedOutcomes: Record<OutcomeClaim["claim"], readonly string[]> = {
+const claimedOutcomes: Record<Exclude<OutcomeClaim["claim"], "all_done">, readonly string[]> = {
   upheld: ["corrected", "pending"],
   concluded: ["pending"],
   none: ["total"],
@@ -169,11 +169,13 @@ function checkClaim(claim: OutcomeClaim, effective: Effective): RuleResult | nul
   const found: { text: string; value: number; figure: LinkedFigure }[] = [];
   for (const group of claim.groups) {
     if (group === "applications") {
-      const figure = getLinkedFigure(applicationsCellId("new", "total"));
+      // 所有申请均已办理完成 leaves nothing for next year; 未收到申请 leaves nothing new.
+      const figure = getLinkedFigure(applicationsCellId(claim.claim === "all_done" ? "carried_forward" : "new", "total"));
       const value = figureValue(figure, effective);
       if (typeof value === "number" && value > 0) found.push({ value, figure, text: `${figure.shortName} ${value} 件` });
       continue;
     }
+    if (claim.claim === "all_done") continue;
     for (const outcome of claimedOutcomes[claim.claim]) {
       const figure = getLinkedFigure(reviewsLitigationCellId(`${group}.${outcome}`));
       const value = figureValue(figure, effective);

@@ -1,10 +1,12 @@
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import type { TReport } from "@/lib/report/report-schema";
 import { checkNarrativeFigures, checkReferences } from "./contradictions";
+import { checkOutline } from "./outline";
 import { checkStructure } from "./structure";
 
 export * from "./contradictions";
 export * from "./narrative-fields";
+export * from "./outline";
 export * from "./references";
 export * from "./similarity";
 export * from "./stated-figures";
@@ -13,5 +15,5 @@ export * from "./templates";
 
 /** Every rule on the report's text and shape that needs no other report: narrative.* and structure.*. */
 export function checkNarrative(report: TReport): RuleResult[] {
-  return [...checkReferences(report), ...checkStructure(report), ...checkNarrativeFigures(report)];
+  return [...checkReferences(report), ...checkStructure(report), ...checkNarrativeFigures(report), ...checkOutline(report)];
 }

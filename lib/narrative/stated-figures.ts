@@ -64,7 +64,7 @@ export type OutcomeClaim = TextRange & {
   field: string;
   fieldLabel: string;
   sectionId: SectionId | null;
-  claim: "upheld" | "concluded" | "none";
+  claim: "upheld" | "concluded" | "none" | "all_done";
   groups: readonly ClaimGroup[];
   sentence: TextRange & { text: string };
 };
@@ -101,8 +101,12 @@ const ALL_CHANNELS = /线上线下|各种渠道|多种渠道|各渠道/u;
 const DISCLOSURE_CONTEXT = /信息公开|依申请|政务公开/u;
 /** An agency acting as the 复议机关 decides reviews; 表四 counts those against it. */
 const AS_REVIEW_BODY = /(?:受理|办理|审理|审结|作出)[^，,]*复议/u;
+/** A sentence about the agency's own review work (本机关作为复议机关…): none of its 复议/诉讼 counts is 表四's. */
+const REVIEW_BODY_SENTENCE = /复议机关|复议机构|复议委员会|(?:受理|办理|审理|审结|作出)[^，,。；;]*复议/u;
+/** A topic heading about 依申请公开 or 复议诉讼 sets the subject of the text under it. */
+const DISCLOSURE_HEADING = /信息公开|依申请|政务公开|复议|诉讼/u;
 
-const CARRIED_FORWARD = /结转(?:至|到|入)?下一?年度?|转入下一?年度?|顺延(?:至|到)?下一?年度?|下一?年度继续办理/u;
+const CARRIED_FORWARD = /结转(?:至|到|入)?下一?年度?|转(?:入|至|到)?下一?年度?|顺延(?:至|到)?下一?年度?|下一?年度继续办理/u;
 const CARRIED_OVER = /上一?年度?(?:结转|转结|转入|遗留|未办结)|结转(?:自)?上一?年度?|往年结转|去年结转/u;
 const INCLUDES_CARRIED_OVER = new RegExp(`^[^。]{0,4}(?:包含|含|包括|其中)[^，,。；;]{0,6}(?:${CARRIED_OVER.source})`, "u");
 
@@ -144,6 +148,17 @@ const applicationPhrases: readonly PhraseRule[] = [
   { phrase: "volume", pattern: /申请(?:总量|数量|总数|量)/u },
   { phrase: "handled", pattern: /(?<!继续)办理(?!结果|完成|完毕|完结)/u },
 ];
+/** Phrases that name a row of their own, which a following 答复/办理 does not override. */
+const SPECIFIC_PHRASES = new Set<ApplicationPhrase>([
+  "carried_forward",
+  "carried_over",
+  "disclosed",
+  "result_group",
+  "granted",
+  "partially_granted",
+]);
+/** At most this many characters between a row's phrase and its 答复 (转下一年度办理答复). */
+const ADJACENT_GAP = 3;
 /** “全年政府信息公开申请共N件”: no verb, only when nothing else names the figure. */
 const VERBLESS: PhraseRule = {
   phrase: "verbless",
@@ -187,6 +202,13 @@ const ALL_CONCLUDED = /均已审结|全部审结|均已结案|全部结案/u;
 const NO_REVIEWS = /(?:未发生|未出现|没有发生|未有|未被)[^，,；;。]{0,15}?(?:行政复议|行政诉讼|复议|诉讼|起诉)/u;
 /** 未发生败诉 / 未被纠错 speak of outcomes, not of cases. */
 const NOT_ABOUT_CASES = /纠正|败诉|纠错|撤销|被纠/u;
+/** “所有申请均已按要求办理完成”: every request of the year done, so none carried forward. */
+const ALL_REQUESTS_DONE =
+  /申请(?:均|都|全部|已全部)(?:已经?)?(?:按要求|依法依规|依法|依规)?(?:办理完成|办理完毕|办结|完成办理|答复完毕|处理完毕)/u;
+/** Done in time (均已按时办结), or only some requests (上年结转的申请均已办结): no claim that nothing is left. */
+const NOT_ALL_DONE = /按时|按期|及时|期限|时限|上一?年|结转|逾期/u;
+/** 除结转的9件外，其余申请均已办结: the rest, not all. */
+const EXCEPT = /除|其余|其他的?申请/u;
 const NO_APPLICATIONS =
   /(?:未收到|没有收到|未有收到|未接到|未受理)过?(?:任何|相关|有关)?(?:政府信息公开|依申请公开|信息公开)?的?申请/u;
 
@@ -323,7 +345,9 @@ function mentionsIn(clause: Clause, fullText: string): Mention[] {
     if (!isArabic && !linked && /[零〇一二两三四五六七八九十百千万]/.test(before)) continue;
     const value = linked ? null : isArabic ? parseArabicFigure(figure) : parseChineseNumeral(figure);
     if (!linked && value === null) continue;
-    mentions.push({ start, end, text: figure, value, unit, approximate: approx !== undefined, linked });
+    // 180件左右 is as approximate as 约180件.
+    const isRough = approx !== undefined || /^\s*(?:左右|上下)/u.test(fullText.slice(clause.start + match.index + whole.length));
+    mentions.push({ start, end, text: figure, value, unit, approximate: isRough, linked });
   }
   return mentions;
 }
@@ -349,11 +373,13 @@ function classifyReviews(lead: string, prefix: string, sentence: Sentence): Clas
   if (!inLead && !outcome) return "not_reviews";
   const inherited = inLead ?? lastMatch(prefix, REVIEW_GROUP_PATTERNS);
   if (!inherited) return outcome ? null : "not_reviews";
-  // 被申请/被提起 names the agency as respondent, so its paragraph's context is enough.
-  const context =
-    DISCLOSURE_CONTEXT.test(sentence.text) || (/被(?:申请|提起|诉)/u.test(lead) && DISCLOSURE_CONTEXT.test(sentence.paragraph));
+  // The sentence, its paragraph (政府信息公开 named there) or its topic heading (依申请公开) sets the subject:
+  // “全年发生行政诉讼案件9件” under 依申请公开 is 表四's.
+  const isSentenceAbout = DISCLOSURE_CONTEXT.test(sentence.text);
+  const context = isSentenceAbout || DISCLOSURE_CONTEXT.test(sentence.paragraph) || DISCLOSURE_HEADING.test(sentence.heading);
   if (!context) return null;
-  if (!/被/u.test(lead) && AS_REVIEW_BODY.test(lead)) return null;
+  if (!/被/u.test(lead) && (AS_REVIEW_BODY.test(lead) || (!isSentenceAbout && REVIEW_BODY_SENTENCE.test(sentence.text))))
+    return null;
   // 行政复议和行政诉讼共N件: two groups in one figure.
   if (inLead) {
     const others = REVIEW_GROUP_PATTERNS.filter((rule) => rule !== inLead.rule);
@@ -404,11 +430,24 @@ function classifyApplications(
   const column = lastMatch(lead, applicantColumnPatterns)?.rule.key ?? "total";
   const cell = (rowKey: string) => applicationsCellId(rowKey, column);
   let found = lastMatch(lead, applicationPhrases);
+  // “同意公开答复9件”, “转下一年度办理答复的有1件”: 答复 after a result or 结转 words how that result was given.
+  if (found && (found.rule.phrase === "closed" || found.rule.phrase === "handled")) {
+    const before = lead.slice(0, found.start);
+    const specific = lastMatch(
+      before,
+      applicationPhrases.filter((rule) => SPECIFIC_PHRASES.has(rule.phrase)),
+    );
+    if (specific && found.start - specific.end <= ADJACENT_GAP) found = specific;
+  }
   if (!found && CARRIED_FORWARD.test(tail)) found = { rule: applicationPhrases[0]!, start: 0, end: 0 };
   if (!found) found = lastMatch(lead, [VERBLESS]);
   const sentenceAbout =
     isApplicationContext(sentence.text) &&
     (DISCLOSURE_REQUESTS.test(sentence.text) || DISCLOSURE_REQUESTS.test(sentence.heading));
+  // 答复/办结 need no 申请 of their own when the paragraph or the topic is about requests: “…申请13件。答复12件。”
+  const paragraphAbout =
+    (isApplicationContext(sentence.paragraph) && DISCLOSURE_REQUESTS.test(sentence.paragraph)) ||
+    DISCLOSURE_REQUESTS.test(sentence.heading);
 
   if (!found) {
     // 其中自然人申请100件: a column of the total the sentence has just stated.
@@ -419,7 +458,7 @@ function classifyApplications(
   const { phrase, rowKey } = found.rule;
   const isTotal = ["closed", "new", "received", "volume", "handled", "verbless"].includes(phrase);
   if (isTotal) {
-    if (!sentenceAbout) return null;
+    if (!sentenceAbout && !(phrase === "closed" && paragraphAbout)) return null;
     // 其中网上受理30件 is a part of something; 其中本年新收177件 names a row of its own.
     if (column === "total" && phrase !== "new" && PART_OF.test(lead)) return null;
     if (phrase !== "closed" && ONE_CHANNEL.test(lead) && !ALL_CHANNELS.test(lead)) return null;
@@ -482,6 +521,8 @@ function classifyApplications(
   }
 }
 
+const CLAUSE_MARKS = ["，", ",", "；", ";"];
+
 const everywhere = (pattern: RegExp) => new RegExp(pattern.source, "gu");
 
 /** The 复议/诉讼 groups a stretch of text names; 复议后起诉 is a lawsuit. */
@@ -516,6 +557,18 @@ function claimsIn(sentence: Sentence): Claim[] {
     const clause = sentence.text.slice(noCases.index, clauseEnd === -1 ? undefined : noCases.index + clauseEnd);
     const groups = reviewGroupsIn(clause);
     if (!NOT_ABOUT_CASES.test(clause) && groups.length > 0) claims.push({ ...at(noCases), claim: "none", groups });
+  }
+  const allDone = ALL_REQUESTS_DONE.exec(sentence.text);
+  if (allDone && !OTHER_OBJECT.test(sentence.text)) {
+    const clauseStart = Math.max(...[...CLAUSE_MARKS].map((mark) => sentence.text.lastIndexOf(mark, allDone.index)));
+    const clause = sentence.text.slice(clauseStart + 1, allDone.index + allDone[0].length);
+    const isExcepting = EXCEPT.test(sentence.text.slice(0, allDone.index));
+    if (
+      !NOT_ALL_DONE.test(clause) &&
+      !isExcepting &&
+      (DISCLOSURE_REQUESTS.test(sentence.paragraph) || DISCLOSURE_REQUESTS.test(sentence.heading))
+    )
+      claims.push({ ...at(allDone), claim: "all_done", groups: ["applications"] });
   }
   const noApplications = NO_APPLICATIONS.exec(sentence.text);
   if (noApplications && !OTHER_OBJECT.test(sentence.text))

@@ -1,7 +1,7 @@
 import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
 import { checkNarrative } from "@/lib/narrative";
 import { checkInfo } from "./check-info";
-import { checkCarriedOver, checkInForceChain, checkTextRepeated } from "./cross-year";
+import { checkCarriedOver, checkInForceChain, checkTextRepeated, checkTrends } from "./cross-year";
 import { checkUnconfirmedImport } from "./import-unconfirmed";
 import type { TReport } from "./report-schema";
 
@@ -24,6 +24,7 @@ export function checkReport(report: TReport, context: CheckContext = {}): RuleRe
       ...checkCarriedOver(report, previous),
       ...checkInForceChain(report, previous),
       ...checkTextRepeated(report, previous),
+      ...checkTrends(report, previous),
     );
   }
   // A table an import found missing is named once, by structure.section_empty, not also cell by cell.

@@ -6,6 +6,7 @@ import {
   applicationsCellId,
   getApplicationRow,
   tableName,
+  tableSection,
 } from "@/lib/format";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
 import { deriveLedger, isBlank, numericValue } from "@/lib/ledger/derive-ledger";
@@ -14,6 +15,7 @@ import { narrativeFields, OPENING_PARAGRAPH_FIELD } from "@/lib/narrative/narrat
 import { REPEAT_RUN, repeatedShare } from "@/lib/narrative/similarity";
 import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW } from "./carried-over";
 import type { TReport } from "./report-schema";
+import { compareKeyFigures, describeChange, TREND_FACTOR, trendSentence, unitOfFigure } from "./year-comparison";
 
 const rowLabel = (key: string) => getApplicationRow(key).shortLabel;
 
@@ -113,4 +115,35 @@ export function checkTextRepeated(current: TReport, previous: TReport): RuleResu
         `各地考核对与上年度重复率大于 50% 的年报扣分，请按本年度工作情况改写${mostRepeated.length > 0 ? `。重复较多的是：${mostRepeated.join("、")}` : ""}`,
     },
   ];
+}
+
+/**
+ * trend.jump / trend.zero: a key figure far from last year's (beyond ×5 or below ×0.2) or fallen
+ * to 0 from many. Real changes happen (a new 行政许可 power, a campaign of requests): a warning
+ * that names both years and offers the sentence that explains it.
+ */
+export function checkTrends(current: TReport, previous: TReport): RuleResult[] {
+  const results: RuleResult[] = [];
+  for (const change of compareKeyFigures(current.ledger, previous.ledger)) {
+    if (!change.trend) continue;
+    const rule = getRule(change.trend === "jump" ? "trend.jump" : "trend.zero");
+    const { figure } = change;
+    const unit = unitOfFigure(figure);
+    const what =
+      change.trend === "zero"
+        ? `本年为 0，上年有 ${change.lastYear} ${unit}`
+        : `${describeChange(change)}${change.percent !== null ? `（${change.percent > 0 ? `超过上年的 ${TREND_FACTOR} 倍` : `不到上年的 1/${TREND_FACTOR}`}）` : ""}`;
+    results.push({
+      ruleId: rule.id,
+      severity: rule.severity,
+      cellIds: [...figure.addends],
+      expected: change.lastYear,
+      actual: change.thisYear,
+      message:
+        `${figure.name}：${current.info.year}年 ${change.thisYear} ${unit}，${previous.info.year}年 ${change.lastYear} ${unit}，${what}。` +
+        `请核对数字；变化属实的，请在文字中说明原因，如：“${trendSentence(change, { linked: false })}”`,
+      location: { sectionId: tableSection(figure.tableId).id },
+    });
+  }
+  return results;
 }
