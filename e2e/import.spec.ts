@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { runTogetherText } from "@/fixtures/import/forms";
-import { realFixtures } from "@/fixtures/import/real/expected";
+import { realFixture } from "@/fixtures/import/real/expected";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { applicantColumns, applicationsCellId, type CellId } from "@/lib/format";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
@@ -12,8 +12,8 @@ import { cellInput, expectSaved, openStep, typeCell } from "./fixtures/ledger-pa
 import { createReport, type StoredReportJson, storedReport } from "./fixtures/reports-api";
 
 const realFile = (name: string) => readFileSync(path.join(process.cwd(), "fixtures", "import", "real", name));
-const shanghai = realFixtures.find((fixture) => fixture.file === "shanghai-2019-municipal-office.html")!;
-const shuyang = realFixtures.find((fixture) => fixture.file === "shuyang-county-2025-ocr.md")!;
+const shanghai = realFixture("shanghai-2019-municipal-office.html");
+const shuyang = realFixture("shuyang-county-2025-ocr.md");
 const seed001 = publishedSeedReports()[1]!.report;
 
 const cellOf = (page: Page, cellId: CellId): Locator => page.locator("td.ledger-cell", { has: cellInput(page, cellId) });

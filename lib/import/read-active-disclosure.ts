@@ -189,5 +189,5 @@ export function readActiveDisclosure(text: string, reliableCells: boolean): Tabl
       unconfirmed.add(cellId);
     });
   }
-  return { cells, notes, unconfirmed: [...unconfirmed], found: true, format };
+  return { cells, notes, unconfirmed: [...unconfirmed], found: true, format, span: found.span ?? undefined };
 }

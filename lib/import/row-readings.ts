@@ -190,9 +190,15 @@ export function rowReadings(lines: readonly ValueLine[], shape: RowShape, reliab
         values.pop();
       }
     }
-    // Figures printed apart are whole figures: only a row printed as one run of digits, or a
-    // token that cannot be one figure (a leading zero), is cut into several.
-    if (current && current.kind === "number" && splittable(current) && (runTogether || mustSplit(current) || offset > 0)) {
+    // A row printed with fewer figures than cells may have figures run together (“20 0 0 0 02”):
+    // any run of digits may then hold several; a token that cannot be one figure (a leading zero)
+    // is always cut. A row that prints a figure for every cell is read as printed.
+    if (
+      current &&
+      current.kind === "number" &&
+      splittable(current) &&
+      (runTogether || mustSplit(current) || offset > 0 || tokens.length < width)
+    ) {
       const digits = current.digits;
       const rest = digits.length - offset;
       const piece = (length: number) => digits.slice(offset, offset + length);
