@@ -111,7 +111,12 @@ describe("tables in the forms published reports take", () => {
     );
     // （一） is the only result printed, so （七）总计 = the results cannot check it: both splits stay open.
     const granted = applicantColumns.slice(0, 3).map((column) => applicationsCellId("granted", column.key));
-    expect(report.importReview!.unconfirmedCellIds).toEqual(granted);
+    // The rows this page never printed are listed too: not read is not 0.
+    expect(
+      report.importReview!.unconfirmedCellIds.filter((cellId) =>
+        /^s3\.(new|carried_over|granted|results_total|carried_forward)\./.test(cellId),
+      ),
+    ).toEqual(granted);
     expect(report.importReview!.notes.find((note) => note.cellIds.includes(granted[0]!))!.message).toContain(
       "1/2/10/0/0/0/13 或 12/1/0/0/0/0/13",
     );
@@ -176,8 +181,9 @@ describe("tables in the forms published reports take", () => {
     expect(figures("withheld.state_secret")).toEqual([2, 0, 0, 0, 0, 0, 2]);
     expect(figures("withheld.administrative_query")).toEqual([105, 0, 0, 0, 0, 0, 105]);
     expect(figures("unavailable.not_held")).toEqual([746, 12, 0, 0, 10, 1, 769]);
-    expect(table.unconfirmed).toEqual([]);
-    // The page ends inside the table: the rest is named as not found, never made up.
+    // The page ends inside the table: the rest is named as not found and listed as unread, never made up.
+    const missing = table.notes.find((note) => note.kind === "missing")!.cellIds;
+    expect(table.unconfirmed.filter((cellId) => !missing.includes(cellId))).toEqual([]);
     expect(figures("results_total")).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
     expect(table.notes.find((note) => note.kind === "missing")!.message).toContain("未找到");
   });

@@ -1,5 +1,6 @@
 import mammoth from "mammoth";
 import { type CellId, getSection, reportSections, type SectionId, type TableId, type TCellValue, tableCells } from "@/lib/format";
+import { documentWrapWidth } from "@/lib/report/paragraph-lines";
 import { FORMAT_VERSION, type TReport, ZReport } from "@/lib/report/report-schema";
 import { declaredCharset, htmlLines } from "./extract-html";
 import { PdfRefusal, pdfLines } from "./extract-pdf";
@@ -8,7 +9,7 @@ import { fold } from "./fold-text";
 import { MAX_IMPORT_BYTES, tooLargeMessage } from "./limits";
 import { readActiveDisclosure } from "./read-active-disclosure";
 import { readApplications } from "./read-applications";
-import { paragraphsOf, readIdentity, readOtherMatters, readOverview } from "./read-narrative";
+import { paragraphLines, paragraphsOf, readIdentity, readOtherMatters, readOverview } from "./read-narrative";
 import { readBareReviewsLitigation, readReviewsLitigation } from "./read-reviews-litigation";
 import { dateOfLine, type LineSpan, lineText, type Segments, sectionOfHeading, segmentDocument } from "./segment-document";
 import type { TableImport } from "./table-result";
@@ -23,7 +24,8 @@ export type ImportRefusalReason =
   | "scanned"
   | "damaged"
   | "not_a_report"
-  | "no_year";
+  | "no_year"
+  | "failed";
 
 export type ImportOptions = {
   /** The year to use when the file states none (command line --year, the upload screen's 年度). */
@@ -258,6 +260,19 @@ export async function importPublishedReport(
   fileName: string,
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
+  try {
+    return await readPublishedReport(bytes, fileName, options);
+  } catch (error) {
+    // One file the reader trips on is refused with the reason; a batch of files goes on.
+    const detail = error instanceof Error ? error.message : String(error);
+    return refuse(
+      "failed",
+      `读取这份文件时出错（${detail.slice(0, 200)}），未能导入；请把文件转存为 PDF 或 Word 后再试，或告知维护人员`,
+    );
+  }
+}
+
+async function readPublishedReport(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportOutcome> {
   if (bytes.length > MAX_IMPORT_BYTES) {
     return refuse("too_large", tooLargeMessage(bytes.length));
   }
@@ -365,9 +380,13 @@ export async function importPublishedReport(
   const openingLines = segments.openingLines.filter(
     (index) => dateOfLine(texts[index]!) === null && fold(texts[index]!) !== fold(agencyName),
   );
-  const opening = paragraphsOf(openingLines.map((index) => lines[index]!)).filter(
-    (paragraph) => sectionOfHeading(paragraph) === null,
-  );
+  // The document's measure, from all its text (a short section shows too few lines to find it).
+  const narrativeIndices = [...segments.openingLines, ...[...segments.sectionLines.values()].flat()].sort((a, b) => a - b);
+  const measure = { width: documentWrapWidth(paragraphLines(narrativeIndices.map((index) => lines[index]!))) };
+  const opening = paragraphsOf(
+    openingLines.map((index) => lines[index]!),
+    measure,
+  ).filter((paragraph) => sectionOfHeading(paragraph) === null);
   // The title as printed (structure.title compares it with the standard one); spaces in a Chinese title are layout.
   const publishedTitle = segments.titleLines
     .map((index) => texts[index]!)
@@ -384,9 +403,9 @@ export async function importPublishedReport(
       title: publishedTitle === "" ? null : publishedTitle.slice(0, 200),
     },
     narrative: {
-      overview: readOverview(sectionSource("overview")),
-      problems: { body: paragraphsOf(sectionSource("problems")).join("\n") },
-      other_matters: readOtherMatters(sectionSource("other_matters")),
+      overview: readOverview(sectionSource("overview"), measure),
+      problems: { body: paragraphsOf(sectionSource("problems"), measure).join("\n") },
+      other_matters: readOtherMatters(sectionSource("other_matters"), measure),
     },
     ledger,
     importedSections: importedSections(segments, texts, tables),

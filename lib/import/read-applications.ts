@@ -227,14 +227,17 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
   const printedKeys = new Set(tableRows.map((row) => row.leaf.key));
   const absent = applicationRows.filter((row) => !printedKeys.has(row.key) && !(format === "2019" && otherRows.includes(row)));
   if (absent.length > 0) {
+    const cellIds = absent.flatMap((row) => applicantColumns.map((column) => applicationsCellId(row.key, column.key)));
     notes.push({
       kind: "missing",
-      cellIds: absent.flatMap((row) => applicantColumns.map((column) => applicationsCellId(row.key, column.key))),
+      cellIds,
       message: `${TABLE}未找到 ${absent.length} 行（${absent
         .slice(0, 3)
         .map((row) => `“${applicationRowName(row)}”`)
-        .join("、")}${absent.length > 3 ? "等" : ""}），这些格留空`,
+        .join("、")}${absent.length > 3 ? "等" : ""}），这些格留空，请按原件填写`,
     });
+    // Not read is not 0: the figures the rules would otherwise sum as blanks wait for staff (a total the rules derive is not listed).
+    for (const cellId of cellIds) if (!getCell(cellId).computedFrom) unconfirmed.add(cellId);
   }
 
   const values = new Map(solved.values);

@@ -1,7 +1,7 @@
 import { processingFeesSentence, reportTitle } from "@/lib/document/build-report-document";
 import { REPORT_NAME } from "@/lib/document/report-document";
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
-import { joinParagraphLines, type ParagraphLine } from "@/lib/report/paragraph-lines";
+import { joinParagraphLines, type ParagraphLine, type ParagraphOptions } from "@/lib/report/paragraph-lines";
 import type { TReport, TReportInput } from "@/lib/report/report-schema";
 import { fold } from "./fold-text";
 import { AGENCY_ENDINGS, dateOfLine, lineText, type Segments } from "./segment-document";
@@ -30,16 +30,16 @@ export const paragraphLines = (lines: readonly SourceLine[]): ParagraphLine[] =>
     return { text: /^\d{1,3}$/.test(text) ? "" : text, layout: line.layout };
   });
 
-/** Printed lines back into paragraphs (lib/report/paragraph-lines.ts). */
-export function paragraphsOf(lines: readonly SourceLine[]): string[] {
-  return joinParagraphLines(paragraphLines(lines));
+/** Printed lines back into paragraphs (lib/report/paragraph-lines.ts), at the document's measure when known. */
+export function paragraphsOf(lines: readonly SourceLine[], options: ParagraphOptions = {}): string[] {
+  return joinParagraphLines(paragraphLines(lines), options);
 }
 
 type Topic = { title: string; body: string[] };
 
 /** Section 一: the paragraphs before the first sub-heading, then one topic per sub-heading. */
-export function readOverview(lines: readonly SourceLine[]): NarrativeInput["overview"] {
-  const paragraphs = paragraphsOf(lines);
+export function readOverview(lines: readonly SourceLine[], options: ParagraphOptions = {}): NarrativeInput["overview"] {
+  const paragraphs = paragraphsOf(lines, options);
   const bracketed = paragraphs.some((paragraph) => TOPIC_HEADING.test(paragraph));
   const heading = bracketed ? TOPIC_HEADING : NUMBERED_HEADING;
   const intro: string[] = [];
@@ -64,8 +64,8 @@ export function readOverview(lines: readonly SourceLine[]): NarrativeInput["over
 }
 
 /** Section 六: its text, with our own export's 信息处理费 sentence read back into the figures it came from. */
-export function readOtherMatters(lines: readonly SourceLine[]): NarrativeInput["other_matters"] {
-  const paragraphs = paragraphsOf(lines);
+export function readOtherMatters(lines: readonly SourceLine[], options: ParagraphOptions = {}): NarrativeInput["other_matters"] {
+  const paragraphs = paragraphsOf(lines, options);
   const last = paragraphs[paragraphs.length - 1];
   const fees = last ? feesOfSentence(last) : null;
   if (fees) paragraphs.pop();

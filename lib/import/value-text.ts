@@ -139,7 +139,7 @@ export function readValueLines(text: string, options: { startsAtLabel?: boolean 
     if (tokens.length === 0) {
       if (/\p{Script=Han}/u.test(leadingText)) words = true;
       // A row whose figure cells were all left empty is still a row: blank, not missing.
-      else if (options.startsAtLabel && lineIndex === 0 && slots && slots.length > 2) {
+      else if (options.startsAtLabel && lineIndex === 0 && slots && slots.length >= 2) {
         lines.push({ tokens: [], slots: slots.slice(1), leadingText: "", afterWords: false, start, end: start + rawLine.length });
       }
       return;

@@ -41,12 +41,20 @@ const isHeadingLine = (text: string, measured: number, width: number | null) =>
   !/[。；，,]$/u.test(text.trim()) &&
   (width === null || measured < width - 1.5);
 
+/** A line's width as printed: a paragraph's indented first line counts its two-character indent. */
+const lineWidth = (line: ParagraphLine) => displayWidth(line.text.trim()) + (line.layout === "start" ? 2 : 0);
+
+/** The measure of a whole document's lines. */
+export function documentWrapWidth(lines: readonly ParagraphLine[]): number | null {
+  return wrapWidth(lines.flatMap((line) => (line.text.trim() !== "" && line.layout !== "whole" ? [lineWidth(line)] : [])));
+}
+
 /**
  * The width a hard-wrapped text breaks its lines at, when it does: most lines of some
  * length end at about the same width. Null for text whose lines are whole paragraphs.
  */
-export function wrapWidth(lines: readonly string[]): number | null {
-  const widths = lines.map(displayWidth).filter((width) => width >= 12);
+export function wrapWidth(lineWidths: readonly number[]): number | null {
+  const widths = lineWidths.filter((width) => width >= 12);
   if (widths.length < 4) return null;
   const counts = new Map<number, number>();
   for (const width of widths) {
@@ -64,8 +72,11 @@ export function wrapWidth(lines: readonly string[]): number | null {
   return best ? best.width : null;
 }
 
+/** How to rebuild: `width`, the measure of the whole document when known (a short section shows too few lines to find it). */
+export type ParagraphOptions = { width?: number | null };
+
 /** Groups of line indices, one group per paragraph; empty lines belong to none. */
-export function paragraphGroups(lines: readonly ParagraphLine[]): number[][] {
+export function paragraphGroups(lines: readonly ParagraphLine[], options: ParagraphOptions = {}): number[][] {
   const groups: number[][] = [];
   let current: number[] = [];
   const flush = () => {
@@ -74,13 +85,8 @@ export function paragraphGroups(lines: readonly ParagraphLine[]): number[][] {
   };
   const texts = lines.map((line) => line.text.trim());
   const knowsStarts = lines.some((line) => line.layout === "start");
-  // A paragraph's first line is indented two characters: its text is that much narrower than the measure.
-  const measure = (index: number) => displayWidth(texts[index]!) + (lines[index]!.layout === "start" ? 2 : 0);
-  const width = wrapWidth(
-    texts.flatMap((text, index) =>
-      text !== "" && lines[index]!.layout !== "whole" ? [" ".repeat(Math.round(measure(index) * 2))] : [],
-    ),
-  );
+  const measure = (index: number) => lineWidth(lines[index]!);
+  const width = options.width !== undefined ? options.width : documentWrapWidth(lines);
   texts.forEach((text, index) => {
     const line = lines[index]!;
     if (text === "") return;
@@ -110,8 +116,8 @@ export function paragraphGroups(lines: readonly ParagraphLine[]): number[][] {
 }
 
 /** Joins the lines of each paragraph; spaces a PDF put between Chinese characters at a join are dropped. */
-export function joinParagraphLines(lines: readonly ParagraphLine[]): string[] {
-  return paragraphGroups(lines).map((group) =>
+export function joinParagraphLines(lines: readonly ParagraphLine[], options: ParagraphOptions = {}): string[] {
+  return paragraphGroups(lines, options).map((group) =>
     group
       .map((index) => lines[index]!.text.trim())
       .reduce((joined, text) => {
