@@ -46,7 +46,8 @@ export type LedgerRuleId =
   | "cross_year.in_force_chain"
   | "cross_year.narrative_unedited"
   | "cross_year.text_repeated"
-  | "import.unconfirmed";
+  | "import.unconfirmed"
+  | "import.pending";
 
 export type RuleDefinition = { id: LedgerRuleId; severity: RuleSeverity; title: string };
 
@@ -142,6 +143,8 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   { id: "cross_year.text_repeated", severity: "warning", title: "正文与上年度报告重复不超过一半" },
   // An error: a figure the importer could not read with certainty must not reach an official export or a submission.
   { id: "import.unconfirmed", severity: "error", title: "导入的数字未经确认（请核对）" },
+  // A warning in place of a sum or a contradiction that rests on a figure not yet confirmed: no alarm on an unread cell.
+  { id: "import.pending", severity: "warning", title: "待核对导入的数字后再判断的检查" },
 ];
 
 export function getRule(id: LedgerRuleId): RuleDefinition {
