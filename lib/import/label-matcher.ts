@@ -9,11 +9,17 @@ import { type FoldedText, fold, foldText, isIdeograph } from "./fold-text";
 
 const ORDINAL = /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+\.)/u;
 
-/** A label split into its ordinal (一、 / (三) / 1.) and the words after it, both folded. */
+const splitCache = new Map<string, { ordinal: string; core: string }>();
+
+/** A label split into its ordinal (一、 / (三) / 1.) and the words after it, both folded (the format's labels, so kept). */
 export function splitOrdinal(label: string): { ordinal: string; core: string } {
+  const known = splitCache.get(label);
+  if (known) return known;
   const folded = fold(label);
   const match = ORDINAL.exec(folded);
-  return match ? { ordinal: match[0], core: folded.slice(match[0].length) } : { ordinal: "", core: folded };
+  const split = match ? { ordinal: match[0], core: folded.slice(match[0].length) } : { ordinal: "", core: folded };
+  if (splitCache.size < 2000) splitCache.set(label, split);
+  return split;
 }
 
 export type LabelTarget<K extends string> = {
