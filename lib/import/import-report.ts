@@ -293,8 +293,14 @@ async function readPublishedReport(bytes: Uint8Array, fileName: string, options:
   const segments = segmentDocument(lines, spans);
   // Figures under the tables' own labels, or the sections' headings: a page that merely mentions 规章 is no report.
   const figuresRead = Object.values(tables).reduce((count, table) => count + table.cells.size, 0);
+  // A page that names itself a 年报 in its opening (“现公布…年度报告”) and shows one of its sections is one too, cut short.
+  const namesItself =
+    segments.openingLines.some((index) => /政府信息公开.{0,4}年度报告|政府信息公开年报/u.test(lineText(lines[index]!))) ||
+    lines.slice(0, 40).some((line) => /现(将|公布|发布).{2,40}政府信息公开.{0,4}年度报告/u.test(lineText(line)));
   const isReport =
-    segments.headings.size >= 3 || figuresRead >= 10 || (segments.titleLines.length > 0 && segments.headings.size >= 1);
+    segments.headings.size >= 3 ||
+    figuresRead >= 10 ||
+    ((segments.titleLines.length > 0 || namesItself) && segments.headings.size >= 1);
   if (!isReport) {
     const first = lines.map(lineText).find((text, index) => text !== "" && !segments.chrome.has(index)) ?? "";
     return refuse(

@@ -170,7 +170,10 @@ export function readIdentity(
   const texts = lines.map(lineText);
   const title = segments.titleLines.map((index) => texts[index]!).join("");
   let { agencyName, year } = identityOfTitle(title);
-  const opening = segments.openingLines.map((index) => texts[index]!).join("");
+  // The report's basis and name stand in the opening, or at the head of 一 when the page starts there.
+  const opening = [...segments.openingLines, ...(segments.sectionLines.get("overview") ?? []).slice(0, 3)]
+    .map((index) => texts[index]!)
+    .join("");
   if ((!agencyName || !year) && htmlTitle) {
     const fromPage = identityOfTitle(htmlTitle);
     agencyName ??= fromPage.agencyName;

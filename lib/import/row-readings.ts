@@ -145,7 +145,8 @@ export function rowReadings(lines: readonly ValueLine[], shape: RowShape, reliab
 
   const tokens = lines.flatMap((line) => line.tokens);
   if (tokens.length === 0 || tokens.length > width) return [...found.values()].sort((a, b) => a.cost - b.cost);
-  const runTogether = tokens.length === 1;
+  // One run of digits for a whole row is figures run together; one digit alone is one figure (the rest blank).
+  const runTogether = tokens.length === 1 && splittable(tokens[0]!);
   const totalOf = new Map(shape.groups.map((group) => [group.total, group]));
   let steps = MAX_STEPS;
 
