@@ -216,10 +216,10 @@ test("年度：文件中没有写明年度时拒收并请填写；在“年度�
   await page.setViewportSize({ width: 1366, height: 768 });
   await uploadOnHome(page, { name: fileName, mimeType: "text/plain", buffer: realFile(xuwen.file) });
   const asked = page.getByRole("alert").filter({ hasText: "没有写明年度" });
-  await expect(asked).toContainText(`“${fileName}”中没有写明年度：请在“年度”中填写后导入`);
+  await expect(asked).toContainText(`“${fileName}”中没有写明年度：请在“年份”中填写后导入`);
   // The 年度 of the import card (the new-report form beside it has its own).
   const card = page.getByRole("region", { name: "导入已发布的报告" });
-  const year = card.getByRole("textbox", { name: "年度" });
+  const year = card.getByRole("textbox", { name: "年份" });
   await expect(year).toBeFocused();
   await expect(asked.getByRole("button", { name: "填写年度后导入" })).toBeDisabled();
   await page.screenshot({ path: "test-artifacts/import/year-asked.png" });
@@ -242,7 +242,7 @@ test("年度：文件中没有写明年度时拒收并请填写；在“年度�
 
   // With the mouse, as a copy beside the first: the button imports the same file with the year typed.
   await uploadOnHome(page, { name: fileName, mimeType: "text/plain", buffer: realFile(xuwen.file) });
-  await page.getByRole("region", { name: "导入已发布的报告" }).getByRole("textbox", { name: "年度" }).fill("2021");
+  await page.getByRole("region", { name: "导入已发布的报告" }).getByRole("textbox", { name: "年份" }).fill("2021");
   await page.getByRole("button", { name: `按 2021 年导入“${fileName}”` }).click();
   await expect(page.getByRole("alert").filter({ hasText: "已有一份" })).toBeVisible();
 });

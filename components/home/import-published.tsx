@@ -48,7 +48,7 @@ export function ImportPublished() {
       const message = error instanceof ApiError ? error.message : String(error);
       const existing = duplicateOf(error);
       if (refusalReason(error) === "no_year") {
-        setState({ kind: "needs_year", message: `“${file.name}”中没有写明年度：请在“年度”中填写后导入`, file });
+        setState({ kind: "needs_year", message: `“${file.name}”中没有写明年度：请在“年份”中填写后导入`, file });
         yearInput.current?.focus();
         return;
       }
@@ -85,7 +85,7 @@ export function ImportPublished() {
           />
         </label>
         <span className="year-field">
-          <label htmlFor={yearId}>年度</label>
+          <label htmlFor={yearId}>年份</label>
           <input
             id={yearId}
             ref={yearInput}

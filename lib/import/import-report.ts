@@ -315,7 +315,7 @@ async function readPublishedReport(bytes: Uint8Array, fileName: string, options:
   if (!identity.year) {
     return refuse(
       "no_year",
-      "无法确定报告年度：标题、开头段落、落款和文件名中都没有年份；请在导入时给出年度（命令行 --year，导入窗口的“年度”）",
+      "无法确定报告年度：标题、开头段落、落款和文件名中都没有年份；请在导入时给出年度（命令行 --year，导入窗口的“年份”）",
     );
   }
   let agencyName = identity.agencyName;
