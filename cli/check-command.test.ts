@@ -121,7 +121,23 @@ describe("check command", () => {
       "错误 [s3.row_total] 表三 「一、本年新收」行：自然人（3）+ 商业企业（1）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 4，不等于 总计（5），相差 1",
     );
     expect(result.stdout).toContain("错误 [import.unconfirmed] 表三「（一）予以公开」行 自然人列：导入的数字请核对后确认");
-    expect(result.stdout).toContain("导入说明 [ambiguous] 表三「（一）予以公开」行“121000013”");
+    // No reading of “121000013” adds up with the rest: it is left unread, never guessed.
+    expect(result.stdout).toContain("导入说明 [unreadable] 表三「（一）予以公开」行印出的“121000013”");
+    // The sums that rest on those unread cells wait for them: a warning naming them, no error.
+    expect(result.stdout).toMatch(/警告 \[import\.pending\] “表三勾稽关系”的检查待核对 表三「（一）予以公开」行 自然人列/u);
+    expect(result.stdout).not.toContain("错误 [s3.balance] 表三 自然人列");
+  });
+
+  it("takes --year for published files that print none, and checks the rest of a batch when one file cannot be read", async () => {
+    await writeFile(file("no-year.txt"), publishedWithError.replace("2024年", ""));
+    const without = await run([file("no-year.txt"), file("published-001.txt")]);
+    expect(without.code).toBe(EXIT_UNREADABLE);
+    expect(without.stderr).toContain(`${file("no-year.txt")}：无法确定报告年度`);
+    expect(without.stdout).toContain(`${file("published-001.txt")}：0 个错误`);
+    const given = await run(["--json", "--year", "2024", file("no-year.txt")]);
+    const items = JSON.parse(given.stdout) as { file: string; note?: { message: string } }[];
+    expect(items.some((item) => item.note?.message === "文件中没有写明年度，按导入时给出的 2024 年")).toBe(true);
+    expect((await run(["--year", "24", file("no-year.txt")])).stderr).toContain("年度“24”不对");
   });
 
   it("carries the import notes in --json, and says so when a published report has no tables", async () => {

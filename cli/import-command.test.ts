@@ -24,6 +24,28 @@ beforeAll(async () => {
     file("shanghai.html"),
   );
   await writeFile(file("photo.jpg"), new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+  // A page whose 表二 stands among long sentences with figures: its note on them runs past the schema's 2,000 characters.
+  const sentence = "全年依法依规推进政务公开各项工作并持续优化办理流程".repeat(60);
+  await writeFile(
+    file("long-notes.txt"),
+    [
+      "某县人民政府2024年政府信息公开工作年度报告",
+      "一、总体情况",
+      "全年依法推进政务公开。",
+      "二、主动公开政府信息情况",
+      "规章\t0\t0\t0",
+      `${sentence} 12 件`,
+      `${sentence} 13 件`,
+      `${sentence} 14 件`,
+      "行政规范性文件\t6\t12\t96",
+      "五、存在的主要问题及改进情况",
+      "人员不足。",
+    ].join("\n"),
+  );
+  await writeFile(
+    file("no-year.txt"),
+    "某县人民政府政府信息公开工作年度报告\n一、总体情况\n全年依法推进政务公开。\n五、存在的主要问题及改进情况\n无。",
+  );
 });
 
 describe("import command", () => {
@@ -52,6 +74,27 @@ describe("import command", () => {
     expect(items[0]!.notes.some((note) => note.kind === "format")).toBe(true);
     expect(result.stderr).toContain(`${file("photo.jpg")}：这是图片（扫描件）`);
     expect(result.stderr).toContain(`${file("missing.pdf")}：文件不存在`);
+  });
+
+  it("never lets one file's long note break the batch: the note is shortened, every file is read", async () => {
+    const result = await run(["--json", file("long-notes.txt"), file("xiangtan.txt")]);
+    expect(result.code).toBe(EXIT_OK);
+    const items = JSON.parse(result.stdout) as { file: string; notes: { message: string }[] }[];
+    expect(items.map((item) => path.basename(item.file))).toEqual(["long-notes.txt", "xiangtan.txt"]);
+    const longest = Math.max(...items[0]!.notes.map((note) => note.message.length));
+    expect(longest).toBeLessThanOrEqual(2000);
+    expect(items[0]!.notes.some((note) => note.message.includes("已截短"))).toBe(true);
+  });
+
+  it("uses --year for a file that prints no year, and says why it cannot read one without", async () => {
+    const without = await run([file("no-year.txt")]);
+    expect(without.code).toBe(EXIT_UNREADABLE);
+    expect(without.stderr).toContain("无法确定报告年度");
+    expect(without.stderr).toContain("--year");
+    const given = await run(["--year", "２０２４", file("no-year.txt")]);
+    expect(given.code).toBe(EXIT_OK);
+    expect(JSON.parse(given.stdout).info.year).toBe(2024);
+    expect((await run(["--year=1999", file("no-year.txt")])).stderr).toContain("年度“1999”不对");
   });
 
   it("asks for --json with several files, and refuses unknown options", async () => {

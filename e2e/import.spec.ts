@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { runTogetherText } from "@/fixtures/import/forms";
-import { realFixtures } from "@/fixtures/import/real/expected";
+import { realFixture, realFixtures } from "@/fixtures/import/real/expected";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { applicantColumns, applicationsCellId, type CellId } from "@/lib/format";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
@@ -12,8 +12,8 @@ import { cellInput, expectSaved, openStep, typeCell } from "./fixtures/ledger-pa
 import { createReport, type StoredReportJson, storedReport } from "./fixtures/reports-api";
 
 const realFile = (name: string) => readFileSync(path.join(process.cwd(), "fixtures", "import", "real", name));
-const shanghai = realFixtures.find((fixture) => fixture.file === "shanghai-2019-municipal-office.html")!;
-const shuyang = realFixtures.find((fixture) => fixture.file === "shuyang-county-2025-ocr.md")!;
+const shanghai = realFixture("shanghai-2019-municipal-office.html");
+const shuyang = realFixture("shuyang-county-2025-ocr.md");
 const seed001 = publishedSeedReports()[1]!.report;
 
 const cellOf = (page: Page, cellId: CellId): Locator => page.locator("td.ledger-cell", { has: cellInput(page, cellId) });
@@ -203,6 +203,48 @@ test("超过 20 MB 的文件和不是年报的文件被拒绝，中文说明原�
   expect(plain.status()).toBe(415);
 
   expect((await listedReports(page)).length).toBe(before);
+});
+
+test("年度：文件中没有写明年度时拒收并请填写；在“年度”中填写（全角数字也可）后按回车或点按钮即导入，报告的年度为所填年度", async ({
+  page,
+}) => {
+  // A page that prints neither its agency nor its year.
+  const xuwen = realFixtures.find((fixture) => fixture.file === "xuwen-county-bureau-page.txt")!;
+  const fileName = "徐闻县某局政府信息公开工作年度报告.txt";
+  const stem = fileName.replace(/\.txt$/u, "");
+  await forget(page, stem, 2021);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await uploadOnHome(page, { name: fileName, mimeType: "text/plain", buffer: realFile(xuwen.file) });
+  const asked = page.getByRole("alert").filter({ hasText: "没有写明年度" });
+  await expect(asked).toContainText(`“${fileName}”中没有写明年度：请在“年份”中填写后导入`);
+  // The 年度 of the import card (the new-report form beside it has its own).
+  const card = page.getByRole("region", { name: "导入已发布的报告" });
+  const year = card.getByRole("textbox", { name: "年份" });
+  await expect(year).toBeFocused();
+  await expect(asked.getByRole("button", { name: "填写年度后导入" })).toBeDisabled();
+  await page.screenshot({ path: "test-artifacts/import/year-asked.png" });
+
+  // A year that is no report year is refused at the field, nothing sent.
+  await year.pressSequentially("21");
+  await expect(page.getByText("年度“21”不对：请填写 2008—2100 之间的四位年份，如 2025")).toBeVisible();
+  await year.fill("");
+  // Keyboard: full-width digits as an input method types them, then Enter.
+  await year.pressSequentially("２０２１");
+  await expect(asked.getByRole("button", { name: `按 2021 年导入“${fileName}”` })).toBeEnabled();
+  await page.screenshot({ path: "test-artifacts/import/year-filled.png" });
+  await year.press("Enter");
+  await page.waitForURL(/\/reports\/[^/?]+/);
+  const stored = await storedReport(page.request, openedId(page));
+  expect(stored.report.info.year).toBe(2021);
+  expect(stored.report.importReview!.notes.map((note) => note.message)).toContain("文件中没有写明年度，按导入时给出的 2021 年");
+  for (const [cellId, value] of Object.entries(xuwen.cells))
+    expect([cellId, stored.report.ledger[cellId] ?? 0]).toEqual([cellId, value]);
+
+  // With the mouse, as a copy beside the first: the button imports the same file with the year typed.
+  await uploadOnHome(page, { name: fileName, mimeType: "text/plain", buffer: realFile(xuwen.file) });
+  await page.getByRole("region", { name: "导入已发布的报告" }).getByRole("textbox", { name: "年份" }).fill("2021");
+  await page.getByRole("button", { name: `按 2021 年导入“${fileName}”` }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "已有一份" })).toBeVisible();
 });
 
 test("从上年已发布报告导入：上年结转取自上年文件的结转下年度（一步，可撤销），上年文字可选作沿用上年内容的草稿，上年文件不存为报告", async ({

@@ -1,4 +1,4 @@
-import { importPublishedReport, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import";
+import { givenYearMessage, importPublishedReport, MAX_IMPORT_BYTES, parseGivenYear, tooLargeMessage } from "@/lib/import";
 import { errorResponse, RequestError, readBodyBytes } from "./api-response";
 import { requireContext } from "./request-context";
 
@@ -38,10 +38,20 @@ function fileNameOf(request: Request): string {
   return name;
 }
 
+/** `?year=`: the year to use for a file that prints none (the upload screen's 年度). */
+function givenYearOf(request: Request): { year?: number } {
+  const text = new URL(request.url).searchParams.get("year");
+  if (text === null || text.trim() === "") return {};
+  const year = parseGivenYear(text);
+  if (year === null) throw new RequestError(givenYearMessage(text), 400);
+  return { year };
+}
+
 /** The uploaded file read as a report; refused (nothing stored) with the importer's Chinese message. */
 async function importUpload(request: Request) {
   assertFileUpload(request);
   const fileName = fileNameOf(request);
+  const options = givenYearOf(request);
   let bytes: Uint8Array;
   try {
     bytes = await readBodyBytes(request, MAX_IMPORT_BYTES);
@@ -54,7 +64,7 @@ async function importUpload(request: Request) {
     }
     throw error;
   }
-  const outcome = await importPublishedReport(bytes, fileName);
+  const outcome = await importPublishedReport(bytes, fileName, options);
   if (!outcome.ok)
     throw new RequestError(outcome.message, outcome.reason === "too_large" ? 413 : 422, { reason: outcome.reason });
   return outcome;

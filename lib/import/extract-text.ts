@@ -1,3 +1,4 @@
+import { isPageNumber } from "./page-chrome";
 import type { SourceLine } from "./types";
 
 /**
@@ -33,6 +34,12 @@ export function textLines(text: string): SourceLine[] {
   for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
     if (TABLE_RULE.test(raw)) continue;
     let line = raw.replace(/\u00a0/g, " ");
+    // “- 1 -” is a page number, not a list item.
+    if (isPageNumber(line)) {
+      inTable = false;
+      lines.push({ cells: [line.trim()], table: null, reliableCells: false, layout: "visual" });
+      continue;
+    }
     // Markdown headings, list bullets, block quotes and emphasis.
     line = line.replace(/^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+(?=\S))/u, "").replace(/\*\*|__/g, "");
     const isRow = /^\s*\|.*\|\s*$/.test(line) || (line.includes("|") && line.split("|").length > 2);
@@ -50,7 +57,9 @@ export function textLines(text: string): SourceLine[] {
     }
     inTable = false;
     const cells = line.includes("\t") ? line.split("\t") : line.split(/\s{2,}|\u3000+/u);
-    lines.push({ cells, table: null, reliableCells: false, layout: "visual" });
+    // A paragraph indented by two characters (“　　”, or spaces as text copied from a 公文 keeps them) starts anew.
+    const indented = /^(\u3000|\s{2,})\S/u.test(line) && !line.includes("\t");
+    lines.push({ cells, table: null, reliableCells: false, layout: indented ? "start" : "visual" });
   }
   return lines;
 }

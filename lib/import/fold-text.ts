@@ -72,7 +72,21 @@ const isSkipped = (character: string) => {
 };
 const isDigit = (character: string) => character >= "0" && character <= "9";
 
+/** The last few texts folded: each table reader folds the same stretch of the report again. */
+const recent: { original: string; folded: FoldedText }[] = [];
+
 export function foldText(original: string): FoldedText {
+  const known = recent.find((entry) => entry.original === original);
+  if (known) return known.folded;
+  const folded = foldTextUncached(original);
+  if (original.length > 200) {
+    recent.unshift({ original, folded });
+    recent.length = Math.min(recent.length, 4);
+  }
+  return folded;
+}
+
+function foldTextUncached(original: string): FoldedText {
   const characters = [...original];
   // Keep UTF-16 offsets: a character outside the BMP takes two.
   const offsets: number[] = [];

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { labelsApartMarkdown } from "@/fixtures/import/forms";
-import { realFixtures } from "@/fixtures/import/real/expected";
+import { realFixture } from "@/fixtures/import/real/expected";
 import { seedLedgerEntries, seedReport } from "@/fixtures/seed-reports";
 import {
   activeDisclosureCellId,
@@ -111,7 +111,12 @@ describe("tables in the forms published reports take", () => {
     );
     // （一） is the only result printed, so （七）总计 = the results cannot check it: both splits stay open.
     const granted = applicantColumns.slice(0, 3).map((column) => applicationsCellId("granted", column.key));
-    expect(report.importReview!.unconfirmedCellIds).toEqual(granted);
+    // The rows this page never printed are listed too: not read is not 0.
+    expect(
+      report.importReview!.unconfirmedCellIds.filter((cellId) =>
+        /^s3\.(new|carried_over|granted|results_total|carried_forward)\./.test(cellId),
+      ),
+    ).toEqual(granted);
     expect(report.importReview!.notes.find((note) => note.cellIds.includes(granted[0]!))!.message).toContain(
       "1/2/10/0/0/0/13 或 12/1/0/0/0/0/13",
     );
@@ -176,8 +181,9 @@ describe("tables in the forms published reports take", () => {
     expect(figures("withheld.state_secret")).toEqual([2, 0, 0, 0, 0, 0, 2]);
     expect(figures("withheld.administrative_query")).toEqual([105, 0, 0, 0, 0, 0, 105]);
     expect(figures("unavailable.not_held")).toEqual([746, 12, 0, 0, 10, 1, 769]);
-    expect(table.unconfirmed).toEqual([]);
-    // The page ends inside the table: the rest is named as not found, never made up.
+    // The page ends inside the table: the rest is named as not found and listed as unread, never made up.
+    const missing = table.notes.find((note) => note.kind === "missing")!.cellIds;
+    expect(table.unconfirmed.filter((cellId) => !missing.includes(cellId))).toEqual([]);
     expect(figures("results_total")).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
     expect(table.notes.find((note) => note.kind === "missing")!.message).toContain("未找到");
   });
@@ -189,7 +195,7 @@ describe("tables in the forms published reports take", () => {
   });
 
   it("reads OCR markdown with junk and borrowed column headers, “-” filling header blocks and （六）其他 for （六）其他处理", async () => {
-    const fixture = realFixtures.find((candidate) => candidate.file.endsWith(".md"))!;
+    const fixture = realFixture("shuyang-county-2025-ocr.md");
     const report = await read(readFileSync(path.join(process.cwd(), "fixtures", "import", "real", fixture.file)), fixture.file);
     for (const [cellId, value] of Object.entries(fixture.cells)) expect([cellId, report.ledger[cellId]]).toEqual([cellId, value]);
     expect(reviews(report)).toEqual([27, 10, 9, 15, 61, 3, 0, 0, 0, 3, 8, 0, 1, 1, 10]);
@@ -197,7 +203,7 @@ describe("tables in the forms published reports take", () => {
   });
 
   it("reads the 2019 format, says so, puts （六）其他处理 under 3.其他 and leaves blank what the sums leave open", async () => {
-    const fixture = realFixtures.find((candidate) => candidate.detectedFormat === "2019")!;
+    const fixture = realFixture("shanghai-2019-municipal-office.html");
     const report = await read(readFileSync(path.join(process.cwd(), "fixtures", "import", "real", fixture.file)), fixture.file);
     expect(report.importReview!.detectedFormat).toBe("2019");
     for (const [cellId, value] of Object.entries(fixture.cells)) {
@@ -212,7 +218,7 @@ describe("tables in the forms published reports take", () => {
   });
 
   it("reads a CMS page with its chrome, Word-exported markup split into spans, and a 落款 with its date", async () => {
-    const fixture = realFixtures.find((candidate) => candidate.file.includes("development-reform"))!;
+    const fixture = realFixture("shuyang-development-reform-2023.html");
     const report = await read(readFileSync(path.join(process.cwd(), "fixtures", "import", "real", fixture.file)), fixture.file);
     expect(report.info.agencyName).toBe(fixture.agencyName);
     expect(report.info.year).toBe(fixture.year);

@@ -1,8 +1,10 @@
 export {
+  type ImportOptions,
   type ImportOutcome,
   type ImportRefusalReason,
   importPublishedReport,
   MAX_IMPORT_BYTES,
   tooLargeMessage,
 } from "./import-report";
+export { givenYearMessage, parseGivenYear } from "./limits";
 export { type ImportNote, type ImportNoteKind, importNoteKindLabels, type SourceType } from "./types";

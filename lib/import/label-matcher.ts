@@ -9,11 +9,17 @@ import { type FoldedText, fold, foldText, isIdeograph } from "./fold-text";
 
 const ORDINAL = /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+\.)/u;
 
-/** A label split into its ordinal (一、 / (三) / 1.) and the words after it, both folded. */
+const splitCache = new Map<string, { ordinal: string; core: string }>();
+
+/** A label split into its ordinal (一、 / (三) / 1.) and the words after it, both folded (the format's labels, so kept). */
 export function splitOrdinal(label: string): { ordinal: string; core: string } {
+  const known = splitCache.get(label);
+  if (known) return known;
   const folded = fold(label);
   const match = ORDINAL.exec(folded);
-  return match ? { ordinal: match[0], core: folded.slice(match[0].length) } : { ordinal: "", core: folded };
+  const split = match ? { ordinal: match[0], core: folded.slice(match[0].length) } : { ordinal: "", core: folded };
+  if (splitCache.size < 2000) splitCache.set(label, split);
+  return split;
 }
 
 export type LabelTarget<K extends string> = {
@@ -24,6 +30,11 @@ export type LabelTarget<K extends string> = {
   coreAlone: boolean;
   /** A short label found even inside a run of other words (表四's headers, printed run together). */
   anywhere?: boolean;
+  /**
+   * A table's row label: it heads its row, so unless it starts with its ordinal it follows no
+   * other word on its line (“…市政府办公厅行政规范性文件34件” is a sentence, not the row).
+   */
+  rowLabel?: boolean;
 };
 
 export type LabelMatch<K extends string> = {
@@ -126,6 +137,19 @@ function standsApart(folded: FoldedText, original: string, start: number, end: n
   return gapBefore && gapAfter;
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/** Whether the original text right before / after a match is a word of the same run (a Chinese character). */
+function joinsWordBefore(folded: FoldedText, original: string, start: number): boolean {
+  const at = folded.origin[start]!;
+  return at > 0 && HAN.test(original[at - 1]!);
+}
+function joinsWordAfter(folded: FoldedText, original: string, end: number): boolean {
+  const last = folded.origin[end - 1]!;
+  const next = last + (original.codePointAt(last)! > 0xffff ? 2 : 1);
+  return next < original.length && HAN.test(original[next]!);
+}
+
 /**
  * The labels found in `original`, in reading order, overlapping finds resolved in favour
  * of the fewer slips and then the longer label. A leaf ordinal's digit printed just
@@ -144,6 +168,7 @@ export function findLabels<K extends string>(
     for (const hit of approximateOccurrences(full, folded.text, allowedErrors(full.length))) {
       // A short label (规章, 行政许可) must stand apart, not inside a longer phrase.
       if (full.length <= 4 && !target.anywhere && !standsApart(folded, original, hit.start, hit.end)) continue;
+      if (target.rowLabel && ordinal === "" && joinsWordBefore(folded, original, hit.start)) continue;
       candidates.push({
         key: target.key,
         start: hit.start,
@@ -154,9 +179,12 @@ export function findLabels<K extends string>(
         foldedEnd: hit.end,
       });
     }
-    if (target.coreAlone && ordinal !== "") {
+    // Words that say too little alone (“其他” of “（六）其他”, a column header too) need their ordinal.
+    if (target.coreAlone && ordinal !== "" && core.length >= 3) {
       for (const hit of approximateOccurrences(core, folded.text, allowedErrors(core.length))) {
         if (core.length <= 4 && !standsApart(folded, original, hit.start, hit.end)) continue;
+        if (target.rowLabel && (joinsWordBefore(folded, original, hit.start) || joinsWordAfter(folded, original, hit.end)))
+          continue;
         candidates.push({
           key: target.key,
           start: hit.start,

@@ -1,12 +1,17 @@
-import { blankOut, foldText } from "./fold-text";
-import { findLabels, type LabelTarget } from "./label-matcher";
+import { blankOut, fold, foldText } from "./fold-text";
+import { findLabels, type LabelTarget, splitOrdinal } from "./label-matcher";
+import { similarity } from "./segment-document";
 import { readValueLines, type ValueLine } from "./value-text";
 
 /**
- * A table's rows found by their labels, in whatever form the extraction left them:
- * label and figures on one line; a label, then one figure per line; the label broken
- * over several lines; all the labels in one run and the figure rows in another; a row
- * whose label was lost between two that kept theirs.
+ * A table's rows found by their labels, in whatever form the extraction left them: label
+ * and figures on one line; a label, then one figure per line; the label broken over several
+ * lines; all the labels in one run and the figure rows in another; OCR output that prints a
+ * wrapped label apart from its figures, in another order. Rows whose label and figures share
+ * a line (or follow each other) are anchors; every other row of figures is placed by its
+ * neighbours: between two anchors it can only be one of the rows the format has between
+ * them, which the words left on its line (a misprinted, shortened or wrapped label) and the
+ * labels printed apart must agree with. What cannot be placed for certain is named, never guessed.
  */
 
 export type RowSpec = {
@@ -32,36 +37,40 @@ export type LabelledRows = {
   strays: string[];
   /** Rows that appeared twice with different figures (the first is kept). */
   duplicates: string[];
+  /** Where the labels kept and the figures placed stand in the text (UTF-16 offsets, end exclusive). */
+  span: { from: number; to: number } | null;
 };
 
-type LabelItem = { type: "label"; rowIndex: number };
-type LineItem = { type: "line"; line: ValueLine };
+type LabelItem = { type: "label"; rowIndex: number; start: number; end: number; partial: boolean };
+/** A row of figures; `evidence` the rows its leftover words resemble (null: no words on its line). */
+type LineItem = { type: "line"; line: ValueLine; evidence: number[] | null };
 
 const lineText = (line: ValueLine) => line.tokens.map((token) => (token.kind === "number" ? token.digits : token.text)).join(" ");
+const linesText = (lines: readonly ValueLine[]) => lines.map(lineText).join(" / ");
 
-/**
- * The labels kept: the heaviest run in the format's order, a label followed by figures
- * weighing more than a bare one, so a stray match out of order (another table's header,
- * a caption) or a heading repeated before the row's own label is dropped.
- */
-function inOrder(indices: readonly number[], weights: readonly number[]): Set<number> {
-  const best = indices.map((_, at) => weights[at]!);
-  const previous = indices.map(() => -1);
-  for (let at = 0; at < indices.length; at += 1) {
-    for (let before = 0; before < at; before += 1) {
-      if (indices[before]! < indices[at]! && best[before]! + weights[at]! > best[at]!) {
-        best[at] = best[before]! + weights[at]!;
-        previous[at] = before;
+/** The first half of a long label, which OCR prints on a line of its own when it wraps the cell. */
+const PART_PREFIX = "part:";
+
+/** Rows of the format whose label the words resemble: a piece of it, or most of it with slips. */
+function rowsResembling(words: string, specs: readonly RowSpec[]): number[] {
+  const folded = fold(words);
+  if (folded.length < 2) return [];
+  const matches: number[] = [];
+  specs.forEach((spec, index) => {
+    for (const label of [spec.label, ...(spec.aliases ?? [])]) {
+      const full = fold(label);
+      const { core } = splitOrdinal(label);
+      if (
+        (folded.length >= 4 && (full.includes(folded) || core.includes(folded))) ||
+        similarity(folded, full) >= 0.5 ||
+        (core.length >= 4 && similarity(folded, core) >= 0.55)
+      ) {
+        matches.push(index);
+        return;
       }
     }
-  }
-  let end = -1;
-  best.forEach((weight, at) => {
-    if (end === -1 || weight > best[end]!) end = at;
   });
-  const kept = new Set<number>();
-  for (let at = end; at !== -1; at = previous[at]!) kept.add(at);
-  return kept;
+  return matches;
 }
 
 /**
@@ -72,8 +81,14 @@ function inOrder(indices: readonly number[], weights: readonly number[]): Set<nu
 export function readLabelledRows(text: string, specs: readonly RowSpec[], groups: readonly string[]): LabelledRows {
   const targets: LabelTarget<string>[] = [
     ...specs.flatMap((spec) =>
-      [spec.label, ...(spec.aliases ?? [])].map((label) => ({ key: spec.key, label, coreAlone: spec.coreAlone })),
+      [spec.label, ...(spec.aliases ?? [])].map((label) => ({ key: spec.key, label, coreAlone: spec.coreAlone, rowLabel: true })),
     ),
+    // The first half of a long label, printed alone where OCR wrapped the cell: a hint, never an anchor.
+    ...specs.flatMap((spec) => {
+      const { ordinal, core } = splitOrdinal(spec.label);
+      if (core.length < 16) return [];
+      return [{ key: `${PART_PREFIX}${spec.key}`, label: ordinal + core.slice(0, Math.ceil(core.length / 2)), coreAlone: false }];
+    }),
     ...groups.map((label) => ({ key: `group:${label}`, label, coreAlone: false })),
   ];
   const folded = foldText(text);
@@ -87,43 +102,51 @@ export function readLabelledRows(text: string, specs: readonly RowSpec[], groups
   );
   const indexOf = new Map(specs.map((spec, index) => [spec.key, index]));
 
-  // The labels in reading order; the figures printed after each up to the next.
+  // The labels in reading order, each followed by the rows of figures printed after it.
   const items: (LabelItem | LineItem)[] = [];
   const strays: string[] = [];
-  const labelAt: number[] = [];
-  matches.forEach((match, position) => {
-    const rowIndex = indexOf.get(match.key);
-    if (rowIndex !== undefined) {
-      labelAt.push(items.length);
-      items.push({ type: "label", rowIndex });
-    }
-    const valueText = figuresOnly.slice(match.start, matches[position + 1]?.start ?? text.length);
-    for (const line of readValueLines(valueText, { startsAtLabel: true })) {
-      // Figures after words the format does not know belong to a row we cannot name.
+  const readLines = (from: number, to: number, startsAtLabel: boolean) => {
+    for (const read of readValueLines(figuresOnly.slice(from, to), { startsAtLabel })) {
+      const line = { ...read, start: from + (read.start ?? 0), end: from + (read.end ?? 0) };
+      // A row of empty cells is a row only under its own label (a blank row); elsewhere it is a header's empty cells.
+      if (line.tokens.length === 0 && !(startsAtLabel && (read.start ?? 0) === 0)) continue;
       if (/\p{Script=Han}.*\p{Script=Han}/u.test(line.leadingText)) {
-        strays.push(`“${line.leadingText}”${lineText(line)}`);
+        // Words the format does not know as a label: a misprinted or partly printed one, or no row of this table.
+        const evidence = rowsResembling(line.leadingText, specs);
+        if (evidence.length === 0) {
+          strays.push(`“${line.leadingText}”${lineText(line)}`);
+          continue;
+        }
+        items.push({ type: "line", line, evidence });
         continue;
       }
-      items.push({ type: "line", line });
+      items.push({ type: "line", line, evidence: null });
     }
+  };
+  readLines(0, matches[0]?.start ?? text.length, false);
+  matches.forEach((match, position) => {
+    const partial = match.key.startsWith(PART_PREFIX);
+    const rowIndex = indexOf.get(partial ? match.key.slice(PART_PREFIX.length) : match.key);
+    if (rowIndex !== undefined) items.push({ type: "label", rowIndex, start: match.start, end: match.end, partial });
+    // Empty cells on a row label's own line make a blank row; after a caption or header they are nothing.
+    readLines(match.start, matches[position + 1]?.start ?? text.length, rowIndex !== undefined && !partial);
   });
-
-  // Labels out of the format's order are stray words (another table's headers, a caption).
-  const labelRows = labelAt.map((at) => (items[at] as LabelItem).rowIndex);
-  const weights = labelAt.map((at, position) => {
-    const until = labelAt[position + 1] ?? items.length;
-    return items.slice(at + 1, until).some((item) => item.type === "line") ? 2 : 1;
-  });
-  const kept = inOrder(labelRows, weights);
-  const deduplicated = items.filter((item, at) => item.type === "line" || kept.has(labelAt.indexOf(at)));
 
   const rows = new Map<string, FoundRow>();
   const labelled = new Set<string>();
   const duplicates: string[] = [];
-  const labelIndices = deduplicated.flatMap((item) => (item.type === "label" ? [item.rowIndex] : []));
-  for (const index of labelIndices) labelled.add(specs[index]!.key);
+  /** Rows placed, by where their figures stand in the text. */
+  const anchors: { rowIndex: number; at: number }[] = [];
+  const orphans: LineItem[] = [];
+  /** Rows whose label was printed apart from any figures. */
+  const seenApart = new Set<number>();
 
+  let span: { from: number; to: number } | null = null;
+  const cover = (from: number, to: number) => {
+    span = span ? { from: Math.min(span.from, from), to: Math.max(span.to, to) } : { from, to };
+  };
   const place = (rowIndex: number, lines: ValueLine[], placement: FoundRow["placement"]) => {
+    for (const line of lines) cover(line.start ?? 0, line.end ?? 0);
     const spec = specs[rowIndex]!;
     const known = rows.get(spec.key);
     if (known) {
@@ -131,118 +154,181 @@ export function readLabelledRows(text: string, specs: readonly RowSpec[], groups
       return;
     }
     rows.set(spec.key, { lines, placement });
+    anchors.push({ rowIndex, at: lines[0]?.start ?? 0 });
+  };
+  const widthOf = (rowIndex: number) => specs[rowIndex]!.width;
+  const commonWidth = specs.every((spec) => spec.width === specs[0]!.width) ? specs[0]!.width : null;
+  /** One figure per line (a PDF's text layer, a crawled table): consecutive singles make a row. */
+  const chunk = (run: readonly LineItem[]): LineItem[] => {
+    if (!commonWidth || commonWidth === 1 || !run.every((item) => item.line.tokens.length <= 1)) return [...run];
+    const chunks: LineItem[] = [];
+    for (let at = 0; at < run.length; at += commonWidth) {
+      const piece = run.slice(at, at + commonWidth);
+      chunks.push({
+        type: "line",
+        line: {
+          tokens: piece.flatMap((item) => item.line.tokens),
+          slots: null,
+          leadingText: "",
+          afterWords: false,
+          start: piece[0]!.line.start,
+          end: piece[piece.length - 1]!.line.end,
+        },
+        evidence: null,
+      });
+    }
+    return chunks;
   };
 
-  let pending: number[] = [];
-  let lastPlaced = -1;
+  let pending: LabelItem[] = [];
   let at = 0;
-  while (at < deduplicated.length) {
-    const item = deduplicated[at]!;
+  while (at < items.length) {
+    const item = items[at]!;
     if (item.type === "label") {
-      pending.push(item.rowIndex);
+      cover(item.start, item.end);
+      labelled.add(specs[item.rowIndex]!.key);
+      if (item.partial) seenApart.add(item.rowIndex);
+      else pending.push(item);
       at += 1;
       continue;
     }
-    const run: ValueLine[] = [];
+    const run: LineItem[] = [];
     // Words between figure lines (a header repeated over a page break, a caption) end a run.
-    while (at < deduplicated.length && deduplicated[at]!.type === "line") {
-      const line = (deduplicated[at] as LineItem).line;
-      if (run.length > 0 && line.afterWords) break;
+    while (at < items.length && items[at]!.type === "line") {
+      const line = items[at] as LineItem;
+      if (run.length > 0 && line.line.afterWords) break;
       run.push(line);
       at += 1;
     }
-    const nextLabel =
-      (deduplicated.slice(at).find((candidate) => candidate.type === "label") as LabelItem | undefined)?.rowIndex ?? specs.length;
-    const singles = run.every((line) => line.tokens.length === 1);
-
-    if (pending.length === 0) {
-      if (lastPlaced === -1) {
-        strays.push(...run.map(lineText));
-        continue;
-      }
-      // Rows printed without their label, after the last row that had one.
-      lastPlaced = placeByPosition(run, lastPlaced, nextLabel, specs, singles, place, strays);
-      continue;
-    }
-    if (pending.length === 1) {
-      const rowIndex = pending[0]!;
-      const width = specs[rowIndex]!.width;
-      if (run.length === 1 || (singles && run.length <= width)) {
-        place(rowIndex, run, "label");
-        lastPlaced = rowIndex;
-      } else if (singles && run.length % width === 0) {
-        place(rowIndex, run.slice(0, width), "label");
-        lastPlaced = placeByPosition(run.slice(width), rowIndex, nextLabel, specs, true, place, strays);
-      } else {
-        place(rowIndex, run.slice(0, 1), "label");
-        lastPlaced = placeByPosition(run.slice(1), rowIndex, nextLabel, specs, false, place, strays);
-      }
-      pending = [];
-      continue;
-    }
-    // Several labels waiting: the labels were printed in one run and the figures in another.
-    const widths = pending.map((rowIndex) => specs[rowIndex]!.width);
-    const cellCount = widths.reduce((acc, width) => acc + width, 0);
-    if (run.length === pending.length) {
-      pending.forEach((rowIndex, position) => {
-        place(rowIndex, [run[position]!], "label_run");
+    const singles = run.every((line) => line.line.tokens.length === 1);
+    const last = pending[pending.length - 1];
+    const first = run[0]!;
+    // The last label shares a line with the run's first figures (or its figures sit inside a wrapped label): that row is certain.
+    const sharesLine =
+      last !== undefined && first.evidence === null && (first.line.start ?? 0) <= last.end && (first.line.end ?? 0) >= last.start;
+    if (last && sharesLine) {
+      const width = widthOf(last.rowIndex);
+      const take = singles && width > 1 ? Math.min(width, run.length) : 1;
+      place(
+        last.rowIndex,
+        run.slice(0, take).map((line) => line.line),
+        "label",
+      );
+      for (const label of pending.slice(0, -1)) seenApart.add(label.rowIndex);
+      orphans.push(...chunk(run.slice(take)));
+    } else if (
+      last &&
+      pending.length === 1 &&
+      first.evidence === null &&
+      (run.length === 1 || (singles && run.length <= widthOf(last.rowIndex)))
+    ) {
+      // A label on its own line and no more than its row's figures after it (one line, or one figure a line).
+      place(
+        last.rowIndex,
+        run.map((line) => line.line),
+        "label",
+      );
+    } else if (pending.length > 1 && run.length === pending.length && run.every((line) => line.evidence === null)) {
+      // The labels were printed in one run and the figures in another, one row each.
+      pending.forEach((label, position) => {
+        place(label.rowIndex, [run[position]!.line], "label_run");
       });
-      lastPlaced = pending[pending.length - 1]!;
-    } else if (singles && run.length === cellCount) {
+    } else if (pending.length > 1 && singles && run.length === pending.reduce((sum, label) => sum + widthOf(label.rowIndex), 0)) {
       let from = 0;
-      pending.forEach((rowIndex, position) => {
-        place(rowIndex, run.slice(from, from + widths[position]!), "label_run");
-        from += widths[position]!;
-      });
-      lastPlaced = pending[pending.length - 1]!;
-    } else {
-      // Some labels were lost: the figure rows still fill the format's rows in order when
-      // their count is exactly that of a stretch of rows the labels bound.
-      const first = pending[0]!;
-      const last = pending[pending.length - 1]!;
-      const stretch = [
-        [first, last],
-        [first, specs.length - 1],
-        [0, specs.length - 1],
-      ].find(([from, to]) => run.length === to! - from! + 1);
-      if (stretch) {
-        run.forEach((line, offset) => {
-          const rowIndex = stretch[0]! + offset;
-          place(rowIndex, [line], pending.includes(rowIndex) ? "label_run" : "position");
-        });
-        lastPlaced = stretch[1]!;
-      } else {
-        // The counts do not match: the figures cannot be tied to the labels with certainty.
-        strays.push(...run.map(lineText));
+      for (const label of pending) {
+        place(
+          label.rowIndex,
+          run.slice(from, from + widthOf(label.rowIndex)).map((line) => line.line),
+          "label_run",
+        );
+        from += widthOf(label.rowIndex);
       }
+    } else {
+      for (const label of pending) seenApart.add(label.rowIndex);
+      orphans.push(...chunk(run));
     }
     pending = [];
   }
-  return { rows, labelled, strays, duplicates };
+  for (const label of pending) seenApart.add(label.rowIndex);
+
+  placeOrphans(orphans, anchors, specs, seenApart, place, strays);
+  return { rows, labelled, strays, duplicates, span };
 }
 
-const linesText = (lines: readonly ValueLine[]) => lines.map(lineText).join(" / ");
-
-function placeByPosition(
-  run: readonly ValueLine[],
-  after: number,
-  before: number,
+/**
+ * Rows of figures without a label of their own, placed between the anchors around them:
+ * between rows a and b only the rows the format has between a and b that were not printed
+ * elsewhere can be theirs. When there are as many of those as figure rows, they follow in
+ * order; otherwise the labels printed apart (and the words left on each line) must pick
+ * exactly as many rows. Anything else stays unplaced and is named.
+ */
+function placeOrphans(
+  orphans: readonly LineItem[],
+  anchors: readonly { rowIndex: number; at: number }[],
   specs: readonly RowSpec[],
-  singles: boolean,
+  seenApart: ReadonlySet<number>,
   place: (rowIndex: number, lines: ValueLine[], placement: FoundRow["placement"]) => void,
   strays: string[],
-): number {
-  let rowIndex = after;
-  let from = 0;
-  while (from < run.length) {
-    rowIndex += 1;
-    if (rowIndex >= before) {
-      strays.push(...run.slice(from).map(lineText));
-      return rowIndex - 1;
-    }
-    const take = singles ? specs[rowIndex]!.width : 1;
-    place(rowIndex, run.slice(from, from + take), "position");
-    from += take;
+) {
+  if (orphans.length === 0) return;
+  const placed = new Set(anchors.map((anchor) => anchor.rowIndex));
+  const byPosition = [...anchors].sort((a, b) => a.at - b.at);
+  // Orphans between the same two anchors form one gap.
+  const gaps = new Map<number, LineItem[]>();
+  for (const orphan of orphans) {
+    const at = orphan.line.start ?? 0;
+    const before = byPosition.filter((anchor) => anchor.at < at).length;
+    gaps.set(before, [...(gaps.get(before) ?? []), orphan]);
   }
-  return rowIndex;
+  for (const [before, lines] of gaps) {
+    const low = before > 0 ? byPosition[before - 1]!.rowIndex : -1;
+    const high = before < byPosition.length ? byPosition[before]!.rowIndex : specs.length;
+    const open = [];
+    for (let row = low + 1; row < high; row += 1) if (!placed.has(row)) open.push(row);
+    let candidates = lines;
+    // A lone figure among rows of several (a page number OCR kept) is no row.
+    if (candidates.length > open.length && specs.some((spec) => spec.width > 1))
+      candidates = candidates.filter((line) => line.line.tokens.length > 1 || line.evidence !== null);
+    const assignment = assign(candidates, open, seenApart);
+    if (!assignment) {
+      strays.push(...lines.map((line) => lineText(line.line)));
+      continue;
+    }
+    assignment.forEach((row, position) => {
+      const line = candidates[position]!;
+      place(row, [line.line], line.evidence !== null || seenApart.has(row) ? "label_run" : "position");
+      placed.add(row);
+    });
+    for (const line of lines) if (!candidates.includes(line)) strays.push(lineText(line.line));
+  }
+}
+
+/** The one order-keeping assignment of figure rows to open rows that agrees with the words; null if none or several. */
+function assign(lines: readonly LineItem[], open: readonly number[], seenApart: ReadonlySet<number>): number[] | null {
+  if (lines.length === 0 || lines.length > open.length) return null;
+  const fits = (line: LineItem, row: number) => line.evidence === null || line.evidence.includes(row);
+  const search = (rows: readonly number[]): number[][] => {
+    const found: number[][] = [];
+    const walk = (line: number, from: number, chosen: number[]) => {
+      if (found.length > 1) return;
+      if (line === lines.length) {
+        found.push([...chosen]);
+        return;
+      }
+      for (let at = from; at <= rows.length - (lines.length - line); at += 1) {
+        if (!fits(lines[line]!, rows[at]!)) continue;
+        chosen.push(rows[at]!);
+        walk(line + 1, at + 1, chosen);
+        chosen.pop();
+      }
+    };
+    walk(0, 0, []);
+    return found;
+  };
+  // As many figure rows as open rows: they follow in order. Fewer: the rows whose labels were printed must pick them.
+  const everyOpen = search(open);
+  if (everyOpen.length === 1) return everyOpen[0]!;
+  const seen = open.filter((row) => seenApart.has(row) || lines.some((line) => line.evidence?.includes(row)));
+  const amongSeen = seen.length === lines.length ? search(seen) : [];
+  return amongSeen.length === 1 ? amongSeen[0]! : null;
 }

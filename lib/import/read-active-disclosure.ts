@@ -90,7 +90,8 @@ export function readActiveDisclosure(text: string, reliableCells: boolean): Tabl
     const printed = found.rows.get(row.key);
     if (!printed) {
       if (!(format === "2019" && block.kind === "amount")) {
-        notes.push({ kind: "missing", cellIds, message: `${title}未找到，留空` });
+        notes.push({ kind: "missing", cellIds, message: `${title}未找到，留空，请按原件填写` });
+        for (const cellId of cellIds) unconfirmed.add(cellId);
       }
       continue;
     }
@@ -189,5 +190,5 @@ export function readActiveDisclosure(text: string, reliableCells: boolean): Tabl
       unconfirmed.add(cellId);
     });
   }
-  return { cells, notes, unconfirmed: [...unconfirmed], found: true, format };
+  return { cells, notes, unconfirmed: [...unconfirmed], found: true, format, span: found.span ?? undefined };
 }

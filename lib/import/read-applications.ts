@@ -134,31 +134,40 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
       continue;
     }
     const differing = row.cellIds.filter((cellId) => solved.ambiguous.has(cellId));
-    if (differing.length > 0) {
+    const unresolved = row.cellIds.filter((cellId) => solved.unresolved.has(cellId));
+    const printedText =
+      [...new Set(row.readings.flatMap((reading) => reading.split))].join(" ") ||
+      tokens.map((token) => (token.kind === "number" ? token.digits : token.text)).join(" ");
+    if (unresolved.length > 0) {
       const options = row.readings
         .map((reading) => figures(reading.values))
-        .filter((option, index, all) => all.indexOf(option) === index)
-        .slice(0, 4);
-      const printedText =
-        [...new Set(row.readings.flatMap((reading) => reading.split))].join(" ") ||
-        tokens.map((token) => (token.kind === "number" ? token.digits : token.text)).join(" ");
+        .filter((option, index, all) => all.indexOf(option) === index);
+      notes.push({
+        kind: "unreadable",
+        cellIds: unresolved,
+        message: `${title}印出的“${printedText}”可读作 ${options.slice(0, 4).join(" 或 ")}${options.length > 4 ? ` 等 ${options.length} 种` : ""}，本表的合计在任何读法下都对不上，无法判断；${nameCells(unresolved)}留空，请按原件填写`,
+      });
+      for (const cellId of unresolved) unconfirmed.add(cellId);
+    } else if (differing.length > 0) {
+      // The row's readings under which the whole table adds up.
+      const options = solved.readings
+        .map((reading) => figures(row.cellIds.map((cellId) => reading.get(cellId))))
+        .filter((option, index, all) => all.indexOf(option) === index);
       notes.push({
         kind: "ambiguous",
         cellIds: differing,
-        message: `${title}“${printedText}”${options.length}种读法都成立：${options.join(" 或 ")}${solved.consistent ? "" : "（本表的合计在任何读法下都对不上，无法据以判断）"}，已暂按第一种填入，请核对`,
+        message: `${title}“${printedText}”有 ${options.length} 种读法都使本表的合计成立：${options.slice(0, 4).join(" 或 ")}${options.length > 4 ? " 等" : ""}，已暂按第一种填入，请核对`,
       });
-      differing.forEach((cellId) => {
-        unconfirmed.add(cellId);
-      });
+      for (const cellId of differing) unconfirmed.add(cellId);
     } else if (row.readings.length > 1) {
       const kept = figures(row.cellIds.map((cellId) => solved.values.get(cellId)));
-      const split = row.readings[0]!.split.length > 0 || row.readings.some((reading) => reading.split.length > 0);
+      const split = row.readings.some((reading) => reading.split.length > 0);
       const inferred = row.cellIds.filter((cellId) => solved.inferred.has(cellId));
       notes.push({
         kind: "resolved",
         cellIds: inferred.length > 0 ? inferred : [...row.cellIds],
         message: split
-          ? `${title}的数字连在一起印出，按本表的合计（总计列、（七）总计和勾稽关系）只有一种拆分成立：${kept}`
+          ? `${title}的数字连在一起印出（“${printedText}”），按本表的合计（总计列、（七）总计和勾稽关系）只有一种读法成立：${kept}`
           : `${title}只印出 ${tokens.length} 个数，按本表的合计只有一种排法成立：${kept}${inferred.length > 0 ? `（${nameCells(inferred)}未印出，由合计推定）` : ""}`,
       });
     }
@@ -218,14 +227,17 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
   const printedKeys = new Set(tableRows.map((row) => row.leaf.key));
   const absent = applicationRows.filter((row) => !printedKeys.has(row.key) && !(format === "2019" && otherRows.includes(row)));
   if (absent.length > 0) {
+    const cellIds = absent.flatMap((row) => applicantColumns.map((column) => applicationsCellId(row.key, column.key)));
     notes.push({
       kind: "missing",
-      cellIds: absent.flatMap((row) => applicantColumns.map((column) => applicationsCellId(row.key, column.key))),
+      cellIds,
       message: `${TABLE}未找到 ${absent.length} 行（${absent
         .slice(0, 3)
         .map((row) => `“${applicationRowName(row)}”`)
-        .join("、")}${absent.length > 3 ? "等" : ""}），这些格留空`,
+        .join("、")}${absent.length > 3 ? "等" : ""}），这些格留空，请按原件填写`,
     });
+    // Not read is not 0: the figures the rules would otherwise sum as blanks wait for staff (a total the rules derive is not listed).
+    for (const cellId of cellIds) if (!getCell(cellId).computedFrom) unconfirmed.add(cellId);
   }
 
   const values = new Map(solved.values);
@@ -256,5 +268,5 @@ export function readApplications(text: string, reliableCells: boolean): TableImp
       message: `${TABLE}有 ${blanks.length} 个单元格印为空白，按原样留空（${nameCells(blanks)}）`,
     });
   }
-  return { cells, notes, unconfirmed: [...unconfirmed], found: true, format };
+  return { cells, notes, unconfirmed: [...unconfirmed], found: true, format, span: found.span ?? undefined };
 }

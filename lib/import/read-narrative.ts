@@ -1,8 +1,10 @@
 import { processingFeesSentence, reportTitle } from "@/lib/document/build-report-document";
 import { REPORT_NAME } from "@/lib/document/report-document";
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
+import { joinParagraphLines, type ParagraphLine, type ParagraphOptions } from "@/lib/report/paragraph-lines";
 import type { TReport, TReportInput } from "@/lib/report/report-schema";
 import { fold } from "./fold-text";
-import { dateOfLine, lineText, type Segments } from "./segment-document";
+import { AGENCY_ENDINGS, dateOfLine, lineText, type Segments } from "./segment-document";
 import type { ImportNote, SourceLine } from "./types";
 
 /**
@@ -12,7 +14,6 @@ import type { ImportNote, SourceLine } from "./types";
 
 type NarrativeInput = NonNullable<TReportInput["narrative"]>;
 
-const SENTENCE_END = /[。！？；：…”」）)!?;:]$/u;
 const TOPIC_HEADING = /^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$/u;
 const NUMBERED_HEADING = /^\s*(\d{1,2})\s*[、.．]\s*(?!\d)(.*)$/u;
 
@@ -22,45 +23,23 @@ const cellText = (line: SourceLine) =>
     .filter((cell) => cell !== "")
     .join("");
 
-const isHeadingLine = (text: string) => (TOPIC_HEADING.test(text) || NUMBERED_HEADING.test(text)) && text.length <= 40;
-
-/** Printed lines back into paragraphs: a line runs on unless it ends a sentence or the next one starts a paragraph. */
-export function paragraphsOf(lines: readonly SourceLine[]): string[] {
-  const paragraphs: string[] = [];
-  let current = "";
-  const flush = () => {
-    if (current.trim() !== "") paragraphs.push(current.trim());
-    current = "";
-  };
-  lines.forEach((line, index) => {
+/** The source's lines as the paragraph builder takes them; a number alone on a line is a page number, not text. */
+export const paragraphLines = (lines: readonly SourceLine[]): ParagraphLine[] =>
+  lines.map((line) => {
     const text = cellText(line);
-    // A number alone on a line is a page number or a list's decoration, not text.
-    if (text === "" || /^\d{1,3}$/.test(text)) return;
-    if (line.layout === "whole") {
-      flush();
-      paragraphs.push(text);
-      return;
-    }
-    if (line.layout === "start" || isHeadingLine(text)) flush();
-    current += text;
-    const next = lines[index + 1];
-    const nextText = next ? cellText(next) : "";
-    const knowsStarts = lines.some((candidate) => candidate.layout === "start");
-    const endsHere =
-      isHeadingLine(text) ||
-      (!knowsStarts && SENTENCE_END.test(text)) ||
-      (next !== undefined && (next.layout !== "visual" || isHeadingLine(nextText)));
-    if (endsHere) flush();
+    return { text: /^\d{1,3}$/.test(text) ? "" : text, layout: line.layout };
   });
-  flush();
-  return paragraphs;
+
+/** Printed lines back into paragraphs (lib/report/paragraph-lines.ts), at the document's measure when known. */
+export function paragraphsOf(lines: readonly SourceLine[], options: ParagraphOptions = {}): string[] {
+  return joinParagraphLines(paragraphLines(lines), options);
 }
 
 type Topic = { title: string; body: string[] };
 
 /** Section 一: the paragraphs before the first sub-heading, then one topic per sub-heading. */
-export function readOverview(lines: readonly SourceLine[]): NarrativeInput["overview"] {
-  const paragraphs = paragraphsOf(lines);
+export function readOverview(lines: readonly SourceLine[], options: ParagraphOptions = {}): NarrativeInput["overview"] {
+  const paragraphs = paragraphsOf(lines, options);
   const bracketed = paragraphs.some((paragraph) => TOPIC_HEADING.test(paragraph));
   const heading = bracketed ? TOPIC_HEADING : NUMBERED_HEADING;
   const intro: string[] = [];
@@ -85,8 +64,8 @@ export function readOverview(lines: readonly SourceLine[]): NarrativeInput["over
 }
 
 /** Section 六: its text, with our own export's 信息处理费 sentence read back into the figures it came from. */
-export function readOtherMatters(lines: readonly SourceLine[]): NarrativeInput["other_matters"] {
-  const paragraphs = paragraphsOf(lines);
+export function readOtherMatters(lines: readonly SourceLine[], options: ParagraphOptions = {}): NarrativeInput["other_matters"] {
+  const paragraphs = paragraphsOf(lines, options);
   const last = paragraphs[paragraphs.length - 1];
   const fees = last ? feesOfSentence(last) : null;
   if (fees) paragraphs.pop();
@@ -113,8 +92,6 @@ function feesOfSentence(sentence: string): Fees | null {
 export type ReportIdentity = { agencyName: string | null; year: number | null; issuedOn: string | null; notes: ImportNote[] };
 
 const YEAR_IN_TITLE = /([0-9０-９]{4})\s*年度?/u;
-const AGENCY_ENDINGS =
-  /(人民政府|政府|办公厅|办公室|委员会|管理委员会|局|厅|委|办|署|院|中心|区|县|市|州|盟|旗|镇|乡|街道|所|站|会|馆|队)$/u;
 
 function cleanAgency(raw: string): string {
   let agency = raw
@@ -160,12 +137,43 @@ function withCity(agency: string, text: string): string {
   return best ? `${best.name}${agency}` : agency;
 }
 
-export function readIdentity(lines: readonly SourceLine[], segments: Segments, htmlTitle: string | null): ReportIdentity {
+/** A year of reports: 2008 (the first 条例) to 2100. */
+const isReportYear = (year: number) => year >= FIRST_REPORT_YEAR && year <= LAST_REPORT_YEAR;
+
+/**
+ * The year when the title has none: the statistics period of the opening (“统计期限为2024年1月1日…”),
+ * then the 落款 (a report is signed the year after), then the file's name (“湘潭县2024年报.pdf”).
+ */
+function yearOutsideTitle(opening: string, issuedOn: string | null, fileName: string): { year: number; source: string } | null {
+  const period = /统计(?:期限|时限|时间|周期|区间|范围)[^。]*?(\d{4})\s*年\s*1\s*月\s*1\s*日/u.exec(opening.normalize("NFKC"));
+  if (period && isReportYear(Number(period[1]))) return { year: Number(period[1]), source: "统计期限" };
+  if (issuedOn) return { year: Number(issuedOn.slice(0, 4)) - 1, source: "落款日期" };
+  const name = fileName.replace(/^.*[\\/]/, "").normalize("NFKC");
+  // “2024年”, “2024年度” first; a bare 2024 only when it is no part of a date (2025-12-30).
+  const marked = /((?:19|20|21)\d{2})\s*年/u.exec(name);
+  const bare = /(?<!\d)((?:20|21)\d{2})(?!\d|[-_./]\d{1,2}[-_./]\d{1,2})/u.exec(
+    name.replace(/\d{4}[-_./]\d{1,2}[-_./]\d{1,2}/gu, ""),
+  );
+  const fromName = Number((marked ?? bare)?.[1]);
+  if (fromName && isReportYear(fromName)) return { year: fromName, source: `文件名“${name}”` };
+  return null;
+}
+
+export function readIdentity(
+  lines: readonly SourceLine[],
+  segments: Segments,
+  htmlTitle: string | null,
+  fileName = "",
+  givenYear?: number,
+): ReportIdentity {
   const notes: ImportNote[] = [];
   const texts = lines.map(lineText);
   const title = segments.titleLines.map((index) => texts[index]!).join("");
   let { agencyName, year } = identityOfTitle(title);
-  const opening = segments.openingLines.map((index) => texts[index]!).join("");
+  // The report's basis and name stand in the opening, or at the head of 一 when the page starts there.
+  const opening = [...segments.openingLines, ...(segments.sectionLines.get("overview") ?? []).slice(0, 3)]
+    .map((index) => texts[index]!)
+    .join("");
   if ((!agencyName || !year) && htmlTitle) {
     const fromPage = identityOfTitle(htmlTitle);
     agencyName ??= fromPage.agencyName;
@@ -174,12 +182,20 @@ export function readIdentity(lines: readonly SourceLine[], segments: Segments, h
   if (!agencyName) {
     // “现发布岳阳临港高新技术产业开发区政府信息公开工作年度报告”.
     const match =
-      /(?:现将|现发布|现公布|现向社会公布|向社会公布|发布)([\p{Script=Han}（）()]{2,40}?)(?:\d{4}\s*年度?)?政府信息公开/u.exec(
+      /(?:现将|现发布|现公布|现向社会公布|向社会公布|发布|编制)([\p{Script=Han}（）()]{2,40}?)(?:\d{4}\s*年度?)?政府信息公开/u.exec(
         opening.normalize("NFKC"),
       );
     if (match && AGENCY_ENDINGS.test(cleanAgency(match[1]!))) {
       agencyName = cleanAgency(match[1]!);
       notes.push({ kind: "info", cellIds: [], message: `报告没有标题，机关名称取自开头段落：“${agencyName}”` });
+    }
+  }
+  if (!agencyName) {
+    // The 落款 signs with the agency's name.
+    const signer = segments.closingLines.map((index) => texts[index]!).find((text) => !dateOfLine(text));
+    if (signer && AGENCY_ENDINGS.test(cleanAgency(signer))) {
+      agencyName = cleanAgency(signer);
+      notes.push({ kind: "info", cellIds: [], message: `标题中没有机关名称，取自落款：“${agencyName}”` });
     }
   }
   if (agencyName) {
@@ -194,18 +210,28 @@ export function readIdentity(lines: readonly SourceLine[], segments: Segments, h
   for (const index of segments.closingLines) issuedOn = dateOfLine(texts[index]!) ?? issuedOn;
   if (!issuedOn) {
     // Some reports print the date under the title instead: “(2026年1月23日)”.
+    const titleEnd = segments.titleLines[segments.titleLines.length - 1] ?? -1;
     const under = texts
-      .slice(0, segments.headings.get("overview") ?? 20)
-      .map(dateOfLine)
+      .slice(titleEnd + 1, Math.min(texts.length, titleEnd + 6))
+      .map((text, offset) => (segments.chrome.has(titleEnd + 1 + offset) ? null : dateOfLine(text)))
       .find((date) => date !== null);
     issuedOn = under ?? null;
   }
   if (!year) {
-    const period = /统计(?:期限|时限|时间)[^。]*?(\d{4})\s*年\s*1\s*月\s*1\s*日/u.exec(opening.normalize("NFKC"));
-    if (period) year = Number(period[1]);
-    else if (issuedOn) year = Number(issuedOn.slice(0, 4)) - 1;
-    if (year)
-      notes.push({ kind: "info", cellIds: [], message: `标题中没有年度，按${period ? "统计期限" : "落款日期"}定为 ${year} 年` });
+    const found = yearOutsideTitle(opening, issuedOn, fileName);
+    if (found) {
+      year = found.year;
+      notes.push({ kind: "info", cellIds: [], message: `标题中没有年度，按${found.source}定为 ${year} 年` });
+    } else if (givenYear !== undefined) {
+      year = givenYear;
+      notes.push({ kind: "info", cellIds: [], message: `文件中没有写明年度，按导入时给出的 ${year} 年` });
+    }
+  } else if (givenYear !== undefined && givenYear !== year) {
+    notes.push({
+      kind: "info",
+      cellIds: [],
+      message: `导入时给出的年度是 ${givenYear} 年，但标题写的是 ${year} 年，已按标题导入`,
+    });
   }
   if (
     agencyName &&

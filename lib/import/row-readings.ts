@@ -145,7 +145,8 @@ export function rowReadings(lines: readonly ValueLine[], shape: RowShape, reliab
 
   const tokens = lines.flatMap((line) => line.tokens);
   if (tokens.length === 0 || tokens.length > width) return [...found.values()].sort((a, b) => a.cost - b.cost);
-  const runTogether = tokens.length === 1;
+  // One run of digits for a whole row is figures run together; one digit alone is one figure (the rest blank).
+  const runTogether = tokens.length === 1 && splittable(tokens[0]!);
   const totalOf = new Map(shape.groups.map((group) => [group.total, group]));
   let steps = MAX_STEPS;
 
@@ -190,9 +191,15 @@ export function rowReadings(lines: readonly ValueLine[], shape: RowShape, reliab
         values.pop();
       }
     }
-    // Figures printed apart are whole figures: only a row printed as one run of digits, or a
-    // token that cannot be one figure (a leading zero), is cut into several.
-    if (current && current.kind === "number" && splittable(current) && (runTogether || mustSplit(current) || offset > 0)) {
+    // A row printed with fewer figures than cells may have figures run together (“20 0 0 0 02”):
+    // any run of digits may then hold several; a token that cannot be one figure (a leading zero)
+    // is always cut. A row that prints a figure for every cell is read as printed.
+    if (
+      current &&
+      current.kind === "number" &&
+      splittable(current) &&
+      (runTogether || mustSplit(current) || offset > 0 || tokens.length < width)
+    ) {
       const digits = current.digits;
       const rest = digits.length - offset;
       const piece = (length: number) => digits.slice(offset, offset + length);

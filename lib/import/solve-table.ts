@@ -12,21 +12,29 @@ import type { ReadValue, RowReading } from "./row-readings";
 export type TableRow = { label: string; cellIds: readonly CellId[]; readings: readonly RowReading[] };
 
 export type SolvedTable = {
+  /** The figures: for a cell several readings differ on, the first reading's; undefined for a cell left unread. */
   values: Map<CellId, ReadValue>;
-  /** Cells whose value differs between equally good readings: the alternatives, first is the one kept. */
+  /** Cells whose value differs between readings that all make the identities hold: the alternatives. */
   ambiguous: Map<CellId, ReadValue[]>;
+  /** The readings that make every identity hold (at most a few dozen), each as the table's figures. */
+  readings: Map<CellId, ReadValue>[];
   /** Cells not printed whose value the sums gave. */
   inferred: Set<CellId>;
   /** Rows whose reading the table's sums had to decide among several. */
   decided: number[];
   /** Whether some reading made every identity hold. */
   consistent: boolean;
+  /**
+   * Cells of rows printed several ways when no way makes the table add up (or too many ways
+   * to try): never guessed, left unread.
+   */
+  unresolved: Set<CellId>;
 };
 
 type Term = { row: number; position: number };
 type Equation = { left: Term[]; right: Term[]; derivedTotal: Term | null };
 
-const MAX_NODES = 60_000;
+const MAX_NODES = 200_000;
 const MAX_SOLUTIONS = 64;
 const EPSILON = 1e-9;
 
@@ -136,6 +144,11 @@ function propagate(equations: readonly Equation[], chosen: ReadValue[][]): Set<s
   return deduced;
 }
 
+/**
+ * Every combination of the rows' readings under which the table's identities hold. Readings
+ * are not ranked: one combination that holds is taken, several are reported as alternatives,
+ * none leaves the rows that had several readings unread.
+ */
 export function solveTable(tableId: TableId, rows: readonly TableRow[]): SolvedTable {
   const equations = compileEquations(tableId, rows);
   const ambiguousRows = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.readings.length > 1);
@@ -148,7 +161,9 @@ export function solveTable(tableId: TableId, rows: readonly TableRow[]): SolvedT
   for (const equation of equations) {
     for (const term of [...equation.left, ...equation.right]) weight.set(term.row, (weight.get(term.row) ?? 0) + 1);
   }
-  ambiguousRows.sort((a, b) => (weight.get(b.index) ?? 0) - (weight.get(a.index) ?? 0));
+  ambiguousRows.sort(
+    (a, b) => (weight.get(b.index) ?? 0) - (weight.get(a.index) ?? 0) || a.row.readings.length - b.row.readings.length,
+  );
   const order = ambiguousRows.map(({ index }) => index);
   const depthOf = new Map(order.map((rowIndex, depth) => [rowIndex, depth]));
 
@@ -182,13 +197,9 @@ export function solveTable(tableId: TableId, rows: readonly TableRow[]): SolvedT
 
   const chosen = base.map((values) => [...values]);
   const choice = rows.map(() => 0);
-  const solutions: { values: ReadValue[][]; choice: number[]; cost: number; deduced: Set<string> }[] = [];
-  let bestCost = Infinity;
+  const solutions: { values: ReadValue[][]; choice: number[]; deduced: Set<string> }[] = [];
   let nodes = 0;
   let exhausted = true;
-  const minCostFrom = order.map((_, depth) =>
-    order.slice(depth).reduce((acc, rowIndex) => acc + Math.min(...rows[rowIndex]!.readings.map((reading) => reading.cost)), 0),
-  );
 
   const feasible = (depth: number): boolean => {
     for (const equation of prunable) {
@@ -226,41 +237,48 @@ export function solveTable(tableId: TableId, rows: readonly TableRow[]): SolvedT
     return true;
   };
 
-  const search = (depth: number, cost: number) => {
+  const search = (depth: number) => {
+    if (solutions.length > MAX_SOLUTIONS || !exhausted) return;
     if (nodes++ > MAX_NODES) {
       exhausted = false;
       return;
     }
-    if (cost + (minCostFrom[depth] ?? 0) > bestCost) return;
     if (!feasible(depth)) return;
     if (depth === order.length) {
       const values = chosen.map((row) => [...row]);
       const deduced = propagate(equations, values);
       if (!deduced || !allHold(rows, equations, values)) return;
-      if (cost < bestCost) {
-        bestCost = cost;
-        solutions.length = 0;
-      }
-      if (solutions.length < MAX_SOLUTIONS) solutions.push({ values, choice: [...choice], cost, deduced });
+      solutions.push({ values, choice: [...choice], deduced });
       return;
     }
     const rowIndex = order[depth]!;
     rows[rowIndex]!.readings.forEach((reading, readingIndex) => {
       chosen[rowIndex] = [...reading.values];
       choice[rowIndex] = readingIndex;
-      search(depth + 1, cost + reading.cost);
+      search(depth + 1);
     });
     chosen[rowIndex] = base[rowIndex]!;
   };
-  search(0, 0);
+  search(0);
 
   const values = new Map<CellId, ReadValue>();
   const ambiguous = new Map<CellId, ReadValue[]>();
   const inferred = new Set<CellId>();
-  const consistent = solutions.length > 0 && exhausted;
+  const unresolved = new Set<CellId>();
+  const readingsFound: Map<CellId, ReadValue>[] = [];
+  const complete = exhausted && solutions.length <= MAX_SOLUTIONS;
 
-  if (consistent) {
+  if (solutions.length > 0) {
     const first = solutions[0]!;
+    for (const solution of solutions.slice(0, MAX_SOLUTIONS)) {
+      const reading = new Map<CellId, ReadValue>();
+      rows.forEach((row, rowIndex) => {
+        row.cellIds.forEach((cellId, position) => {
+          reading.set(cellId, solution.values[rowIndex]![position]);
+        });
+      });
+      readingsFound.push(reading);
+    }
     rows.forEach((row, rowIndex) => {
       row.cellIds.forEach((cellId, position) => {
         values.set(cellId, first.values[rowIndex]![position]);
@@ -269,34 +287,45 @@ export function solveTable(tableId: TableId, rows: readonly TableRow[]): SolvedT
           const value = solution.values[rowIndex]![position];
           if (!seen.some((known) => known === value)) seen.push(value);
         }
+        // Not every way was tried: a cell the row's readings differ on may yet differ between tables that add up.
+        if (!complete) {
+          for (const reading of row.readings) {
+            const value = reading.values[position];
+            if (value !== undefined && !seen.some((known) => known === value)) seen.push(value);
+          }
+        }
         if (seen.length > 1) ambiguous.set(cellId, seen);
         const reading = row.readings[first.choice[rowIndex]!];
         if (reading?.inferred.includes(position) || first.deduced.has(`${rowIndex}:${position}`)) inferred.add(cellId);
       });
     });
   } else {
-    // Nothing adds up (the report's own error, or too many readings to try): keep the likeliest
-    // reading of each row and name every cell its other readings would change.
+    // Nothing adds up (the report's own error, or too many readings to try). A row printed one
+    // way keeps its figures; of a row printed several ways, the cells its readings differ on stay unread.
     const fallback = base.map((row) => [...row]);
-    propagate(equations, fallback);
+    rows.forEach((row, rowIndex) => {
+      if (row.readings.length <= 1) return;
+      row.cellIds.forEach((_, position) => {
+        const first = row.readings[0]!.values[position];
+        if (row.readings.some((reading) => reading.values[position] !== first)) fallback[rowIndex]![position] = undefined;
+      });
+    });
     rows.forEach((row, rowIndex) => {
       row.cellIds.forEach((cellId, position) => {
-        values.set(cellId, fallback[rowIndex]![position]);
-        const seen: ReadValue[] = [];
-        for (const reading of row.readings) {
-          const value = reading.values[position];
-          if (!seen.some((known) => known === value)) seen.push(value);
-        }
-        if (seen.length > 1) ambiguous.set(cellId, seen);
-        if (row.readings[0]?.inferred.includes(position)) inferred.add(cellId);
+        const value = fallback[rowIndex]![position];
+        values.set(cellId, value);
+        if (value === undefined && row.readings.length > 1) unresolved.add(cellId);
+        if (row.readings.length === 1 && row.readings[0]!.inferred.includes(position)) inferred.add(cellId);
       });
     });
   }
   return {
     values,
     ambiguous,
+    readings: readingsFound,
     inferred,
-    decided: consistent ? ambiguousRows.map(({ index }) => index) : [],
-    consistent: consistent || (ambiguousRows.length === 0 && allHold(rows, equations, base)),
+    decided: solutions.length > 0 ? ambiguousRows.map(({ index }) => index) : [],
+    consistent: solutions.length > 0,
+    unresolved,
   };
 }

@@ -9,6 +9,8 @@ export type TableImport = {
   unconfirmed: CellId[];
   /** Whether the table was printed at all. */
   found: boolean;
+  /** Where in the text read the table's labels and figures stand (UTF-16 offsets, end exclusive). */
+  span?: { from: number; to: number };
 };
 
 export const emptyTableImport = (): TableImport => ({ cells: new Map(), notes: [], unconfirmed: [], found: false });

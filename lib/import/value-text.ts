@@ -30,6 +30,9 @@ export type ValueLine = {
   leadingText: string;
   /** A line of words alone came between this line and the figures before it. */
   afterWords: boolean;
+  /** Where the line starts and ends in the text it was read from (UTF-16 offsets). */
+  start?: number;
+  end?: number;
 };
 
 // 不适用 written out in a 表二 cell reads as “/”, like the dashes.
@@ -112,7 +115,10 @@ function cellTokens(raw: string): { tokens: ValueToken[]; text: string } {
 export function readValueLines(text: string, options: { startsAtLabel?: boolean } = {}): ValueLine[] {
   const lines: ValueLine[] = [];
   let words = false;
+  let offset = 0;
   text.split("\n").forEach((rawLine, lineIndex) => {
+    const start = offset;
+    offset += rawLine.length + 1;
     const cells = rawLine.split("\t");
     const tokens: ValueToken[] = [];
     let slots: (ValueToken | null)[] | null = [];
@@ -134,8 +140,8 @@ export function readValueLines(text: string, options: { startsAtLabel?: boolean 
     if (tokens.length === 0) {
       if (/\p{Script=Han}/u.test(leadingText)) words = true;
       // A row whose figure cells were all left empty is still a row: blank, not missing.
-      else if (options.startsAtLabel && lineIndex === 0 && slots && slots.length > 2) {
-        lines.push({ tokens: [], slots: slots.slice(1), leadingText: "", afterWords: false });
+      else if (options.startsAtLabel && lineIndex === 0 && slots && slots.length >= 2) {
+        lines.push({ tokens: [], slots: slots.slice(1), leadingText: "", afterWords: false, start, end: start + rawLine.length });
       }
       return;
     }
@@ -143,7 +149,14 @@ export function readValueLines(text: string, options: { startsAtLabel?: boolean 
     if (tokens.every((token) => token.kind === "not_applicable") && wordCells === 0 && !/[/／]|不适用/u.test(rawLine)) return;
     // On the label's own line the first cell is the label's (blanked out): it is no position.
     if (options.startsAtLabel && lineIndex === 0 && slots && slots.length > 0 && slots[0] === null) slots = slots.slice(1);
-    lines.push({ tokens, slots: slots?.some((slot) => slot !== null) ? slots : null, leadingText, afterWords: words });
+    lines.push({
+      tokens,
+      slots: slots?.some((slot) => slot !== null) ? slots : null,
+      leadingText,
+      afterWords: words,
+      start,
+      end: start + rawLine.length,
+    });
     words = false;
   });
   return lines;

@@ -52,7 +52,8 @@ export type LedgerRuleId =
   | "cross_year.text_repeated"
   | "trend.jump"
   | "trend.zero"
-  | "import.unconfirmed";
+  | "import.unconfirmed"
+  | "import.pending";
 
 export type RuleDefinition = { id: LedgerRuleId; severity: RuleSeverity; title: string };
 
@@ -162,6 +163,8 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   { id: "trend.zero", severity: "warning", title: "上年较多、本年为 0 的主要数字，写明原因" },
   // An error: a figure the importer could not read with certainty must not reach an official export or a submission.
   { id: "import.unconfirmed", severity: "error", title: "导入的数字未经确认（请核对）" },
+  // A warning in place of a sum or a contradiction that rests on a figure not yet confirmed: no alarm on an unread cell.
+  { id: "import.pending", severity: "warning", title: "待核对导入的数字后再判断的检查" },
 ];
 
 export function getRule(id: LedgerRuleId): RuleDefinition {

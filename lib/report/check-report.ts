@@ -2,7 +2,7 @@ import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
 import { checkNarrative } from "@/lib/narrative";
 import { checkInfo } from "./check-info";
 import { checkCarriedOver, checkInForceChain, checkTextRepeated, checkTrends } from "./cross-year";
-import { checkUnconfirmedImport } from "./import-unconfirmed";
+import { checkUnconfirmedImport, deferFindingsOnUnconfirmed } from "./import-unconfirmed";
 import type { TReport } from "./report-schema";
 
 export type CheckContext = {
@@ -27,10 +27,14 @@ export function checkReport(report: TReport, context: CheckContext = {}): RuleRe
       ...checkTrends(report, previous),
     );
   }
+  // A sum or a contradiction resting on an imported figure not yet confirmed waits for it.
+  const findings = deferFindingsOnUnconfirmed(results, report);
   // A table an import found missing is named once, by structure.section_empty, not also cell by cell.
-  const emptySections = results.filter((item) => item.ruleId === "structure.section_empty" && item.cellIds.length > 0);
+  const emptySections = findings.filter((item) => item.ruleId === "structure.section_empty" && item.cellIds.length > 0);
   const named = new Set(emptySections.flatMap((item) => item.cellIds));
-  const merged = results.filter((item) => !(item.ruleId === "ledger.blank" && item.cellIds.every((cellId) => named.has(cellId))));
+  const merged = findings.filter(
+    (item) => !(item.ruleId === "ledger.blank" && item.cellIds.every((cellId) => named.has(cellId))),
+  );
   // Stable: within each severity the rules keep the order above.
   return [...merged.filter((item) => item.severity === "error"), ...merged.filter((item) => item.severity === "warning")];
 }
