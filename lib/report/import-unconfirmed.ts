@@ -40,6 +40,8 @@ const FIGURE_RULES = new Set<LedgerRuleId>([
   "narrative.share_mismatch",
   "narrative.outcome_claim",
   "s6.fee_notices",
+  "trend.jump",
+  "trend.zero",
 ]);
 
 /** A cell and, for a total left blank (the rules derive it), every cell it is the sum of. */
