@@ -1,4 +1,5 @@
 import type { PDFDocumentProxy, TextItem } from "pdfjs-dist/types/src/display/api";
+import { loadPdfJs } from "./pdfjs";
 import type { SourceLine } from "./types";
 
 /**
@@ -60,7 +61,7 @@ function cellsOf(line: Run[]): string[] {
 }
 
 export async function pdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdfjs = await loadPdfJs();
   let document: PDFDocumentProxy;
   try {
     // pdf.js may transfer the buffer it is given; hand it a copy.

@@ -3,6 +3,7 @@
  * pages of positioned text, in points measured from the page's top-left corner.
  */
 import type { TextItem } from "pdfjs-dist/types/src/display/api";
+import { loadPdfJs } from "@/lib/import/pdfjs";
 
 export type PdfTextItem = {
   text: string;
@@ -21,7 +22,7 @@ export type PdfTextItem = {
 export type PdfPage = { width: number; height: number; items: PdfTextItem[] };
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdfjs = await loadPdfJs();
   // pdf.js may transfer the buffer it is given; hand it a copy.
   const document = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, disableFontFace: true }).promise;
   const pages: PdfPage[] = [];
@@ -106,7 +107,7 @@ type PdfjsGlyph = { unicode: string; width: number; isSpace: boolean };
  * extraction (which merges glyphs into items and guesses spaces) cannot give.
  */
 export async function readGlyphs(bytes: Uint8Array): Promise<PdfGlyph[][]> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdfjs = await loadPdfJs();
   const { OPS } = pdfjs;
   const document = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, disableFontFace: true }).promise;
   const pages: PdfGlyph[][] = [];
