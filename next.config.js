@@ -1,3 +1,7 @@
+// An intranet server must never try to reach the internet: Next's usage telemetry is off for
+// build, dev and the server alike (this file is read by all three before telemetry starts).
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,

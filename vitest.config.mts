@@ -6,7 +6,7 @@ export default defineConfig({
     alias: { "@": fileURLToPath(new URL(".", import.meta.url)) },
   },
   test: {
-    include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "fixtures/**/*.test.ts"],
+    include: ["*.test.ts", "lib/**/*.test.ts", "cli/**/*.test.ts", "fixtures/**/*.test.ts"],
     environment: "node",
   },
 });

@@ -1,8 +1,8 @@
-import JSZip from "jszip";
 import { z } from "zod";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
 import { renderSummaryXlsx, type SummaryUnitLine } from "@/lib/render/xlsx/render-summary-xlsx";
+import { windowsText, type ZipEntry, zipForWindows } from "@/lib/render/zip-archive";
 import { sumLedgers } from "@/lib/report/summary";
 import { chosenUnits, filterOverview, type OverviewRow, overviewRows } from "@/lib/store/overview";
 import { isEditableStatus, reportStatuses, reportStatusLabels } from "@/lib/store/report-store";
@@ -105,7 +105,7 @@ export async function batchExport(request: Request): Promise<Response> {
   try {
     const { context, rows, year, url } = await reviewerRows(request);
     const withDrafts = url.searchParams.get("drafts") === "1";
-    const zip = new JSZip();
+    const files: ZipEntry[] = [];
     const skipped: string[] = [];
     for (const row of chosenUnits(rows, unitIdsOf(url))) {
       const name = row.unit.name.replace(/[\\/:*?"<>|]/g, "");
@@ -117,7 +117,7 @@ export async function batchExport(request: Request): Promise<Response> {
       const latest = published.at(-1);
       if (latest && row.report.status === "published") {
         const file = await context.store.getPublishedFile(row.report.id, latest.sequence, "pdf");
-        if (file) zip.file(`${name}.pdf`, file.bytes);
+        if (file) files.push({ name: `${name}.pdf`, content: file.bytes });
         continue;
       }
       if (!withDrafts) {
@@ -128,10 +128,10 @@ export async function batchExport(request: Request): Promise<Response> {
       if (!stored) continue;
       // Not published: marked 草稿 on every page, whatever its checks say.
       const doc = buildReportDocument(stored.report, { isDraft: true });
-      zip.file(`${name}（草稿）.pdf`, await renderDocumentAs(doc, "pdf"));
+      files.push({ name: `${name}（草稿）.pdf`, content: await renderDocumentAs(doc, "pdf") });
     }
-    if (skipped.length > 0) zip.file("未包含的单位.txt", `${skipped.join("\r\n")}\r\n`);
-    const bytes = await zip.generateAsync({ type: "uint8array", compression: "STORE" });
+    if (skipped.length > 0) files.push({ name: "未包含的单位.txt", content: windowsText(skipped) });
+    const bytes = await zipForWindows(files);
     return new Response(new Blob([new Uint8Array(bytes)]), {
       headers: {
         "content-type": "application/zip",
