@@ -36,6 +36,7 @@ const otherRoutes: [string, string][] = [
   ["GET", "/api/overview"],
   ["GET", "/api/summary"],
   ["GET", "/api/batch-export"],
+  ["GET", "/api/backup"],
   ["GET", "/api/auth/me"],
   ["POST", "/api/auth/password"],
 ];

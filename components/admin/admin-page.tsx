@@ -19,6 +19,18 @@ export async function AdminPage() {
         users={users.map((user) => ({ ...user, createdAt: user.createdAt.toISOString() }))}
         selfId={actor.userId}
       />
+      <section className="card" aria-labelledby="backup-title">
+        <h2 id="backup-title">备份</h2>
+        <p>
+          备份文件包含全部单位、账号、报告、历史版本和已发布的文件，服务器运行时也可备份。请定期下载并保存到另一台电脑或移动硬盘；
+          恢复用命令 <code>npm run restore -- 备份文件</code>（恢复到新的数据文件夹），详见说明文件。
+        </p>
+        <p className="export-buttons">
+          <a href="/api/backup" download>
+            下载全部数据的备份
+          </a>
+        </p>
+      </section>
     </main>
   );
 }

@@ -1,29 +1,16 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedLedgerEntries } from "@/fixtures/seed-reports";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
 import { getReportStore } from "@/lib/store/report-store";
 import { importReport, readPublishedReport } from "./import-routes";
+import { withTemporaryAppStore } from "./test-support/app-store";
 import { signedInCookie } from "./test-support/session";
 
-// The handlers use the app's store: a fresh embedded one in a temporary folder.
-let dataDir = "";
 let cookie = "";
-const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "nianbaotong-import-"));
-  process.env.DATA_DIR = dataDir;
-  process.env.DATABASE_URL = "";
-  cookie = await signedInCookie(await getReportStore());
-}, 60_000);
-afterAll(async () => {
-  await (await getReportStore()).close();
-  process.env.DATA_DIR = saved.DATA_DIR;
-  process.env.DATABASE_URL = saved.DATABASE_URL;
-  await rm(dataDir, { recursive: true, force: true });
+withTemporaryAppStore(async (store) => {
+  cookie = await signedInCookie(store);
 });
 
 const seed001 = new Uint8Array(

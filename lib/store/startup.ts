@@ -1,6 +1,8 @@
 import { prepareFirstRun } from "@/lib/auth/setup";
 import { isDataFolderLockedError } from "./data-folder-lock";
+import { DEFAULT_DATA_DIR } from "./database";
 import { getReportStore } from "./report-store";
+import { writeServerFile } from "./server-file";
 
 /**
  * Opens the process-wide store when the server starts; a data folder held by another process
@@ -9,6 +11,8 @@ import { getReportStore } from "./report-store";
 export async function openStoreAtStartup(): Promise<void> {
   try {
     const store = await getReportStore();
+    // With the embedded store, `npm run backup` finds the running server through its data folder.
+    if (store.engine === "pglite") writeServerFile(process.env.DATA_DIR || DEFAULT_DATA_DIR, Number(process.env.PORT || 3000));
     const code = await prepareFirstRun(store);
     if (code) {
       console.log(

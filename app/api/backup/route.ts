@@ -1,0 +1,3 @@
+export { downloadBackup as GET } from "@/lib/api/backup-routes";
+
+export const dynamic = "force-dynamic";
