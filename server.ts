@@ -96,6 +96,11 @@ async function main(): Promise<void> {
     response.setHeader("referrer-policy", "same-origin");
     void handle(request, response);
   });
+  // Node closes an idle kept-alive connection after 5 s; a client sending on it at that moment gets
+  // ECONNRESET (seen from slow office PCs and loaded test runs). Keep idle connections as long as
+  // browsers do, and headers a moment longer, as Node's documentation advises.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, listenHost, () => {
     console.log(`年报通已启动：http://${listenHost ?? "localhost"}:${port}`);
   });
