@@ -4,7 +4,8 @@ import { AppBar } from "@/components/layout/app-bar";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "年报通 · 政府信息公开工作年度报告",
+  // Each page names itself first, so tabs, history and screen readers tell them apart.
+  title: { default: "年报通 · 政府信息公开工作年度报告", template: "%s · 年报通" },
   description: "按国办公开办函〔2021〕30号格式编制、校验和排版政府信息公开工作年度报告",
 };
 

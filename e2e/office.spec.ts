@@ -101,7 +101,7 @@ test("单位 A 的填报人看不到单位 B 的报告：列表、网址、接�
   await pageA.goto("/");
   await expect(pageA.getByRole("main")).not.toContainText(`${UNIT_B}（隔离测试）`);
   await pageA.goto(`/reports/${reportB.id}`);
-  await expect(pageA.getByRole("heading", { level: 1, name: "找不到这个页面" })).toBeVisible();
+  await expect(pageA.getByRole("heading", { level: 1, name: "找不到这份报告" })).toBeVisible();
   for (const path of ["", "/export?format=pdf&draft=1", "/versions", "/workflow", "/versions/1"]) {
     const response = await pageA.request.get(`/api/reports/${reportB.id}${path}`);
     expect(response.status(), path).toBe(404);

@@ -61,6 +61,53 @@ export async function HelpPage() {
           {SITTING_PAUSE_MS / 60_000} 分钟）记为一个历史版本，可先查看全文再恢复。
         </p>
       </section>
+      <section aria-labelledby="help-figures">
+        <h2 id="help-figures">在文字中插入表格数字</h2>
+        <p>
+          在文字部分点“插入数字”，或键入“〔”后输入名称查找（如“〔新收”），回车插入。插入的是关联数字：表格改了，文字跟着改，
+          导出时印成当时的数字。文字中手写的数字与表格不一致时，该段下方出现警告，点“改为关联数字”即可替换（Ctrl+Z 可撤销）。
+        </p>
+      </section>
+      <section aria-labelledby="help-import">
+        <h2 id="help-import">导入已发布的报告</h2>
+        <p>
+          首页“导入已发布的报告”可读入 PDF、Word（.docx）、网页或文本格式的年报，新建为一份报告；文件中没有年度时在“年份”中填写。
+          未能确认的数字以紫框标为“请核对”，核对后按 Ctrl+回车 确认。新报告中“从上年已发布报告导入”只取上年的结转数和文字草稿。
+        </p>
+      </section>
+      <section aria-labelledby="help-workflow">
+        <h2 id="help-workflow">审核和发布</h2>
+        <ol>
+          <li>
+            <strong>提交审核</strong>
+            ：没有错误时，填报人点“提交审核”，报告锁定不能修改；审核人尚未处理前，填报人可“撤回”后继续修改。
+          </li>
+          <li>
+            <strong>退回修改</strong>
+            ：审核人写明意见（可附在某个单元格或某一部分上）退回；填报人在该处看到意见，改好后标为已处理，再提交。
+            已审核通过、尚未发布的报告，审核人也可退回。
+          </li>
+          <li>
+            <strong>审核通过</strong>：审核人（不能是提交者本人）确认后，报告可以发布。
+          </li>
+          <li>
+            <strong>发布</strong>：保存正式的 PDF、Word 和网页文件及其 SHA-256
+            校验值，此后下载的就是这些文件，逐字节不变。已发布的报告不能删除。
+          </li>
+          <li>
+            <strong>更正</strong>：发布后发现错误，点“发起更正”并写明原因，改完再经审核、发布为更正版；原发布的文件和记录都保留。
+          </li>
+        </ol>
+        <p>每一步由谁、何时、附何意见，都记在报告的“历史版本”页。</p>
+      </section>
+      <section aria-labelledby="help-overview">
+        <h2 id="help-overview">审核总览、汇总和批量下载</h2>
+        <p>
+          审核人和管理员在“审核总览”中看到所辖各单位某年度报告的状态、错误和警告数、最后保存时间和距公布截止日的天数，可筛选和搜索。
+          “汇总”把所选单位的三张表逐格相加，按国家表格式显示，可下载 Excel，并列出缺报、未提交和有错误的单位；
+          “批量下载”把已发布的 PDF（可含草稿）打包为一个 ZIP 文件。
+        </p>
+      </section>
       <section aria-labelledby="help-rules">
         <h2 id="help-rules">检查规则</h2>
         <p>“错误”须改正后才能导出正式版本（可导出标注“草稿”的草稿）；“警告”提示核对，不影响导出。</p>
@@ -69,7 +116,6 @@ export async function HelpPage() {
             <tr>
               <th scope="col">级别</th>
               <th scope="col">规则</th>
-              <th scope="col">编号</th>
             </tr>
           </thead>
           <tbody>
@@ -77,9 +123,6 @@ export async function HelpPage() {
               <tr key={rule.id}>
                 <td>{rule.severity === "error" ? "错误" : "警告"}</td>
                 <td>{rule.title}</td>
-                <td>
-                  <code>{rule.id}</code>
-                </td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,1 @@
+export { ReportNotFoundPage as default } from "@/components/layout/not-found-page";
