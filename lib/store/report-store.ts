@@ -78,18 +78,14 @@ export type SaveResult =
   | { status: "conflict"; current: StoredReport }
   | { status: "not_found" };
 
-/** Another live report of the same 机关全称 and 年度 exists; only a copy may join it. */
+/**
+ * Another live report of the same unit, 机关全称 and 年度 exists; only a copy may join it. The one
+ * asking can always open it: the check never looks at another unit's reports.
+ */
 export class DuplicateReportError extends Error {
   readonly isDuplicateReportError = true;
-  /** `isVisible`: whether the one asking may open the existing report (else it is not linked). */
-  constructor(
-    readonly existing: StoredReportSummary,
-    readonly isVisible = true,
-  ) {
-    super(
-      `已有一份${existing.agencyName}${existing.year}年度报告${isVisible ? "" : "（属于其他单位）"}，不能再新建一份` +
-        (isVisible ? "；请打开已有的报告，或另存为副本" : ""),
-    );
+  constructor(readonly existing: StoredReportSummary) {
+    super(`已有一份${existing.agencyName}${existing.year}年度报告，不能再新建一份；请打开已有的报告，或另存为副本`);
     this.name = "DuplicateReportError";
   }
 }
@@ -173,8 +169,12 @@ export type ReportStore = {
   getVersion(id: string, version: number): Promise<StoredVersion | null>;
   /** Writes the content of an earlier version as a new version, labelled as its restore. */
   restoreVersion(id: string, version: number, baseRevision: number): Promise<SaveResult>;
-  /** The agency's own live report of that year (never a copy or the example), for cross-year checks. */
-  findReport(agencyName: string, year: number): Promise<StoredReport | null>;
+  /**
+   * Last year's report of a report, for cross-year checks: the same unit's own live report of year − 1
+   * (never a copy, the example or another unit's). Matched by unit, so a renamed agency keeps its chain:
+   * the unit's report of the same 机关全称 if there is one, else its only report of that year.
+   */
+  findPreviousYear(report: Pick<StoredReportSummary, "unitId" | "agencyName" | "year" | "kind">): Promise<StoredReport | null>;
   /** The example report, if one was made. */
   findExample(): Promise<StoredReportSummary | null>;
   /** The same store as seen by a signed-in person: every query limited to the units they may see or change. */
@@ -317,8 +317,12 @@ function createStore(context: StoreContext): ReportStore {
   const reviewScope = scopes?.review ?? null;
   const live = (id: string, scope: UnitScope = readScope): SQL =>
     and(eq(reports.id, id), isNull(reports.deletedAt), unitCondition(scope))!;
-  const ownReportOf = (agencyName: string, year: number): SQL =>
+  /** Reports made before accounts existed have no unit; they form one group of their own. */
+  const sameUnit = (unitId: string | null): SQL => (unitId === null ? isNull(reports.unitId) : eq(reports.unitId, unitId));
+  /** "One report per agency and year" holds within a unit: another unit's report never collides. */
+  const ownReportOf = (unitId: string | null, agencyName: string, year: number): SQL =>
     and(
+      sameUnit(unitId),
       eq(reports.agencyName, agencyName.trim()),
       eq(reports.year, year),
       eq(reports.kind, "report"),
@@ -327,23 +331,39 @@ function createStore(context: StoreContext): ReportStore {
   const actorId = actor?.userId ?? "system";
   const actorName = actor?.name ?? "系统";
 
-  /** The agency's own live report of a year, read through `executor` (the store or a transaction). */
-  async function findStored(executor: Executor, agencyName: string, year: number) {
-    if (!Number.isInteger(year) || agencyName.trim() === "") return null;
-    const [row] = await executor
+  /**
+   * The unit's own live report of the year before, read through `executor` (the store or a transaction)
+   * and within what the caller may read: never another unit's, whatever its agency is called.
+   */
+  async function findPreviousStored(
+    executor: Executor,
+    unitId: string | null,
+    agencyName: string,
+    year: number | null,
+  ): Promise<StoredReport | null> {
+    if (year === null || !Number.isInteger(year)) return null;
+    const rows = await executor
       .select(storedColumns)
       .from(reports)
-      .where(ownReportOf(agencyName, year))
+      .where(
+        and(
+          sameUnit(unitId),
+          eq(reports.year, year - 1),
+          eq(reports.kind, "report"),
+          isNull(reports.deletedAt),
+          unitCondition(readScope),
+        ),
+      )
       .orderBy(desc(reports.updatedAt))
-      .limit(1);
+      .limit(20);
+    const name = agencyName.trim();
+    // Several agencies in one unit: the same name; a single report of the unit stands for it even renamed.
+    const row = rows.find((candidate) => candidate.agencyName === name) ?? (rows.length === 1 ? rows[0] : undefined);
     return row ? toStored(row) : null;
   }
 
-  // Cross-year counts look across units: last year's report is the agency's whichever unit keeps it.
-  const previousYearOf = async (executor: Executor, report: TReport) =>
-    report.info.year === null
-      ? null
-      : ((await findStored(executor, report.info.agencyName, report.info.year - 1))?.report ?? null);
+  const previousYearOf = async (executor: Executor, unitId: string | null, report: TReport) =>
+    (await findPreviousStored(executor, unitId, report.info.agencyName, report.info.year))?.report ?? null;
 
   async function getReport(id: string): Promise<StoredReport | null> {
     if (!isReportId(id)) return null;
@@ -454,7 +474,11 @@ function createStore(context: StoreContext): ReportStore {
       const at = now();
       const [updated] = await tx
         .update(reports)
-        .set({ ...derivedColumns(report, await previousYearOf(tx, report)), revision, updatedAt: at })
+        .set({
+          ...derivedColumns(report, current.kind === "report" ? await previousYearOf(tx, current.unitId, report) : null),
+          revision,
+          updatedAt: at,
+        })
         .where(and(live(id, writeScope), eq(reports.revision, baseRevision)))
         .returning(summaryColumns);
       if (!updated) {
@@ -556,21 +580,23 @@ function createStore(context: StoreContext): ReportStore {
         if (kind === "report" && hasIdentity(report)) {
           // Two clicks or two offices at once: the second waits here, then sees the first's row.
           if (engine === "postgres") {
-            await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${report.info.year} ${report.info.agencyName}`}))`);
+            await tx.execute(
+              sql`SELECT pg_advisory_xact_lock(hashtext(${`${unitId ?? ""} ${report.info.year} ${report.info.agencyName.trim()}`}))`,
+            );
           }
           const [existing] = await tx
             .select(summaryColumns)
             .from(reports)
-            .where(ownReportOf(report.info.agencyName, report.info.year))
+            .where(ownReportOf(unitId, report.info.agencyName, report.info.year))
             .limit(1);
-          if (existing) throw new DuplicateReportError(existing, scopeIncludes(readScope, existing.unitId));
+          if (existing) throw new DuplicateReportError(existing);
         }
         const at = now();
         const [summary] = await tx
           .insert(reports)
           .values({
             id,
-            ...derivedColumns(report, await previousYearOf(tx, report)),
+            ...derivedColumns(report, kind === "report" ? await previousYearOf(tx, unitId, report) : null),
             kind,
             unitId,
             revision: 1,
@@ -652,7 +678,8 @@ function createStore(context: StoreContext): ReportStore {
       return writeNewRevision(id, baseRevision, earlier.report, version);
     },
 
-    findReport: (agencyName, year) => findStored(db, agencyName, year),
+    findPreviousYear: (report) =>
+      report.kind === "report" ? findPreviousStored(db, report.unitId, report.agencyName, report.year) : Promise.resolve(null),
 
     async findExample() {
       const [row] = await db
@@ -668,7 +695,7 @@ function createStore(context: StoreContext): ReportStore {
       return transition(id, writeScope, ["editing", "returned"], "submitted", comment, async (tx, current) => {
         // The same gate as the official export: cross-year rules included. Through `tx`: PGlite has one
         // connection, and a query outside the open transaction would wait for it forever.
-        const previousYear = current.kind === "report" ? await previousYearOf(tx, current.report) : null;
+        const previousYear = current.kind === "report" ? await previousYearOf(tx, current.unitId, current.report) : null;
         const errors = checkReport(current.report, { previousYear }).filter((result) => result.severity === "error");
         if (errors.length > 0) {
           throw new ReportStateError(

@@ -5,8 +5,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { type Actor, accessScopes } from "@/lib/auth/access";
+import { checkReport } from "@/lib/report/check-report";
 import type { TReport } from "@/lib/report/report-schema";
-import { openReportStore, ReportStateError, type ReportStore, type StoreEngine } from "./report-store";
+import { overviewRows } from "./overview";
+import { DuplicateReportError, openReportStore, ReportStateError, type ReportStore, type StoreEngine } from "./report-store";
 import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
 import { createUnit, listUnits } from "./unit-store";
 
@@ -48,6 +50,8 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
   let filler: ReportStore;
   let otherFiller: ReportStore;
   let reviewer: ReportStore;
+  let reviewerB: ReportStore;
+  let unitIds: { top: string; a: string; b: string };
 
   beforeAll(async () => {
     location = await place();
@@ -60,6 +64,8 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
     filler = as({ userId: "u-a", username: "a", name: "填报人甲", role: "filler", unitId: unitA.id });
     otherFiller = as({ userId: "u-b", username: "b", name: "填报人乙", role: "filler", unitId: unitB.id });
     reviewer = as({ userId: "u-r", username: "r", name: "审核人丙", role: "reviewer", unitId: top.id });
+    reviewerB = as({ userId: "u-rb", username: "rb", name: "审核人戊", role: "reviewer", unitId: unitB.id });
+    unitIds = { top: top.id, a: unitA.id, b: unitB.id };
   }, 60_000);
 
   afterAll(async () => {
@@ -78,6 +84,60 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
     expect((await reviewer.getReport(report.id))?.id).toBe(report.id);
     expect(await reviewer.saveReport(report.id, 1, report.report)).toEqual({ status: "not_found" });
     await expect(otherFiller.createReport(seed001(), { unitId: report.unitId })).rejects.toThrow("您只能为本单位新建报告");
+  });
+
+  it("never lets another unit reach a report through last year, the cross-year rules or the duplicate check", async () => {
+    const named = (agencyName: string, year: number, change: (report: TReport) => void = () => undefined) => {
+      const report = seed001();
+      report.info = { ...report.info, agencyName, year };
+      change(report);
+      return report;
+    };
+    const ownA = await filler.createReport(named("某县跨年局", 2025));
+    expect(ownA.errorCount).toBe(0);
+    // B names its report after A's agency for the next year: it gets no previous year, least of all A's.
+    const probe = await otherFiller.createReport(named("某县跨年局", 2026));
+    expect(probe.unitId).toBe(unitIds.b);
+    expect(await otherFiller.findPreviousYear(probe)).toBeNull();
+    expect(await root.findPreviousYear(probe)).toBeNull();
+    // B plants "A's last year" with 999 everywhere in 表三: A's checks, submit and counts are untouched.
+    const poison = named("某县跨年局", 2024, (report) => {
+      for (const key of Object.keys(report.ledger)) if (key.startsWith("s3.")) report.ledger[key] = 999;
+    });
+    expect(checkReport(ownA.report, { previousYear: poison }).some((r) => r.ruleId === "cross_year.carried_over")).toBe(true);
+    await otherFiller.createReport(poison);
+    expect(await filler.findPreviousYear(ownA)).toBeNull();
+    expect(await root.findPreviousYear(ownA)).toBeNull();
+    const edited = structuredClone(ownA.report);
+    edited.narrative.problems.body += "（补充）";
+    const resaved = await filler.saveReport(ownA.id, 1, edited);
+    expect(resaved.status === "saved" && resaved.stored.errorCount).toBe(0);
+    // B taking A's agency and year first does not block A, and A's duplicate names only A's own report.
+    const takenFirst = await otherFiller.createReport(named("某县先占局", 2025));
+    const aOwn = await filler.createReport(named("某县先占局", 2025));
+    expect(aOwn.unitId).toBe(unitIds.a);
+    const duplicate = await failure(filler.createReport(named("某县先占局", 2025)));
+    expect(duplicate).toBeInstanceOf(DuplicateReportError);
+    expect((duplicate as unknown as DuplicateReportError).existing.id).toBe(aOwn.id);
+    expect(duplicate?.message).not.toContain("其他单位");
+    const bDuplicate = await failure(otherFiller.createReport(named("某县先占局", 2025)));
+    expect((bDuplicate as unknown as DuplicateReportError).existing.id).toBe(takenFirst.id);
+    // A's chain follows the unit, not the name: renamed in 2023, last year is still A's 2022.
+    const oldName = await filler.createReport(named("某县旧名局", 2022));
+    const renamed = await filler.createReport(named("某县新名局", 2023));
+    expect((await filler.findPreviousYear(renamed))?.id).toBe(oldName.id);
+    expect((await reviewer.findPreviousYear(renamed))?.id).toBe(oldName.id);
+    expect(await otherFiller.findPreviousYear(renamed)).toBeNull();
+    await filler.submitReport(ownA.id);
+    expect((await filler.getReport(ownA.id))?.status).toBe("submitted");
+    // Overview, 汇总 and batch export read through the same scopes: B's reviewer sees B only.
+    const rowsB = await overviewRows(reviewerB, reviewerB.scopes!.review, 2025);
+    expect(rowsB.map((row) => row.unit.id)).toEqual([unitIds.b]);
+    expect(rowsB[0]?.report?.id).toBe(takenFirst.id);
+    expect(await reviewerB.getReports([ownA.id, aOwn.id])).toEqual([]);
+    expect(await reviewerB.listPublished(ownA.id)).toEqual([]);
+    const rowsAll = await overviewRows(reviewer, reviewer.scopes!.review, 2025);
+    expect(rowsAll.find((row) => row.unit.id === unitIds.a)?.report?.agencyName).not.toBeUndefined();
   });
 
   it("submits only without errors, locks, returns with comments, approves, publishes the files with their hashes, and corrects", async () => {
