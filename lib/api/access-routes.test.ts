@@ -1,11 +1,17 @@
 // The access matrix at the handlers, on both engines: what one unit's people can reach of another unit's reports.
+
+import { sql } from "drizzle-orm";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import type { TReport } from "@/lib/report/report-schema";
 import type { ReportStore } from "@/lib/store/report-store";
+import { listUnits } from "@/lib/store/unit-store";
+import { batchExport } from "./overview-routes";
 import { createReport, getReport } from "./report-routes";
 import { appStoreCases, useAppStore } from "./test-support/app-store";
 import { signedInCookie } from "./test-support/session";
+import { approveReport, publishReport, returnReport, withdrawReport } from "./workflow-routes";
 
 const cases = await appStoreCases();
 
@@ -26,6 +32,17 @@ const post = (cookie: string, body: unknown) =>
 
 const get = (cookie: string, id: string) =>
   getReport(new Request(`http://localhost/api/reports/${id}`, { headers: { cookie } }), { params: Promise.resolve({ id }) });
+
+type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+const action = (handler: Handler, cookie: string, id: string, body: unknown) =>
+  handler(
+    new Request(`http://localhost/api/reports/${id}/action`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+    { params: Promise.resolve({ id }) },
+  );
 
 type Created = { stored: { id: string; unitId: string } };
 
@@ -75,5 +92,41 @@ describe.each(cases)("报告接口的单位隔离（$engine）", ({ engine, unav
     const body = (await again.json()) as { message: string; existing?: { id: string } };
     expect(body.message).not.toContain("其他单位");
     expect(body.existing?.id).toBe(stored.id);
+  });
+
+  it("卡在审核通过的报告（含字库没有的字符）：发布回答 422 说明原因，不是 500；审核人可以退回；批量下载列出未能生成的草稿", async () => {
+    const reviewerC = await signedInCookie(store, { role: "reviewer", unitName: "隔离单位丙" });
+    const unitC = (await listUnits(store.db)).find((unit) => unit.name === "隔离单位丙")!;
+    const report = seed001("隔离丙局", 2025);
+    report.narrative.problems.body += "（😀）";
+    // Approved before submit checked glyphs: the state the issue found stuck.
+    const stuck = await store.createReport(report, { unitId: unitC.id });
+    await store.db.execute(sql`UPDATE reports SET status = 'approved' WHERE id = ${stuck.id}`);
+    const publish = await action(publishReport, reviewerC, stuck.id, {});
+    expect(publish.status).toBe(422);
+    expect(((await publish.json()) as { message: string }).message).toContain("PDF 的字体中没有以下字符的字形");
+    const back = await action(returnReport, reviewerC, stuck.id, { comment: "请换掉表情符号" });
+    expect(back.status).toBe(200);
+    expect(((await back.json()) as { stored: { status: string } }).stored.status).toBe("returned");
+
+    const zip = await batchExport(
+      new Request(`http://localhost/api/batch-export?year=2025&drafts=1&units=${unitC.id}`, { headers: { cookie: reviewerC } }),
+    );
+    expect(zip.status).toBe(200);
+    const files = await JSZip.loadAsync(await zip.arrayBuffer());
+    expect(Object.keys(files.files)).toEqual(["未包含的单位.txt"]);
+    const listed = await files.file("未包含的单位.txt")!.async("string");
+    expect(listed).toContain("隔离单位丙：草稿未能生成 PDF");
+    expect(listed).toContain("😀");
+  }, 60_000);
+
+  it("越权的操作回答 403 和中文说明（填报人审核通过）；其他单位撤回一律找不到", async () => {
+    const fillerC = await signedInCookie(store, { unitName: "隔离单位丁" });
+    const created = (await (await post(fillerC, { agencyName: "隔离丁局", year: 2025 })).json()) as Created;
+    const approve = await action(approveReport, fillerC, created.stored.id, {});
+    expect(approve.status).toBe(403);
+    expect(((await approve.json()) as { message: string }).message).toContain("没有权限");
+    const withdraw = await action(withdrawReport, fillerB, created.stored.id, {});
+    expect(withdraw.status).toBe(404);
   });
 });

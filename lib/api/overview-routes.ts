@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import { z } from "zod";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
+import { MissingGlyphError } from "@/lib/render/pdf";
 import { renderSummaryXlsx, type SummaryUnitLine } from "@/lib/render/xlsx/render-summary-xlsx";
 import { sumLedgers } from "@/lib/report/summary";
 import { chosenUnits, filterOverview, type OverviewRow, overviewRows } from "@/lib/store/overview";
@@ -127,8 +128,15 @@ export async function batchExport(request: Request): Promise<Response> {
       const [stored] = await context.store.getReports([row.report.id]);
       if (!stored) continue;
       // Not published: marked 草稿 on every page, whatever its checks say.
-      const doc = buildReportDocument(stored.report, { isDraft: true });
-      zip.file(`${name}（草稿）.pdf`, await renderDocumentAs(doc, "pdf"));
+      try {
+        const doc = buildReportDocument(stored.report, { isDraft: true });
+        zip.file(`${name}（草稿）.pdf`, await renderDocumentAs(doc, "pdf"));
+      } catch (error) {
+        // One draft that cannot be set (a character no PDF face has …) is listed, not a failed ZIP.
+        if (!(error instanceof MissingGlyphError)) console.error(error);
+        const reason = error instanceof MissingGlyphError ? error.message : "生成 PDF 时出错";
+        skipped.push(`${row.unit.name}：草稿未能生成 PDF（${reason}）`);
+      }
     }
     if (skipped.length > 0) zip.file("未包含的单位.txt", `${skipped.join("\r\n")}\r\n`);
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "STORE" });

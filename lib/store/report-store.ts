@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from "drizzle-orm";
 import { type AccessScopes, type Actor, scopeIncludes, type UnitScope } from "@/lib/auth/access";
 import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import { parseReport } from "@/lib/report/parse-report";
@@ -36,14 +36,17 @@ export const reportStatusLabels: Record<ReportStatus, string> = {
 /** Only these states can be edited; submitted, approved and published reports are locked. */
 export const isEditableStatus = (status: ReportStatus): boolean => status === "editing" || status === "returned";
 
-/** A request the report's state does not allow (editing a submitted report, approving a draft …): HTTP 409. */
+/**
+ * A request the report's state does not allow (editing a submitted report, approving a draft …): HTTP 409;
+ * one the person may not make at all (a 填报人 approving, deleting a published report …): 403.
+ */
 export class ReportStateError extends Error {
   readonly isReportStateError = true;
-  readonly status: 409 | 422;
+  readonly status: 403 | 409 | 422;
   constructor(
     message: string,
     readonly details: Record<string, unknown> = {},
-    status: 409 | 422 = 409,
+    status: 403 | 409 | 422 = 409,
   ) {
     super(message);
     this.status = status;
@@ -54,6 +57,9 @@ export class ReportStateError extends Error {
 export function isReportStateError(error: unknown): error is ReportStateError {
   return error instanceof Error && (error as Partial<ReportStateError>).isReportStateError === true;
 }
+
+/** An action the person's role or unit does not allow: 403 with the reason in Chinese. */
+const forbidden = (message: string) => new ReportStateError(message, {}, 403);
 
 export type StoredReportSummary = {
   id: string;
@@ -149,8 +155,11 @@ export type ReportStore = {
   db: StoreDatabase;
   /** Not deleted (default), or only those deleted within the retention period; newest updated first. */
   listReports(options?: { deleted?: boolean }): Promise<StoredReportSummary[]>;
-  /** Null for an unknown or deleted report. */
-  getReport(id: string): Promise<StoredReport | null>;
+  /**
+   * Null for an unknown report or one outside the caller's units; a deleted one only with
+   * `withDeleted` (its history and published files stay reachable to the office).
+   */
+  getReport(id: string, options?: { withDeleted?: boolean }): Promise<StoredReport | null>;
   /** Several reports at once (those that exist and may be seen). */
   getReports(ids: readonly string[]): Promise<StoredReport[]>;
   /**
@@ -160,6 +169,10 @@ export type ReportStore = {
   createReport(report: unknown, options?: { kind?: ReportKind; unitId?: string | null }): Promise<StoredReport>;
   /** Optimistic concurrency: refused with "conflict" unless `baseRevision` is the current revision. */
   saveReport(id: string, baseRevision: number, report: unknown): Promise<SaveResult>;
+  /**
+   * False when not found. A report with a published record (published, or under correction) is removed
+   * only by a 管理员, and its published files and history stay; a 填报人 deletes only drafts (编辑中/退回修改).
+   */
   deleteReport(id: string): Promise<boolean>;
   restoreReport(id: string): Promise<boolean>;
   /** Hard-deletes reports deleted more than the retention period before `now`, with their versions. */
@@ -182,11 +195,16 @@ export type ReportStore = {
   /** Who this store acts for; null for the unlimited store (tests, maintenance, the command line). */
   actor: Actor | null;
   scopes: AccessScopes | null;
-  /** 编辑中/退回修改 → 已提交: only with no error (the official export's gate); `errorCount` is checked again here. */
+  /**
+   * 编辑中/退回修改 → 已提交: only with nothing that stops the official export (rule errors, cross-year
+   * included, and characters no PDF face has), checked again here.
+   */
   submitReport(id: string, comment?: string): Promise<StoredReport>;
-  /** 已提交 → 退回修改, with the reviewer's comments at cells or sections. */
+  /** 已提交 → 编辑中 (撤回): the report's own unit takes back a submission not yet reviewed. */
+  withdrawReport(id: string, comment?: string): Promise<StoredReport>;
+  /** 已提交 or 审核通过 → 退回修改, with the reviewer's comments at cells or sections. */
   returnReport(id: string, comment: string, comments: readonly NewReviewComment[]): Promise<StoredReport>;
-  /** 已提交 → 审核通过. */
+  /** 已提交 → 审核通过; never by the 审核人 who submitted it (an office of one: the 管理员 may). */
   approveReport(id: string, comment?: string): Promise<StoredReport>;
   /** 审核通过 → 已发布: keeps the official files, byte for byte, with their SHA-256. */
   publishReport(id: string, files: PublishedFiles): Promise<StoredReport>;
@@ -291,6 +309,9 @@ type Writer = Pick<StoreDatabase, "select" | "insert" | "update">;
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
+/** Whether a report was ever published: its record is kept for good (never purged, its files always reachable). */
+const hasPublishedRecord = sql`EXISTS (SELECT 1 FROM published_records pr WHERE pr.report_id = "reports"."id")`;
+
 /** A condition limiting reports to a unit scope; null scope: every unit. */
 function unitCondition(scope: UnitScope): SQL | undefined {
   if (scope === null) return undefined;
@@ -317,6 +338,8 @@ function createStore(context: StoreContext): ReportStore {
   const reviewScope = scopes?.review ?? null;
   const live = (id: string, scope: UnitScope = readScope): SQL =>
     and(eq(reports.id, id), isNull(reports.deletedAt), unitCondition(scope))!;
+  /** A report's records (history, published files), deleted or not: what the office keeps. */
+  const recorded = (id: string): SQL => and(eq(reports.id, id), unitCondition(readScope))!;
   /** Reports made before accounts existed have no unit; they form one group of their own. */
   const sameUnit = (unitId: string | null): SQL => (unitId === null ? isNull(reports.unitId) : eq(reports.unitId, unitId));
   /** "One report per agency and year" holds within a unit: another unit's report never collides. */
@@ -365,9 +388,12 @@ function createStore(context: StoreContext): ReportStore {
   const previousYearOf = async (executor: Executor, unitId: string | null, report: TReport) =>
     (await findPreviousStored(executor, unitId, report.info.agencyName, report.info.year))?.report ?? null;
 
-  async function getReport(id: string): Promise<StoredReport | null> {
+  async function getReport(id: string, options: { withDeleted?: boolean } = {}): Promise<StoredReport | null> {
     if (!isReportId(id)) return null;
-    const [row] = await db.select(storedColumns).from(reports).where(live(id));
+    const [row] = await db
+      .select(storedColumns)
+      .from(reports)
+      .where(options.withDeleted ? recorded(id) : live(id));
     return row ? toStored(row) : null;
   }
 
@@ -460,8 +486,10 @@ function createStore(context: StoreContext): ReportStore {
     restoredFromVersion: number | null = null,
   ): Promise<SaveResult> {
     return db.transaction(async (tx): Promise<SaveResult> => {
-      const [current] = await tx.select(storedColumns).from(reports).where(live(id, writeScope));
+      const [current] = await tx.select(storedColumns).from(reports).where(live(id));
       if (!current) return { status: "not_found" };
+      // Seen but not theirs (a 审核人's lower unit): refused as such, not "not found".
+      if (!scopeIncludes(writeScope, current.unitId)) throw forbidden("您只能修改本单位的报告；审核人可以退回修改并附上意见");
       const currentStored = toStored(current);
       if (!isEditableStatus(current.status)) throw new ReportStateError(lockedMessage(current), { current: currentStored });
       if (current.revision !== baseRevision) return { status: "conflict", current: currentStored };
@@ -509,7 +537,7 @@ function createStore(context: StoreContext): ReportStore {
       if (!row) throw new ReportNotFoundError();
       const current = toStored(row);
       if (!scopeIncludes(scope, current.unitId)) {
-        throw new ReportStateError(`您没有权限把这份报告改为“${reportStatusLabels[to]}”`, {}, 409);
+        throw forbidden(`您没有权限把这份报告改为“${reportStatusLabels[to]}”`);
       }
       if (!from.includes(current.status)) {
         throw new ReportStateError(
@@ -551,7 +579,11 @@ function createStore(context: StoreContext): ReportStore {
 
     async listReports(options = {}) {
       const where = options.deleted
-        ? and(isNotNull(reports.deletedAt), gt(reports.deletedAt, sql`now() - ${retention}`), unitCondition(readScope))
+        ? and(
+            isNotNull(reports.deletedAt),
+            or(gt(reports.deletedAt, sql`now() - ${retention}`), hasPublishedRecord),
+            unitCondition(readScope),
+          )
         : and(isNull(reports.deletedAt), unitCondition(readScope));
       return db.select(summaryColumns).from(reports).where(where).orderBy(desc(reports.updatedAt));
     },
@@ -573,7 +605,7 @@ function createStore(context: StoreContext): ReportStore {
       const kind = options.kind ?? "report";
       const unitId = options.unitId === undefined ? (actor?.unitId ?? null) : options.unitId;
       if (actor && !scopeIncludes(writeScope, unitId)) {
-        throw new ReportStateError("您只能为本单位新建报告", {}, 409);
+        throw forbidden("您只能为本单位新建报告");
       }
       const id = randomUUID();
       return db.transaction(async (tx): Promise<StoredReport> => {
@@ -628,16 +660,34 @@ function createStore(context: StoreContext): ReportStore {
 
     async deleteReport(id) {
       if (!isReportId(id)) return false;
-      const [current] = await db.select(summaryColumns).from(reports).where(live(id, writeScope));
-      if (!current) return false;
-      if (!isEditableStatus(current.status))
-        throw new ReportStateError(`这份报告${reportStatusLabels[current.status]}，不能删除`);
-      const rows = await db
-        .update(reports)
-        .set({ deletedAt: sql`now()` })
-        .where(and(live(id, writeScope), inArray(reports.status, ["editing", "returned"])))
-        .returning({ id: reports.id });
-      return rows.length > 0;
+      return db.transaction(async (tx) => {
+        const [current] = await tx.select(summaryColumns).from(reports).where(live(id));
+        if (!current) return false;
+        if (!scopeIncludes(writeScope, current.unitId)) throw forbidden("您只能删除本单位的报告");
+        const isAdministrator = actor === null || actor.role === "admin";
+        const [published] = await tx
+          .select({ id: publishedRecords.id })
+          .from(publishedRecords)
+          .where(eq(publishedRecords.reportId, id))
+          .limit(1);
+        if ((published || current.status === "published" || current.correctionReason !== null) && !isAdministrator) {
+          throw forbidden(
+            "已发布的报告（包括更正中的）不能删除：发布记录须保留。如确需移除，请管理员操作；移除后已发布的文件和审核记录仍然保留。",
+          );
+        }
+        if (!isEditableStatus(current.status) && !isAdministrator) {
+          throw new ReportStateError(
+            `这份报告${reportStatusLabels[current.status]}，不能删除${current.status === "submitted" ? "；如需删除，请先撤回" : ""}`,
+          );
+        }
+        const rows = await tx
+          .update(reports)
+          .set({ deletedAt: sql`now()` })
+          .where(and(live(id, writeScope), eq(reports.status, current.status)))
+          .returning({ id: reports.id });
+        if (rows.length === 0) throw new ReportStateError("这份报告刚被其他人处理过，请刷新后再试");
+        return true;
+      });
     },
 
     async restoreReport(id) {
@@ -645,17 +695,23 @@ function createStore(context: StoreContext): ReportStore {
       const rows = await db
         .update(reports)
         .set({ deletedAt: null })
-        .where(and(eq(reports.id, id), gt(reports.deletedAt, sql`now() - ${retention}`), unitCondition(writeScope)))
+        .where(
+          and(
+            eq(reports.id, id),
+            or(gt(reports.deletedAt, sql`now() - ${retention}`), and(isNotNull(reports.deletedAt), hasPublishedRecord)),
+            unitCondition(writeScope),
+          ),
+        )
         .returning({ id: reports.id });
       return rows.length > 0;
     },
 
     async purgeDeleted(at) {
       const reference = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
-      // Versions go with their report (ON DELETE CASCADE).
+      // Versions go with their report (ON DELETE CASCADE); a report ever published is never purged.
       const rows = await db
         .delete(reports)
-        .where(lte(reports.deletedAt, sql`${reference} - ${retention}`))
+        .where(and(lte(reports.deletedAt, sql`${reference} - ${retention}`), not(hasPublishedRecord)))
         .returning({ id: reports.id });
       return rows.length;
     },
@@ -692,23 +748,29 @@ function createStore(context: StoreContext): ReportStore {
     },
 
     async submitReport(id, comment = "") {
+      // Loaded lazily: the glyph check reads the PDF fonts, which a store that never submits does not need.
+      const gate = await import("@/lib/render/official-gate");
+      // The glyph check reads fonts: outside the transaction, on the revision the transaction then requires.
+      const before = await getReport(id);
+      const glyphs = before ? await gate.glyphBlockers(before.report) : [];
       return transition(id, writeScope, ["editing", "returned"], "submitted", comment, async (tx, current) => {
-        // The same gate as the official export: cross-year rules included. Through `tx`: PGlite has one
-        // connection, and a query outside the open transaction would wait for it forever.
+        if (before && current.revision !== before.revision) {
+          throw new ReportStateError("报告在提交的同时又保存过，请再提交一次");
+        }
+        // Rules again here through `tx`, cross-year included. PGlite has one connection, and a query
+        // outside the open transaction would wait for it forever.
         const previousYear = current.kind === "report" ? await previousYearOf(tx, current.unitId, current.report) : null;
-        const errors = checkReport(current.report, { previousYear }).filter((result) => result.severity === "error");
-        if (errors.length > 0) {
-          throw new ReportStateError(
-            `报告还有 ${errors.length} 个错误，不能提交审核。请先改正（与正式导出的要求相同）。`,
-            { errors: errors.map(({ ruleId, message, cellIds }) => ({ ruleId, message, cellIds })) },
-            422,
-          );
+        const blockers = [...gate.ruleErrors(current.report, previousYear), ...glyphs];
+        if (blockers.length > 0) {
+          throw new ReportStateError(gate.blockersMessage(blockers, "不能提交审核"), { errors: blockers }, 422);
         }
       });
     },
 
+    withdrawReport: (id, comment = "") => transition(id, writeScope, ["submitted"], "editing", comment || "撤回"),
+
     async returnReport(id, comment, comments) {
-      return transition(id, reviewScope, ["submitted"], "returned", comment, async (tx) => {
+      return transition(id, reviewScope, ["submitted", "approved"], "returned", comment, async (tx) => {
         if (comment.trim() === "" && comments.every((item) => item.body.trim() === "")) {
           throw new ReportStateError("退回修改时请写明意见（可附在单元格或部分上）", {}, 422);
         }
@@ -729,7 +791,20 @@ function createStore(context: StoreContext): ReportStore {
       });
     },
 
-    approveReport: (id, comment = "") => transition(id, reviewScope, ["submitted"], "approved", comment),
+    approveReport: (id, comment = "") =>
+      transition(id, reviewScope, ["submitted"], "approved", comment, async (tx) => {
+        if (actor === null || actor.role === "admin") return;
+        // Separation of duties: the one who submitted does not approve; an office of one has its 管理员 approve.
+        const [submission] = await tx
+          .select({ userId: reportTransitions.userId })
+          .from(reportTransitions)
+          .where(and(eq(reportTransitions.reportId, id), eq(reportTransitions.toStatus, "submitted")))
+          .orderBy(desc(reportTransitions.at))
+          .limit(1);
+        if (submission?.userId === actorId) {
+          throw forbidden("您不能审核通过自己提交的报告（审核与填报分开）：请由其他审核人或管理员审核");
+        }
+      }),
 
     async publishReport(id, files) {
       return transition(id, reviewScope, ["approved"], "published", "", async (tx, current) => {
@@ -790,7 +865,7 @@ function createStore(context: StoreContext): ReportStore {
         })
         .from(reportTransitions)
         .innerJoin(reports, eq(reports.id, reportTransitions.reportId))
-        .where(live(id))
+        .where(recorded(id))
         .orderBy(asc(reportTransitions.at));
     },
 
@@ -814,8 +889,9 @@ function createStore(context: StoreContext): ReportStore {
 
     async resolveComment(reportId, commentId) {
       if (!isReportId(reportId) || !isReportId(commentId)) return false;
-      const [report] = await db.select({ id: reports.id }).from(reports).where(live(reportId, writeScope));
+      const [report] = await db.select({ unitId: reports.unitId }).from(reports).where(live(reportId));
       if (!report) return false;
+      if (!scopeIncludes(writeScope, report.unitId)) throw forbidden("只有本单位的填报人可以把意见标为已处理");
       const rows = await db
         .update(reviewComments)
         .set({ resolvedAt: now(), resolvedBy: actorId })
@@ -841,7 +917,7 @@ function createStore(context: StoreContext): ReportStore {
         })
         .from(publishedRecords)
         .innerJoin(reports, eq(reports.id, publishedRecords.reportId))
-        .where(live(id))
+        .where(recorded(id))
         .orderBy(asc(publishedRecords.sequence));
     },
 
@@ -855,7 +931,7 @@ function createStore(context: StoreContext): ReportStore {
         })
         .from(publishedRecords)
         .innerJoin(reports, eq(reports.id, publishedRecords.reportId))
-        .where(and(live(id), eq(publishedRecords.sequence, sequence)));
+        .where(and(recorded(id), eq(publishedRecords.sequence, sequence)));
       return row ?? null;
     },
 
