@@ -692,18 +692,33 @@ function createStore(context: StoreContext): ReportStore {
 
     async restoreReport(id) {
       if (!isReportId(id)) return false;
-      const rows = await db
-        .update(reports)
-        .set({ deletedAt: null })
-        .where(
-          and(
-            eq(reports.id, id),
-            or(gt(reports.deletedAt, sql`now() - ${retention}`), and(isNotNull(reports.deletedAt), hasPublishedRecord)),
-            unitCondition(writeScope),
-          ),
-        )
-        .returning({ id: reports.id });
-      return rows.length > 0;
+      return db.transaction(async (tx) => {
+        const restorable = or(
+          gt(reports.deletedAt, sql`now() - ${retention}`),
+          and(isNotNull(reports.deletedAt), hasPublishedRecord),
+        );
+        const [row] = await tx
+          .select(summaryColumns)
+          .from(reports)
+          .where(and(eq(reports.id, id), restorable, unitCondition(readScope)));
+        if (!row) return false;
+        if (!scopeIncludes(writeScope, row.unitId)) throw forbidden("您只能恢复本单位的报告");
+        // Back among the live ones, it must not make a second report of its unit, agency and year.
+        if (row.kind === "report" && row.year !== null && row.agencyName !== "") {
+          const [existing] = await tx
+            .select(summaryColumns)
+            .from(reports)
+            .where(ownReportOf(row.unitId, row.agencyName, row.year))
+            .limit(1);
+          if (existing) throw new DuplicateReportError(existing);
+        }
+        const rows = await tx
+          .update(reports)
+          .set({ deletedAt: null })
+          .where(and(eq(reports.id, id), restorable))
+          .returning({ id: reports.id });
+        return rows.length > 0;
+      });
     },
 
     async purgeDeleted(at) {

@@ -326,6 +326,17 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
       expect(error?.status).toBe(403);
       expect(error?.message).toMatch(/[\u4e00-\u9fff]/u);
     }
+    // A deleted draft: the reviewer above sees it among the deleted, but only its unit restores it,
+    // and not while another report of the same agency and year has taken its place.
+    const draft = await filler.createReport(fresh("某县财政局恢复"));
+    expect(await filler.deleteReport(draft.id)).toBe(true);
+    expect((await failure(reviewer.restoreReport(draft.id)))?.status).toBe(403);
+    const replacement = await filler.createReport(fresh("某县财政局恢复"));
+    const clash = await failure(filler.restoreReport(draft.id));
+    expect(clash).toBeInstanceOf(DuplicateReportError);
+    expect((clash as unknown as DuplicateReportError).existing.id).toBe(replacement.id);
+    await filler.deleteReport(replacement.id);
+    expect(await filler.restoreReport(draft.id)).toBe(true);
     await filler.submitReport(created.id);
     await reviewer.returnReport(created.id, "请补充", [{ sectionId: "problems", body: "补充" }]);
     const [comment] = await filler.listComments(created.id);
