@@ -16,6 +16,7 @@ const reportRoutes = (id: string): [string, string][] => [
   ["GET", `/api/reports/${id}/versions/1`],
   ["POST", `/api/reports/${id}/versions/1/restore`],
   ["POST", `/api/reports/${id}/submit`],
+  ["POST", `/api/reports/${id}/withdraw`],
   ["POST", `/api/reports/${id}/return`],
   ["POST", `/api/reports/${id}/approve`],
   ["POST", `/api/reports/${id}/publish`],

@@ -153,7 +153,10 @@ export type ReportStore = {
   engine: StoreEngine;
   /** The drizzle handle, for tests and maintenance scripts; app code goes through the methods. */
   db: StoreDatabase;
-  /** Not deleted (default), or only those deleted within the retention period; newest updated first. */
+  /**
+   * Not deleted (default), or the deleted ones still kept: within the retention period, or ever published
+   * (kept for good); newest updated first.
+   */
   listReports(options?: { deleted?: boolean }): Promise<StoredReportSummary[]>;
   /**
    * Null for an unknown report or one outside the caller's units; a deleted one only with
@@ -175,7 +178,7 @@ export type ReportStore = {
    */
   deleteReport(id: string): Promise<boolean>;
   restoreReport(id: string): Promise<boolean>;
-  /** Hard-deletes reports deleted more than the retention period before `now`, with their versions. */
+  /** Hard-deletes reports deleted more than the retention period before `now`, with their versions; never one ever published. */
   purgeDeleted(now?: Date): Promise<number>;
   /** Newest first. */
   listVersions(id: string): Promise<VersionSummary[]>;
