@@ -208,7 +208,8 @@ export function ReportList({
 
       {deleted.length > 0 && (
         <section aria-labelledby="deleted-list" className="card">
-          <h2 id="deleted-list">最近删除（30 天内可恢复；发布过的报告，其审核记录和已发布文件一直保留）</h2>
+          <h2 id="deleted-list">最近删除（30 天内可恢复）</h2>
+          <p className="muted">发布过的报告删除后不会清除：其审核记录和已发布的文件（及 SHA-256）一直可以打开。</p>
           <ul className="plain-list">
             {deleted.map((report) => (
               <li key={report.id}>
