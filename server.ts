@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { allowedHostNames, hostNameOf, publicOrigin } from "./lib/auth/server-config";
+import { allowedHostNames, hostNameOf, isSameOrigin, publicOrigin } from "./lib/auth/server-config";
 
 const port = Number(process.env.PORT || 3000);
 // All interfaces by default: the units of an office reach the server over the network.
@@ -73,13 +73,7 @@ async function main(): Promise<void> {
     }
     if (!SAFE_METHODS.has(request.method ?? "GET")) {
       const origin = requestOrigin(request);
-      let originHost: string | null = null;
-      try {
-        originHost = origin && origin !== "null" ? new URL(origin).host : null;
-      } catch {
-        originHost = null;
-      }
-      if (origin !== undefined && originHost !== host && origin !== configuredOrigin) {
+      if (origin !== undefined && !isSameOrigin(origin, host, configuredOrigin)) {
         refuse(response, 403, `拒绝来自其他网站的修改请求（来源：${origin}）。请在本系统的页面中操作。`);
         return;
       }

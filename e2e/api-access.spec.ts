@@ -16,6 +16,7 @@ const reportRoutes = (id: string): [string, string][] => [
   ["GET", `/api/reports/${id}/versions/1`],
   ["POST", `/api/reports/${id}/versions/1/restore`],
   ["POST", `/api/reports/${id}/submit`],
+  ["POST", `/api/reports/${id}/withdraw`],
   ["POST", `/api/reports/${id}/return`],
   ["POST", `/api/reports/${id}/approve`],
   ["POST", `/api/reports/${id}/publish`],
@@ -134,6 +135,25 @@ for (const engine of ["pglite", "postgres"] as const) {
       const foreign = await call(admin, "POST", "/api/reports", { origin: "http://evil.example" });
       expect(foreign.status()).toBe(403);
       expect(((await foreign.json()) as { message: string }).message).toContain("拒绝来自其他网站的修改请求");
+      // Same host and port but another scheme is another origin.
+      const otherScheme = await call(admin, "POST", "/api/reports", { origin: server.url.replace(/^http:/, "https:") });
+      expect(otherScheme.status()).toBe(403);
+      const otherPort = await call(admin, "POST", "/api/reports", {
+        origin: `http://127.0.0.1:${Number(new URL(server.url).port) + 1}`,
+      });
+      expect(otherPort.status()).toBe(403);
+      // After login only to a path of this site (a signed-in visit to /login goes straight to `next`).
+      for (const next of [
+        "/%09/evil.example",
+        "//evil.example",
+        "/%5Cevil.example",
+        "https://evil.example/",
+        "/\\evil.example",
+      ]) {
+        const response = await admin.get(`/login?next=${next}`, { maxRedirects: 0 });
+        expect(response.status(), next).toBe(307);
+        expect(response.headers().location, next).toBe("/");
+      }
       const foreignReferer = await admin.fetch("/api/reports", {
         method: "POST",
         headers: { referer: "http://evil.example/page" },

@@ -115,10 +115,14 @@ test("单位 A 的填报人看不到单位 B 的报告：列表、网址、接�
   expect((await pageA.request.post(`/api/reports/${reportB.id}/submit`, { data: {} })).status()).toBe(404);
   const list = (await (await pageA.request.get("/api/reports")).json()) as { reports: { id: string }[] };
   expect(list.reports.map((report) => report.id)).not.toContain(reportB.id);
-  // The duplicate check names another unit's report but never links it.
+  // "One report per agency and year" holds within a unit: B's report neither blocks A nor is revealed to A.
+  const sameName = await pageA.request.post("/api/reports", { data: { agencyName: `${UNIT_B}（隔离测试）`, year: 2025 } });
+  expect(sameName.status()).toBe(201);
+  const { stored: ownCopy } = (await sameName.json()) as { stored: { id: string } };
+  expect(ownCopy.id).not.toBe(reportB.id);
   const duplicate = await pageA.request.post("/api/reports", { data: { agencyName: `${UNIT_B}（隔离测试）`, year: 2025 } });
   expect(duplicate.status()).toBe(409);
-  expect(await duplicate.json()).not.toHaveProperty("existing");
+  expect(((await duplicate.json()) as { existing: { id: string } }).existing.id).toBe(ownCopy.id);
   expect((await storedReport(pageB.request, reportB.id)).revision).toBe(1);
   await pageA.context().close();
   await pageB.context().close();
@@ -144,6 +148,12 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
     const locked = await filler.request.put(`/api/reports/${id}`, { data: { baseRevision: 1, report } });
     expect(locked.status()).toBe(409);
     expect(((await locked.json()) as { message: string }).message).toContain("已提交，不能修改");
+    // Not yet reviewed: the 填报人 can take it back, and submit again.
+    await filler.getByRole("button", { name: "撤回提交" }).click();
+    await expect(statusOf(filler)).toHaveText("编辑中", { timeout: 20_000 });
+    await filler.getByRole("button", { name: "提交审核" }).click();
+    await expect(statusOf(filler)).toHaveText("已提交", { timeout: 20_000 });
+    await expect(filler.getByRole("button", { name: "撤回提交" })).toBeVisible();
   });
 
   const reviewer = await signedInPage(browser, "reviewer");
@@ -179,6 +189,8 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
     await reviewer.reload();
     await reviewer.getByRole("button", { name: "审核通过" }).click();
     await expect(statusOf(reviewer)).toHaveText("审核通过", { timeout: 20_000 });
+    // Approved but not yet published: the reviewer can still send it back.
+    await expect(reviewer.getByRole("button", { name: "退回修改…" })).toBeVisible();
     await reviewer.getByRole("button", { name: /^发布/ }).click();
     await expect(statusOf(reviewer)).toHaveText("已发布", { timeout: 20_000 });
     const first = await reviewer.request.get(`/api/reports/${id}/published/1?format=pdf`);
@@ -214,6 +226,10 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
     expect((await original.body()).equals(firstPdf)).toBe(true);
     const corrected = await reviewer.request.get(`/api/reports/${id}/published/2?format=html`);
     expect(await corrected.text()).toContain("1234");
+    // Published: the 填报人 may not delete it (403, in Chinese).
+    const removal = await filler.request.delete(`/api/reports/${id}`);
+    expect(removal.status()).toBe(403);
+    expect(((await removal.json()) as { message: string }).message).toContain("已发布的报告");
     await reviewer.goto(`/reports/${id}/history`);
     const published = reviewer.getByRole("table", { name: "已发布的文件" });
     await expect(published.getByRole("row")).toHaveCount(3);

@@ -125,10 +125,25 @@ export function ReviewBar({
             </button>
           </>
         )}
-        {permissions.canReview && status === "approved" && (
-          <button type="button" className="primary" disabled={busy} onClick={() => void act("publish", {}, "已发布")}>
-            发布（保存正式的 PDF、Word 和网页文件）
+        {permissions.canWrite && status === "submitted" && (
+          <button
+            type="button"
+            disabled={busy}
+            title="审核前可撤回，改完再提交"
+            onClick={() => void act("withdraw", { comment: "" }, "已撤回，可以继续修改")}
+          >
+            撤回提交
           </button>
+        )}
+        {permissions.canReview && status === "approved" && (
+          <>
+            <button type="button" className="primary" disabled={busy} onClick={() => void act("publish", {}, "已发布")}>
+              发布（保存正式的 PDF、Word 和网页文件）
+            </button>
+            <button type="button" disabled={busy} onClick={() => setMode(mode === "return" ? "idle" : "return")}>
+              退回修改…
+            </button>
+          </>
         )}
         {permissions.canWrite && status === "published" && (
           <button type="button" disabled={busy} onClick={() => setMode(mode === "correct" ? "idle" : "correct")}>

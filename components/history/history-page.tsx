@@ -9,7 +9,8 @@ import { describeVersion, versionTime } from "./version-description";
 export async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { store } = await requirePageContext(`/reports/${id}/history`);
-  const stored = await store.getReport(id);
+  // A removed published report keeps its history and published files for the office.
+  const stored = await store.getReport(id, { withDeleted: true });
   if (!stored) notFound();
   const [versions, transitions, published] = await Promise.all([
     store.listVersions(id),
@@ -19,8 +20,14 @@ export async function HistoryPage({ params }: { params: Promise<{ id: string }> 
   const [current] = versions;
   return (
     <main className="page">
-      <Link href={`/reports/${id}`}>← 返回编辑</Link>
+      {stored.deletedAt ? <Link href="/">← 返回首页</Link> : <Link href={`/reports/${id}`}>← 返回编辑</Link>}
       <h1>历史版本：{reportTitle(stored.report.info)}</h1>
+      {stored.deletedAt && (
+        <p className="notice" role="status">
+          这份报告已于 {formatDateTime(stored.deletedAt.toISOString())} 删除；它的审核记录和已发布的文件（及其
+          SHA-256）仍保留在这里。
+        </p>
+      )}
       <p className="muted">
         每一段连续的编辑（中间停顿不超过 10
         分钟）记为一个版本。可以先查看某个版本的全文，再决定是否恢复；恢复会把它作为新的一版保存，其间的版本都保留。

@@ -209,10 +209,12 @@ export function ReportList({
       {deleted.length > 0 && (
         <section aria-labelledby="deleted-list" className="card">
           <h2 id="deleted-list">最近删除（30 天内可恢复）</h2>
+          <p className="muted">发布过的报告删除后不会清除：其审核记录和已发布的文件（及 SHA-256）一直可以打开。</p>
           <ul className="plain-list">
             {deleted.map((report) => (
               <li key={report.id}>
-                {report.agencyName} {report.year}年（删除于 {formatDateTime(report.deletedAt ?? report.updatedAt)}）
+                {report.agencyName} {report.year}年（删除于 {formatDateTime(report.deletedAt ?? report.updatedAt)}）{" "}
+                <Link href={`/reports/${report.id}/history`}>审核记录和已发布文件</Link>
                 <button type="button" disabled={busy} onClick={() => restore(report.id)}>
                   恢复
                 </button>

@@ -34,10 +34,11 @@ export function errorResponse(error: unknown): Response {
     return Response.json({ message: error.message, ...error.details }, { status: error.status });
   }
   if (isDuplicateReportError(error)) {
-    const { existing, isVisible } = error;
-    // Another unit's report is named, never linked.
-    const link = isVisible ? { existing: { id: existing.id, agencyName: existing.agencyName, year: existing.year } } : {};
-    return Response.json({ message: error.message, ...link }, { status: 409 });
+    const { existing } = error;
+    return Response.json(
+      { message: error.message, existing: { id: existing.id, agencyName: existing.agencyName, year: existing.year } },
+      { status: 409 },
+    );
   }
   console.error(error);
   return Response.json({ message: "服务器出错，请稍后重试；已填写的内容保留在本机" }, { status: 500 });

@@ -4,7 +4,6 @@ import type { ReportDocument } from "@/lib/document/report-document";
 import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
 import { MissingGlyphError, renderReportPdf } from "@/lib/render/pdf";
-import { checkReport } from "@/lib/report/check-report";
 import { errorResponse, notFound, RequestError } from "./api-response";
 import { loadReportWithPreviousYear } from "./report-routes";
 import { requireContext } from "./request-context";
@@ -73,13 +72,24 @@ export async function exportReport(request: Request, { params }: { params: Promi
     const loaded = await loadReportWithPreviousYear(store, id);
     if (!loaded) throw notFound();
     const { stored, previousYear } = loaded;
-    const errors = checkReport(stored.report, { previousYear }).filter((result) => result.severity === "error");
+    // The same gate as submitting and publishing (rule errors and characters no PDF face has).
+    const { officialBlockers, ruleErrors } = await import("@/lib/render/official-gate");
     const wantsDraft = query.data.draft === "1";
+    // Characters no PDF face has stop the PDF only: Word and browsers set them with the reader's fonts.
+    const errors =
+      wantsDraft || query.data.format !== "pdf"
+        ? ruleErrors(stored.report, previousYear)
+        : await officialBlockers(stored.report, previousYear);
     if (errors.length > 0 && !wantsDraft) {
       return Response.json(
         {
-          message: `报告还有 ${errors.length} 个错误，不能导出正式版本。请先改正，或导出草稿（每页标注“草稿 — 未通过校验”）。`,
-          errors: errors.map(({ ruleId, message, cellIds }) => ({ ruleId, message, cellIds })),
+          message:
+            `报告还有 ${errors.length} 个错误，不能导出正式版本。请先改正，或导出草稿（每页标注“草稿 — 未通过校验”）。` +
+            errors
+              .filter((error) => error.ruleId === "export.missing_glyph")
+              .map((error) => error.message)
+              .join(""),
+          errors,
         },
         { status: 422 },
       );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
+import { MissingGlyphError } from "@/lib/render/pdf";
 import { renderSummaryXlsx, type SummaryUnitLine } from "@/lib/render/xlsx/render-summary-xlsx";
 import { windowsText, type ZipEntry, zipForWindows } from "@/lib/render/zip-archive";
 import { sumLedgers } from "@/lib/report/summary";
@@ -127,8 +128,15 @@ export async function batchExport(request: Request): Promise<Response> {
       const [stored] = await context.store.getReports([row.report.id]);
       if (!stored) continue;
       // Not published: marked 草稿 on every page, whatever its checks say.
-      const doc = buildReportDocument(stored.report, { isDraft: true });
-      files.push({ name: `${name}（草稿）.pdf`, content: await renderDocumentAs(doc, "pdf") });
+      try {
+        const doc = buildReportDocument(stored.report, { isDraft: true });
+        files.push({ name: `${name}（草稿）.pdf`, content: await renderDocumentAs(doc, "pdf") });
+      } catch (error) {
+        // One draft that cannot be set (a character no PDF face has …) is listed, not a failed ZIP.
+        if (!(error instanceof MissingGlyphError)) console.error(error);
+        const reason = error instanceof MissingGlyphError ? error.message : "生成 PDF 时出错";
+        skipped.push(`${row.unit.name}：草稿未能生成 PDF（${reason}）`);
+      }
     }
     if (skipped.length > 0) files.push({ name: "未包含的单位.txt", content: windowsText(skipped) });
     const bytes = await zipForWindows(files);

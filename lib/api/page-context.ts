@@ -1,13 +1,11 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { safeNextPath } from "@/lib/auth/safe-next";
 import { needsFirstRun } from "@/lib/auth/setup";
 import { getReportStore } from "@/lib/store/report-store";
 import { contextFromHeaders, type RequestContext } from "./request-context";
 
-/** Only a path of this site: a `next=` pointing elsewhere would send people off to another site. */
-export function safeNextPath(value: string | null | undefined): string {
-  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
+export { safeNextPath } from "@/lib/auth/safe-next";
 
 /**
  * The signed-in person for a page; none → the login page, which comes back to `path` after

@@ -36,13 +36,11 @@ function firstIssue(error: z.ZodError): string {
   return describeSchemaIssue(first === "agencyName" || first === "year" ? { ...inner, path: ["info", ...inner.path] } : inner);
 }
 
-/** The report, and the same agency's own report of the year before for the cross-year rules. */
+/** The report, and its unit's own report of the year before for the cross-year rules (none for copies and the example). */
 export async function loadReportWithPreviousYear(store: ReportStore, id: string) {
   const stored = await store.getReport(id);
   if (!stored) return null;
-  // Copies and the example stand for no agency's year: they get no cross-year check.
-  const previous =
-    stored.kind === "report" && stored.year !== null ? await store.findReport(stored.agencyName, stored.year - 1) : null;
+  const previous = await store.findPreviousYear(stored);
   return { stored, previousYear: previous?.report ?? null };
 }
 

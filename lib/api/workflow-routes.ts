@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { scopeIncludes } from "@/lib/auth/access";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import { findCell, reportSections, type SectionId } from "@/lib/format";
-import { checkReport } from "@/lib/report/check-report";
-import type { PublishedFormat } from "@/lib/store/report-store";
+import { MissingGlyphError } from "@/lib/render/pdf";
+import { type PublishedFormat, reportStatusLabels } from "@/lib/store/report-store";
 import { errorResponse, notFound, parsePositiveInteger, RequestError, readJsonBody } from "./api-response";
 import { exportFormats, fileResponse, renderDocumentAs } from "./export-routes";
 import { loadReportWithPreviousYear } from "./report-routes";
@@ -65,7 +66,19 @@ export async function submitReport(request: Request, { params }: IdParams): Prom
   }
 }
 
-/** POST /api/reports/[id]/return: 已提交 → 退回修改, with comments at cells or sections. */
+/** POST /api/reports/[id]/withdraw: 已提交 → 编辑中 (撤回), by the report's own unit before it is reviewed. */
+export async function withdrawReport(request: Request, { params }: IdParams): Promise<Response> {
+  try {
+    const { store } = await requireContext(request);
+    const id = await requireVisible(store, params);
+    const { comment } = await bodyOf(request, ZOptionalComment);
+    return Response.json({ stored: await store.withdrawReport(id, comment) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** POST /api/reports/[id]/return: 已提交 or 审核通过 → 退回修改, with comments at cells or sections. */
 export async function returnReport(request: Request, { params }: IdParams): Promise<Response> {
   try {
     const { store } = await requireContext(request);
@@ -95,19 +108,19 @@ export async function approveReport(request: Request, { params }: IdParams): Pro
  */
 export async function publishReport(request: Request, { params }: IdParams): Promise<Response> {
   try {
-    const { store } = await requireContext(request);
+    const { store, scopes } = await requireContext(request);
     await bodyOf(request, z.object({}).strict());
     const { id } = await params;
     const loaded = await loadReportWithPreviousYear(store, id);
     if (!loaded) throw notFound();
-    const errors = checkReport(loaded.stored.report, { previousYear: loaded.previousYear }).filter(
-      (result) => result.severity === "error",
-    );
-    if (errors.length > 0) {
-      throw new RequestError(`报告还有 ${errors.length} 个错误，不能发布`, 422, {
-        errors: errors.map(({ ruleId, message, cellIds }) => ({ ruleId, message, cellIds })),
-      });
+    // Refused before anything is rendered: making the files is the expensive part.
+    if (!scopeIncludes(scopes.review, loaded.stored.unitId)) throw new RequestError("您没有权限发布这份报告", 403);
+    if (loaded.stored.status !== "approved") {
+      throw new RequestError(`这份报告现在是“${reportStatusLabels[loaded.stored.status]}”，审核通过后才能发布`, 409);
     }
+    const { officialBlockers, blockersMessage } = await import("@/lib/render/official-gate");
+    const blockers = await officialBlockers(loaded.stored.report, loaded.previousYear);
+    if (blockers.length > 0) throw new RequestError(blockersMessage(blockers, "不能发布"), 422, { errors: blockers });
     const doc = buildReportDocument(loaded.stored.report, { isDraft: false });
     const [pdf, docx, html] = await Promise.all([
       renderDocumentAs(doc, "pdf"),
@@ -116,6 +129,8 @@ export async function publishReport(request: Request, { params }: IdParams): Pro
     ]);
     return Response.json({ stored: await store.publishReport(id, { fileBaseName: doc.fileBaseName, pdf, docx, html }) });
   } catch (error) {
+    if (error instanceof MissingGlyphError)
+      return Response.json({ message: error.message, missing: error.missing }, { status: 422 });
     return errorResponse(error);
   }
 }
@@ -137,14 +152,22 @@ export async function getWorkflow(request: Request, { params }: IdParams): Promi
   try {
     const { store } = await requireContext(request);
     const { id } = await params;
-    const stored = await store.getReport(id);
+    // A removed published report's record stays reachable to the office.
+    const stored = await store.getReport(id, { withDeleted: true });
     if (!stored) throw notFound();
     const [transitions, comments, published] = await Promise.all([
       store.listTransitions(id),
       store.listComments(id),
       store.listPublished(id),
     ]);
-    return Response.json({ status: stored.status, correctionReason: stored.correctionReason, transitions, comments, published });
+    return Response.json({
+      status: stored.status,
+      correctionReason: stored.correctionReason,
+      deletedAt: stored.deletedAt,
+      transitions,
+      comments,
+      published,
+    });
   } catch (error) {
     return errorResponse(error);
   }

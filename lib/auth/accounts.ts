@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { asc, count, eq } from "drizzle-orm";
+import { findUnstorableCharacter } from "@/lib/report/report-schema";
 import type { StoreDatabase } from "@/lib/store/database";
 import { account, type UserRole, user } from "@/lib/store/schema";
 import { authFor, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-server";
@@ -80,39 +82,74 @@ export async function findUserByUsername(db: StoreDatabase, username: string): P
   return row ? toSummary(row) : null;
 }
 
+/** A person's display name: trimmed, the username when blank, nothing PostgreSQL cannot store. */
+export function cleanPersonName(raw: string, username: string): string {
+  const name = raw.trim() || username;
+  const unstorable = findUnstorableCharacter(name);
+  if (unstorable) throw new AccountError(`姓名中有无法保存的字符（${unstorable.codePoint}），请删去后再试`);
+  return name;
+}
+
+/** The password as kept: better-auth's hash (scrypt, memory-hard). */
+export async function hashPassword(db: StoreDatabase, password: string): Promise<string> {
+  return (await (await authFor(db)).$context).password.hash(password);
+}
+
+type Inserter = Pick<StoreDatabase, "insert">;
+
 /**
- * A new account, made by the administrator (or by the first-run setup). The password is
- * hashed by better-auth (scrypt, memory-hard) and kept as its credential account.
+ * Writes an account checked beforehand (username normalised, name cleaned, password hashed) as the
+ * user and credential rows better-auth reads, through `executor`: the store or a transaction.
  */
+export async function insertAccount(
+  executor: Inserter,
+  input: { username: string; name: string; passwordHash: string; role: UserRole; unitId: string },
+): Promise<string> {
+  const id = randomUUID();
+  const at = new Date();
+  await executor.insert(user).values({
+    id,
+    name: input.name,
+    // No mail on an intranet: a placeholder that can never receive any.
+    email: `${input.username}@users.nianbaotong.invalid`,
+    emailVerified: false,
+    username: input.username,
+    displayUsername: input.username,
+    role: input.role,
+    unitId: input.unitId,
+    disabled: false,
+    createdAt: at,
+    updatedAt: at,
+  });
+  await executor.insert(account).values({
+    id: randomUUID(),
+    accountId: id,
+    providerId: "credential",
+    userId: id,
+    password: input.passwordHash,
+    createdAt: at,
+    updatedAt: at,
+  });
+  return id;
+}
+
+/** A new account, made by the administrator. */
 export async function createAccount(
   db: StoreDatabase,
   input: { username: string; name: string; password: string; role: UserRole; unitId: string },
 ): Promise<UserSummary> {
   const username = normaliseUsername(input.username);
-  const name = input.name.trim() || username;
+  const name = cleanPersonName(input.name, username);
   checkPassword(input.password);
   if (await findUserByUsername(db, username)) throw new AccountError(`用户名“${username}”已被使用`, 409);
-  const context = await (await authFor(db)).$context;
-  const created = await context.internalAdapter.createUser(
-    {
-      name,
-      // No mail on an intranet: a placeholder that can never receive any.
-      email: `${username}@users.nianbaotong.invalid`,
-      username,
-      displayUsername: username,
-      role: input.role,
-      unitId: input.unitId,
-      disabled: false,
-    },
-    { method: "admin" },
-  );
-  await context.internalAdapter.linkAccount({
-    userId: created.id,
-    providerId: "credential",
-    accountId: created.id,
-    password: await context.password.hash(input.password),
+  const id = await insertAccount(db, {
+    username,
+    name,
+    passwordHash: await hashPassword(db, input.password),
+    role: input.role,
+    unitId: input.unitId,
   });
-  return (await findUser(db, created.id))!;
+  return (await findUser(db, id))!;
 }
 
 /** The administrator sets a new password; the person's open sessions end. */

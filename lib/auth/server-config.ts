@@ -40,3 +40,21 @@ export function hostNameOf(hostHeader: string): string {
   const colon = value.lastIndexOf(":");
   return colon > -1 && value.indexOf(":") === colon ? value.slice(0, colon) : value;
 }
+
+/**
+ * Whether a write's Origin is this site: scheme, host and port all as the browser reached it —
+ * this server speaks plain http, so `http://` + the Host header, or else exactly PUBLIC_URL's origin
+ * (an https proxy in front). `https://127.0.0.1:3000` on an http server, another port, or "null" are not.
+ */
+export function isSameOrigin(origin: string, hostHeader: string, configuredOrigin: string | null): boolean {
+  let given: string;
+  let served: string;
+  try {
+    given = new URL(origin).origin;
+    served = new URL(`http://${hostHeader}`).origin;
+  } catch {
+    return false;
+  }
+  if (given === "null") return false;
+  return given === served || given === configuredOrigin;
+}

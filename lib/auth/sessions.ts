@@ -1,8 +1,11 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { StoreDatabase } from "@/lib/store/database";
+import { account as accountTable } from "@/lib/store/schema";
 import type { Actor } from "./access";
 import { AccountError, checkPassword, findUserByUsername, normaliseUsername } from "./accounts";
 import { authFor } from "./auth-server";
-import { clearLoginFailures, loginBlockedUntil, recordLoginFailure, retryMessage } from "./login-limiter";
+import { clearLoginFailures, reserveLoginAttempt, retryMessage } from "./login-limiter";
 import { isUserRole } from "./roles";
 
 /** Headers with the session cookie better-auth set, to copy onto our own response. */
@@ -29,9 +32,16 @@ export async function actorFromHeaders(db: StoreDatabase, headers: Headers): Pro
   };
 }
 
+/** A hash of nothing anyone can type, checked when there is no account: every failed login costs the same. */
+let dummyHash: Promise<string> | undefined;
+
+const WRONG = "用户名或密码不对";
+
 /**
- * Signs in with username and password. Failures are counted per username and per address;
- * past the limit the answer says when to try again. A disabled account gets no session.
+ * Signs in with username and password. Each attempt is counted against the username and the
+ * address before any password is checked, atomically, so simultaneous guesses cannot pass the limit;
+ * past it the answer says when to try again. An unknown username, a wrong password and a disabled
+ * account get the same answer after the same work (one password hash checked).
  */
 export async function signIn(
   db: StoreDatabase,
@@ -41,26 +51,31 @@ export async function signIn(
   try {
     username = normaliseUsername(input.username);
   } catch {
-    throw new AccountError("用户名或密码不对", 401);
+    username = "";
   }
-  const keys = { username, address: input.address || "unknown" };
-  const blockedUntil = await loginBlockedUntil(db, keys);
+  const keys = { username: username || "（无效用户名）", address: input.address || "unknown" };
+  const { blockedUntil, limitReached } = await reserveLoginAttempt(db, keys);
   if (blockedUntil) throw new AccountError(retryMessage(blockedUntil), 429);
-  const account = await findUserByUsername(db, username);
+  const refuse = () => new AccountError(limitReached ? retryMessage(limitReached) : WRONG, limitReached ? 429 : 401);
+
   const auth = await authFor(db);
-  const response = account
-    ? await auth.api.signInUsername({ body: { username, password: input.password }, headers: input.headers, asResponse: true })
-    : null;
-  if (!account || !response?.ok) {
-    await recordLoginFailure(db, keys);
-    const nowBlocked = await loginBlockedUntil(db, keys);
-    throw new AccountError(nowBlocked ? retryMessage(nowBlocked) : "用户名或密码不对", nowBlocked ? 429 : 401);
+  const context = await auth.$context;
+  const account = username ? await findUserByUsername(db, username) : null;
+  if (!account || account.disabled) {
+    // The same scrypt work as a real check: the answer's timing tells nothing about the account.
+    const [credential] = account
+      ? await db.select({ password: accountTable.password }).from(accountTable).where(eq(accountTable.userId, account.id))
+      : [];
+    dummyHash ??= context.password.hash(randomBytes(24).toString("base64"));
+    await context.password.verify({ hash: credential?.password ?? (await dummyHash), password: input.password });
+    throw refuse();
   }
-  if (account.disabled) {
-    // The password was right, but the account is off: end the session just made.
-    await (await auth.$context).internalAdapter.deleteUserSessions(account.id);
-    throw new AccountError("这个账号已停用，请联系管理员", 403);
-  }
+  const response = await auth.api.signInUsername({
+    body: { username, password: input.password },
+    headers: input.headers,
+    asResponse: true,
+  });
+  if (!response.ok) throw refuse();
   await clearLoginFailures(db, keys);
   return { cookies: setCookies(response), userId: account.id };
 }

@@ -1,9 +1,19 @@
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { ReportStore } from "@/lib/store/report-store";
-import { appSettings } from "@/lib/store/schema";
-import { createUnit } from "@/lib/store/unit-store";
-import { AccountError, checkPassword, countUsers, createAccount, normaliseUsername, type UserSummary } from "./accounts";
+import { appSettings, reports } from "@/lib/store/schema";
+import { cleanUnitName, createUnit } from "@/lib/store/unit-store";
+import {
+  AccountError,
+  checkPassword,
+  cleanPersonName,
+  countUsers,
+  findUser,
+  hashPassword,
+  insertAccount,
+  normaliseUsername,
+  type UserSummary,
+} from "./accounts";
 
 const SETUP_CODE_KEY = "setup_code_hash";
 const hashCode = (code: string) => createHash("sha256").update(code.replace(/[\s-]/g, "").toUpperCase()).digest("hex");
@@ -36,14 +46,17 @@ export async function needsFirstRun(store: ReportStore): Promise<boolean> {
 export type FirstRunInput = { code: string; unitName: string; username: string; name: string; password: string };
 
 /**
- * Creates the first unit and its administrator, only with the code the server printed; the
- * code is used up by the first request that presents it. Reports made before accounts existed
- * go to that unit.
+ * Creates the first unit and its administrator, only with the code the server printed. All or
+ * nothing: every field is checked before the code is touched, then the code is used up, the unit
+ * and the administrator made and the reports made before accounts existed given to that unit in
+ * one transaction; a request that fails leaves the code as it was.
  */
 export async function completeFirstRun(store: ReportStore, input: FirstRunInput): Promise<UserSummary> {
   if (!(await needsFirstRun(store))) throw new AccountError("本服务器已设置过管理员，请直接登录", 409);
   const username = normaliseUsername(input.username);
   checkPassword(input.password);
+  const name = cleanPersonName(input.name, username);
+  const unitName = cleanUnitName(input.unitName);
   const [stored] = await store.db
     .select({ value: appSettings.value })
     .from(appSettings)
@@ -52,20 +65,18 @@ export async function completeFirstRun(store: ReportStore, input: FirstRunInput)
   if (!stored || !timingSafeEqual(Buffer.from(stored.value), given)) {
     throw new AccountError("设置代码不对：请使用服务器启动时在控制台显示的“首次设置代码”", 403);
   }
-  // Used up here: of two requests with the right code, one deletes the row and goes on.
-  const taken = await store.db
-    .delete(appSettings)
-    .where(and(eq(appSettings.key, SETUP_CODE_KEY), eq(appSettings.value, stored.value)))
-    .returning({ key: appSettings.key });
-  if (taken.length === 0) throw new AccountError("设置代码已被使用，请直接登录", 409);
-  const unit = await createUnit(store.db, { name: input.unitName });
-  const admin = await createAccount(store.db, {
-    username,
-    name: input.name,
-    password: input.password,
-    role: "admin",
-    unitId: unit.id,
+  const passwordHash = await hashPassword(store.db, input.password);
+  const adminId = await store.db.transaction(async (tx) => {
+    // Used up here: of two requests with the right code, one deletes the row and goes on.
+    const taken = await tx
+      .delete(appSettings)
+      .where(and(eq(appSettings.key, SETUP_CODE_KEY), eq(appSettings.value, stored.value)))
+      .returning({ key: appSettings.key });
+    if (taken.length === 0) throw new AccountError("设置代码已被使用，请直接登录", 409);
+    const unit = await createUnit(tx, { name: unitName });
+    const id = await insertAccount(tx, { username, name, passwordHash, role: "admin", unitId: unit.id });
+    await tx.update(reports).set({ unitId: unit.id }).where(isNull(reports.unitId));
+    return id;
   });
-  await store.assignUnitlessReports(unit.id);
-  return admin;
+  return (await findUser(store.db, adminId))!;
 }

@@ -357,7 +357,7 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     expect(created.errorCount).toBeGreaterThan(countBySeverity(checkReport(nextYear)).errors);
   });
 
-  it("finds the agency's own live report of a year, never a copy or the example", async () => {
+  it("finds last year's own live report of the same unit, never a copy or the example", async () => {
     const own = await store.createReport(seed001());
     const copy = await store.createReport(seed001(), { kind: "copy" });
     const example = await store.createReport(seed001(), { kind: "example" });
@@ -366,13 +366,12 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     const previous = await store.createReport(lastYear);
 
     expect(copy.kind).toBe("copy");
-    expect((await store.findReport("湘潭县人民政府", 2025))?.id).toBe(own.id);
-    expect((await store.findReport(" 湘潭县人民政府 ", 2024))?.id).toBe(previous.id);
+    expect((await store.findPreviousYear(own))?.id).toBe(previous.id);
+    expect(await store.findPreviousYear(copy)).toBeNull();
+    expect(await store.findPreviousYear(previous)).toBeNull();
     expect((await store.findExample())?.id).toBe(example.id);
-    await store.deleteReport(own.id);
-    expect(await store.findReport("湘潭县人民政府", 2025)).toBeNull();
-    expect(await store.findReport("湘潭县人民政府", 2023)).toBeNull();
-    expect(await store.findReport("湘潭市人民政府", 2025)).toBeNull();
+    await store.deleteReport(previous.id);
+    expect(await store.findPreviousYear(own)).toBeNull();
   });
 
   it("refuses a second report of the same 机关全称 and 年度, naming the one there is; a copy is allowed", async () => {

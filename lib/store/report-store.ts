@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from "drizzle-orm";
 import { type AccessScopes, type Actor, scopeIncludes, type UnitScope } from "@/lib/auth/access";
 import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import { parseReport } from "@/lib/report/parse-report";
@@ -36,14 +36,17 @@ export const reportStatusLabels: Record<ReportStatus, string> = {
 /** Only these states can be edited; submitted, approved and published reports are locked. */
 export const isEditableStatus = (status: ReportStatus): boolean => status === "editing" || status === "returned";
 
-/** A request the report's state does not allow (editing a submitted report, approving a draft …): HTTP 409. */
+/**
+ * A request the report's state does not allow (editing a submitted report, approving a draft …): HTTP 409;
+ * one the person may not make at all (a 填报人 approving, deleting a published report …): 403.
+ */
 export class ReportStateError extends Error {
   readonly isReportStateError = true;
-  readonly status: 409 | 422;
+  readonly status: 403 | 409 | 422;
   constructor(
     message: string,
     readonly details: Record<string, unknown> = {},
-    status: 409 | 422 = 409,
+    status: 403 | 409 | 422 = 409,
   ) {
     super(message);
     this.status = status;
@@ -54,6 +57,9 @@ export class ReportStateError extends Error {
 export function isReportStateError(error: unknown): error is ReportStateError {
   return error instanceof Error && (error as Partial<ReportStateError>).isReportStateError === true;
 }
+
+/** An action the person's role or unit does not allow: 403 with the reason in Chinese. */
+const forbidden = (message: string) => new ReportStateError(message, {}, 403);
 
 export type StoredReportSummary = {
   id: string;
@@ -78,18 +84,14 @@ export type SaveResult =
   | { status: "conflict"; current: StoredReport }
   | { status: "not_found" };
 
-/** Another live report of the same 机关全称 and 年度 exists; only a copy may join it. */
+/**
+ * Another live report of the same unit, 机关全称 and 年度 exists; only a copy may join it. The one
+ * asking can always open it: the check never looks at another unit's reports.
+ */
 export class DuplicateReportError extends Error {
   readonly isDuplicateReportError = true;
-  /** `isVisible`: whether the one asking may open the existing report (else it is not linked). */
-  constructor(
-    readonly existing: StoredReportSummary,
-    readonly isVisible = true,
-  ) {
-    super(
-      `已有一份${existing.agencyName}${existing.year}年度报告${isVisible ? "" : "（属于其他单位）"}，不能再新建一份` +
-        (isVisible ? "；请打开已有的报告，或另存为副本" : ""),
-    );
+  constructor(readonly existing: StoredReportSummary) {
+    super(`已有一份${existing.agencyName}${existing.year}年度报告，不能再新建一份；请打开已有的报告，或另存为副本`);
     this.name = "DuplicateReportError";
   }
 }
@@ -151,10 +153,16 @@ export type ReportStore = {
   engine: StoreEngine;
   /** The drizzle handle, for tests and maintenance scripts; app code goes through the methods. */
   db: StoreDatabase;
-  /** Not deleted (default), or only those deleted within the retention period; newest updated first. */
+  /**
+   * Not deleted (default), or the deleted ones still kept: within the retention period, or ever published
+   * (kept for good); newest updated first.
+   */
   listReports(options?: { deleted?: boolean }): Promise<StoredReportSummary[]>;
-  /** Null for an unknown or deleted report. */
-  getReport(id: string): Promise<StoredReport | null>;
+  /**
+   * Null for an unknown report or one outside the caller's units; a deleted one only with
+   * `withDeleted` (its history and published files stay reachable to the office).
+   */
+  getReport(id: string, options?: { withDeleted?: boolean }): Promise<StoredReport | null>;
   /** Several reports at once (those that exist and may be seen). */
   getReports(ids: readonly string[]): Promise<StoredReport[]>;
   /**
@@ -164,17 +172,25 @@ export type ReportStore = {
   createReport(report: unknown, options?: { kind?: ReportKind; unitId?: string | null }): Promise<StoredReport>;
   /** Optimistic concurrency: refused with "conflict" unless `baseRevision` is the current revision. */
   saveReport(id: string, baseRevision: number, report: unknown): Promise<SaveResult>;
+  /**
+   * False when not found. A report with a published record (published, or under correction) is removed
+   * only by a 管理员, and its published files and history stay; a 填报人 deletes only drafts (编辑中/退回修改).
+   */
   deleteReport(id: string): Promise<boolean>;
   restoreReport(id: string): Promise<boolean>;
-  /** Hard-deletes reports deleted more than the retention period before `now`, with their versions. */
+  /** Hard-deletes reports deleted more than the retention period before `now`, with their versions; never one ever published. */
   purgeDeleted(now?: Date): Promise<number>;
   /** Newest first. */
   listVersions(id: string): Promise<VersionSummary[]>;
   getVersion(id: string, version: number): Promise<StoredVersion | null>;
   /** Writes the content of an earlier version as a new version, labelled as its restore. */
   restoreVersion(id: string, version: number, baseRevision: number): Promise<SaveResult>;
-  /** The agency's own live report of that year (never a copy or the example), for cross-year checks. */
-  findReport(agencyName: string, year: number): Promise<StoredReport | null>;
+  /**
+   * Last year's report of a report, for cross-year checks: the same unit's own live report of year − 1
+   * (never a copy, the example or another unit's). Matched by unit, so a renamed agency keeps its chain:
+   * the unit's report of the same 机关全称 if there is one, else its only report of that year.
+   */
+  findPreviousYear(report: Pick<StoredReportSummary, "unitId" | "agencyName" | "year" | "kind">): Promise<StoredReport | null>;
   /** The example report, if one was made. */
   findExample(): Promise<StoredReportSummary | null>;
   /** The same store as seen by a signed-in person: every query limited to the units they may see or change. */
@@ -182,11 +198,16 @@ export type ReportStore = {
   /** Who this store acts for; null for the unlimited store (tests, maintenance, the command line). */
   actor: Actor | null;
   scopes: AccessScopes | null;
-  /** 编辑中/退回修改 → 已提交: only with no error (the official export's gate); `errorCount` is checked again here. */
+  /**
+   * 编辑中/退回修改 → 已提交: only with nothing that stops the official export (rule errors, cross-year
+   * included, and characters no PDF face has), checked again here.
+   */
   submitReport(id: string, comment?: string): Promise<StoredReport>;
-  /** 已提交 → 退回修改, with the reviewer's comments at cells or sections. */
+  /** 已提交 → 编辑中 (撤回): the report's own unit takes back a submission not yet reviewed. */
+  withdrawReport(id: string, comment?: string): Promise<StoredReport>;
+  /** 已提交 or 审核通过 → 退回修改, with the reviewer's comments at cells or sections. */
   returnReport(id: string, comment: string, comments: readonly NewReviewComment[]): Promise<StoredReport>;
-  /** 已提交 → 审核通过. */
+  /** 已提交 → 审核通过; never by the 审核人 who submitted it (an office of one: the 管理员 may). */
   approveReport(id: string, comment?: string): Promise<StoredReport>;
   /** 审核通过 → 已发布: keeps the official files, byte for byte, with their SHA-256. */
   publishReport(id: string, files: PublishedFiles): Promise<StoredReport>;
@@ -291,6 +312,9 @@ type Writer = Pick<StoreDatabase, "select" | "insert" | "update">;
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
+/** Whether a report was ever published: its record is kept for good (never purged, its files always reachable). */
+const hasPublishedRecord = sql`EXISTS (SELECT 1 FROM published_records pr WHERE pr.report_id = "reports"."id")`;
+
 /** A condition limiting reports to a unit scope; null scope: every unit. */
 function unitCondition(scope: UnitScope): SQL | undefined {
   if (scope === null) return undefined;
@@ -317,8 +341,14 @@ function createStore(context: StoreContext): ReportStore {
   const reviewScope = scopes?.review ?? null;
   const live = (id: string, scope: UnitScope = readScope): SQL =>
     and(eq(reports.id, id), isNull(reports.deletedAt), unitCondition(scope))!;
-  const ownReportOf = (agencyName: string, year: number): SQL =>
+  /** A report's records (history, published files), deleted or not: what the office keeps. */
+  const recorded = (id: string): SQL => and(eq(reports.id, id), unitCondition(readScope))!;
+  /** Reports made before accounts existed have no unit; they form one group of their own. */
+  const sameUnit = (unitId: string | null): SQL => (unitId === null ? isNull(reports.unitId) : eq(reports.unitId, unitId));
+  /** "One report per agency and year" holds within a unit: another unit's report never collides. */
+  const ownReportOf = (unitId: string | null, agencyName: string, year: number): SQL =>
     and(
+      sameUnit(unitId),
       eq(reports.agencyName, agencyName.trim()),
       eq(reports.year, year),
       eq(reports.kind, "report"),
@@ -327,27 +357,46 @@ function createStore(context: StoreContext): ReportStore {
   const actorId = actor?.userId ?? "system";
   const actorName = actor?.name ?? "系统";
 
-  /** The agency's own live report of a year, read through `executor` (the store or a transaction). */
-  async function findStored(executor: Executor, agencyName: string, year: number) {
-    if (!Number.isInteger(year) || agencyName.trim() === "") return null;
-    const [row] = await executor
+  /**
+   * The unit's own live report of the year before, read through `executor` (the store or a transaction)
+   * and within what the caller may read: never another unit's, whatever its agency is called.
+   */
+  async function findPreviousStored(
+    executor: Executor,
+    unitId: string | null,
+    agencyName: string,
+    year: number | null,
+  ): Promise<StoredReport | null> {
+    if (year === null || !Number.isInteger(year)) return null;
+    const rows = await executor
       .select(storedColumns)
       .from(reports)
-      .where(ownReportOf(agencyName, year))
+      .where(
+        and(
+          sameUnit(unitId),
+          eq(reports.year, year - 1),
+          eq(reports.kind, "report"),
+          isNull(reports.deletedAt),
+          unitCondition(readScope),
+        ),
+      )
       .orderBy(desc(reports.updatedAt))
-      .limit(1);
+      .limit(20);
+    const name = agencyName.trim();
+    // Several agencies in one unit: the same name; a single report of the unit stands for it even renamed.
+    const row = rows.find((candidate) => candidate.agencyName === name) ?? (rows.length === 1 ? rows[0] : undefined);
     return row ? toStored(row) : null;
   }
 
-  // Cross-year counts look across units: last year's report is the agency's whichever unit keeps it.
-  const previousYearOf = async (executor: Executor, report: TReport) =>
-    report.info.year === null
-      ? null
-      : ((await findStored(executor, report.info.agencyName, report.info.year - 1))?.report ?? null);
+  const previousYearOf = async (executor: Executor, unitId: string | null, report: TReport) =>
+    (await findPreviousStored(executor, unitId, report.info.agencyName, report.info.year))?.report ?? null;
 
-  async function getReport(id: string): Promise<StoredReport | null> {
+  async function getReport(id: string, options: { withDeleted?: boolean } = {}): Promise<StoredReport | null> {
     if (!isReportId(id)) return null;
-    const [row] = await db.select(storedColumns).from(reports).where(live(id));
+    const [row] = await db
+      .select(storedColumns)
+      .from(reports)
+      .where(options.withDeleted ? recorded(id) : live(id));
     return row ? toStored(row) : null;
   }
 
@@ -440,8 +489,10 @@ function createStore(context: StoreContext): ReportStore {
     restoredFromVersion: number | null = null,
   ): Promise<SaveResult> {
     return db.transaction(async (tx): Promise<SaveResult> => {
-      const [current] = await tx.select(storedColumns).from(reports).where(live(id, writeScope));
+      const [current] = await tx.select(storedColumns).from(reports).where(live(id));
       if (!current) return { status: "not_found" };
+      // Seen but not theirs (a 审核人's lower unit): refused as such, not "not found".
+      if (!scopeIncludes(writeScope, current.unitId)) throw forbidden("您只能修改本单位的报告；审核人可以退回修改并附上意见");
       const currentStored = toStored(current);
       if (!isEditableStatus(current.status)) throw new ReportStateError(lockedMessage(current), { current: currentStored });
       if (current.revision !== baseRevision) return { status: "conflict", current: currentStored };
@@ -454,7 +505,11 @@ function createStore(context: StoreContext): ReportStore {
       const at = now();
       const [updated] = await tx
         .update(reports)
-        .set({ ...derivedColumns(report, await previousYearOf(tx, report)), revision, updatedAt: at })
+        .set({
+          ...derivedColumns(report, current.kind === "report" ? await previousYearOf(tx, current.unitId, report) : null),
+          revision,
+          updatedAt: at,
+        })
         .where(and(live(id, writeScope), eq(reports.revision, baseRevision)))
         .returning(summaryColumns);
       if (!updated) {
@@ -485,7 +540,7 @@ function createStore(context: StoreContext): ReportStore {
       if (!row) throw new ReportNotFoundError();
       const current = toStored(row);
       if (!scopeIncludes(scope, current.unitId)) {
-        throw new ReportStateError(`您没有权限把这份报告改为“${reportStatusLabels[to]}”`, {}, 409);
+        throw forbidden(`您没有权限把这份报告改为“${reportStatusLabels[to]}”`);
       }
       if (!from.includes(current.status)) {
         throw new ReportStateError(
@@ -527,7 +582,11 @@ function createStore(context: StoreContext): ReportStore {
 
     async listReports(options = {}) {
       const where = options.deleted
-        ? and(isNotNull(reports.deletedAt), gt(reports.deletedAt, sql`now() - ${retention}`), unitCondition(readScope))
+        ? and(
+            isNotNull(reports.deletedAt),
+            or(gt(reports.deletedAt, sql`now() - ${retention}`), hasPublishedRecord),
+            unitCondition(readScope),
+          )
         : and(isNull(reports.deletedAt), unitCondition(readScope));
       return db.select(summaryColumns).from(reports).where(where).orderBy(desc(reports.updatedAt));
     },
@@ -549,28 +608,30 @@ function createStore(context: StoreContext): ReportStore {
       const kind = options.kind ?? "report";
       const unitId = options.unitId === undefined ? (actor?.unitId ?? null) : options.unitId;
       if (actor && !scopeIncludes(writeScope, unitId)) {
-        throw new ReportStateError("您只能为本单位新建报告", {}, 409);
+        throw forbidden("您只能为本单位新建报告");
       }
       const id = randomUUID();
       return db.transaction(async (tx): Promise<StoredReport> => {
         if (kind === "report" && hasIdentity(report)) {
           // Two clicks or two offices at once: the second waits here, then sees the first's row.
           if (engine === "postgres") {
-            await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${report.info.year} ${report.info.agencyName}`}))`);
+            await tx.execute(
+              sql`SELECT pg_advisory_xact_lock(hashtext(${`${unitId ?? ""} ${report.info.year} ${report.info.agencyName.trim()}`}))`,
+            );
           }
           const [existing] = await tx
             .select(summaryColumns)
             .from(reports)
-            .where(ownReportOf(report.info.agencyName, report.info.year))
+            .where(ownReportOf(unitId, report.info.agencyName, report.info.year))
             .limit(1);
-          if (existing) throw new DuplicateReportError(existing, scopeIncludes(readScope, existing.unitId));
+          if (existing) throw new DuplicateReportError(existing);
         }
         const at = now();
         const [summary] = await tx
           .insert(reports)
           .values({
             id,
-            ...derivedColumns(report, await previousYearOf(tx, report)),
+            ...derivedColumns(report, kind === "report" ? await previousYearOf(tx, unitId, report) : null),
             kind,
             unitId,
             revision: 1,
@@ -602,34 +663,73 @@ function createStore(context: StoreContext): ReportStore {
 
     async deleteReport(id) {
       if (!isReportId(id)) return false;
-      const [current] = await db.select(summaryColumns).from(reports).where(live(id, writeScope));
-      if (!current) return false;
-      if (!isEditableStatus(current.status))
-        throw new ReportStateError(`这份报告${reportStatusLabels[current.status]}，不能删除`);
-      const rows = await db
-        .update(reports)
-        .set({ deletedAt: sql`now()` })
-        .where(and(live(id, writeScope), inArray(reports.status, ["editing", "returned"])))
-        .returning({ id: reports.id });
-      return rows.length > 0;
+      return db.transaction(async (tx) => {
+        const [current] = await tx.select(summaryColumns).from(reports).where(live(id));
+        if (!current) return false;
+        if (!scopeIncludes(writeScope, current.unitId)) throw forbidden("您只能删除本单位的报告");
+        const isAdministrator = actor === null || actor.role === "admin";
+        const [published] = await tx
+          .select({ id: publishedRecords.id })
+          .from(publishedRecords)
+          .where(eq(publishedRecords.reportId, id))
+          .limit(1);
+        if ((published || current.status === "published" || current.correctionReason !== null) && !isAdministrator) {
+          throw forbidden(
+            "已发布的报告（包括更正中的）不能删除：发布记录须保留。如确需移除，请管理员操作；移除后已发布的文件和审核记录仍然保留。",
+          );
+        }
+        if (!isEditableStatus(current.status) && !isAdministrator) {
+          throw new ReportStateError(
+            `这份报告${reportStatusLabels[current.status]}，不能删除${current.status === "submitted" ? "；如需删除，请先撤回" : ""}`,
+          );
+        }
+        const rows = await tx
+          .update(reports)
+          .set({ deletedAt: sql`now()` })
+          .where(and(live(id, writeScope), eq(reports.status, current.status)))
+          .returning({ id: reports.id });
+        if (rows.length === 0) throw new ReportStateError("这份报告刚被其他人处理过，请刷新后再试");
+        return true;
+      });
     },
 
     async restoreReport(id) {
       if (!isReportId(id)) return false;
-      const rows = await db
-        .update(reports)
-        .set({ deletedAt: null })
-        .where(and(eq(reports.id, id), gt(reports.deletedAt, sql`now() - ${retention}`), unitCondition(writeScope)))
-        .returning({ id: reports.id });
-      return rows.length > 0;
+      return db.transaction(async (tx) => {
+        const restorable = or(
+          gt(reports.deletedAt, sql`now() - ${retention}`),
+          and(isNotNull(reports.deletedAt), hasPublishedRecord),
+        );
+        const [row] = await tx
+          .select(summaryColumns)
+          .from(reports)
+          .where(and(eq(reports.id, id), restorable, unitCondition(readScope)));
+        if (!row) return false;
+        if (!scopeIncludes(writeScope, row.unitId)) throw forbidden("您只能恢复本单位的报告");
+        // Back among the live ones, it must not make a second report of its unit, agency and year.
+        if (row.kind === "report" && row.year !== null && row.agencyName !== "") {
+          const [existing] = await tx
+            .select(summaryColumns)
+            .from(reports)
+            .where(ownReportOf(row.unitId, row.agencyName, row.year))
+            .limit(1);
+          if (existing) throw new DuplicateReportError(existing);
+        }
+        const rows = await tx
+          .update(reports)
+          .set({ deletedAt: null })
+          .where(and(eq(reports.id, id), restorable))
+          .returning({ id: reports.id });
+        return rows.length > 0;
+      });
     },
 
     async purgeDeleted(at) {
       const reference = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
-      // Versions go with their report (ON DELETE CASCADE).
+      // Versions go with their report (ON DELETE CASCADE); a report ever published is never purged.
       const rows = await db
         .delete(reports)
-        .where(lte(reports.deletedAt, sql`${reference} - ${retention}`))
+        .where(and(lte(reports.deletedAt, sql`${reference} - ${retention}`), not(hasPublishedRecord)))
         .returning({ id: reports.id });
       return rows.length;
     },
@@ -652,7 +752,8 @@ function createStore(context: StoreContext): ReportStore {
       return writeNewRevision(id, baseRevision, earlier.report, version);
     },
 
-    findReport: (agencyName, year) => findStored(db, agencyName, year),
+    findPreviousYear: (report) =>
+      report.kind === "report" ? findPreviousStored(db, report.unitId, report.agencyName, report.year) : Promise.resolve(null),
 
     async findExample() {
       const [row] = await db
@@ -665,23 +766,29 @@ function createStore(context: StoreContext): ReportStore {
     },
 
     async submitReport(id, comment = "") {
+      // Loaded lazily: the glyph check reads the PDF fonts, which a store that never submits does not need.
+      const gate = await import("@/lib/render/official-gate");
+      // The glyph check reads fonts: outside the transaction, on the revision the transaction then requires.
+      const before = await getReport(id);
+      const glyphs = before ? await gate.glyphBlockers(before.report) : [];
       return transition(id, writeScope, ["editing", "returned"], "submitted", comment, async (tx, current) => {
-        // The same gate as the official export: cross-year rules included. Through `tx`: PGlite has one
-        // connection, and a query outside the open transaction would wait for it forever.
-        const previousYear = current.kind === "report" ? await previousYearOf(tx, current.report) : null;
-        const errors = checkReport(current.report, { previousYear }).filter((result) => result.severity === "error");
-        if (errors.length > 0) {
-          throw new ReportStateError(
-            `报告还有 ${errors.length} 个错误，不能提交审核。请先改正（与正式导出的要求相同）。`,
-            { errors: errors.map(({ ruleId, message, cellIds }) => ({ ruleId, message, cellIds })) },
-            422,
-          );
+        if (before && current.revision !== before.revision) {
+          throw new ReportStateError("报告在提交的同时又保存过，请再提交一次");
+        }
+        // Rules again here through `tx`, cross-year included. PGlite has one connection, and a query
+        // outside the open transaction would wait for it forever.
+        const previousYear = current.kind === "report" ? await previousYearOf(tx, current.unitId, current.report) : null;
+        const blockers = [...gate.ruleErrors(current.report, previousYear), ...glyphs];
+        if (blockers.length > 0) {
+          throw new ReportStateError(gate.blockersMessage(blockers, "不能提交审核"), { errors: blockers }, 422);
         }
       });
     },
 
+    withdrawReport: (id, comment = "") => transition(id, writeScope, ["submitted"], "editing", comment || "撤回"),
+
     async returnReport(id, comment, comments) {
-      return transition(id, reviewScope, ["submitted"], "returned", comment, async (tx) => {
+      return transition(id, reviewScope, ["submitted", "approved"], "returned", comment, async (tx) => {
         if (comment.trim() === "" && comments.every((item) => item.body.trim() === "")) {
           throw new ReportStateError("退回修改时请写明意见（可附在单元格或部分上）", {}, 422);
         }
@@ -702,7 +809,20 @@ function createStore(context: StoreContext): ReportStore {
       });
     },
 
-    approveReport: (id, comment = "") => transition(id, reviewScope, ["submitted"], "approved", comment),
+    approveReport: (id, comment = "") =>
+      transition(id, reviewScope, ["submitted"], "approved", comment, async (tx) => {
+        if (actor === null || actor.role === "admin") return;
+        // Separation of duties: the one who submitted does not approve; an office of one has its 管理员 approve.
+        const [submission] = await tx
+          .select({ userId: reportTransitions.userId })
+          .from(reportTransitions)
+          .where(and(eq(reportTransitions.reportId, id), eq(reportTransitions.toStatus, "submitted")))
+          .orderBy(desc(reportTransitions.at))
+          .limit(1);
+        if (submission?.userId === actorId) {
+          throw forbidden("您不能审核通过自己提交的报告（审核与填报分开）：请由其他审核人或管理员审核");
+        }
+      }),
 
     async publishReport(id, files) {
       return transition(id, reviewScope, ["approved"], "published", "", async (tx, current) => {
@@ -763,7 +883,7 @@ function createStore(context: StoreContext): ReportStore {
         })
         .from(reportTransitions)
         .innerJoin(reports, eq(reports.id, reportTransitions.reportId))
-        .where(live(id))
+        .where(recorded(id))
         .orderBy(asc(reportTransitions.at));
     },
 
@@ -787,8 +907,9 @@ function createStore(context: StoreContext): ReportStore {
 
     async resolveComment(reportId, commentId) {
       if (!isReportId(reportId) || !isReportId(commentId)) return false;
-      const [report] = await db.select({ id: reports.id }).from(reports).where(live(reportId, writeScope));
+      const [report] = await db.select({ unitId: reports.unitId }).from(reports).where(live(reportId));
       if (!report) return false;
+      if (!scopeIncludes(writeScope, report.unitId)) throw forbidden("只有本单位的填报人可以把意见标为已处理");
       const rows = await db
         .update(reviewComments)
         .set({ resolvedAt: now(), resolvedBy: actorId })
@@ -814,7 +935,7 @@ function createStore(context: StoreContext): ReportStore {
         })
         .from(publishedRecords)
         .innerJoin(reports, eq(reports.id, publishedRecords.reportId))
-        .where(live(id))
+        .where(recorded(id))
         .orderBy(asc(publishedRecords.sequence));
     },
 
@@ -828,7 +949,7 @@ function createStore(context: StoreContext): ReportStore {
         })
         .from(publishedRecords)
         .innerJoin(reports, eq(reports.id, publishedRecords.reportId))
-        .where(and(live(id), eq(publishedRecords.sequence, sequence)));
+        .where(and(recorded(id), eq(publishedRecords.sequence, sequence)));
       return row ?? null;
     },
 

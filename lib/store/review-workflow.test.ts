@@ -5,8 +5,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { type Actor, accessScopes } from "@/lib/auth/access";
+import { checkReport } from "@/lib/report/check-report";
 import type { TReport } from "@/lib/report/report-schema";
-import { openReportStore, ReportStateError, type ReportStore, type StoreEngine } from "./report-store";
+import { overviewRows } from "./overview";
+import { DuplicateReportError, openReportStore, ReportStateError, type ReportStore, type StoreEngine } from "./report-store";
 import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
 import { createUnit, listUnits } from "./unit-store";
 
@@ -48,6 +50,10 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
   let filler: ReportStore;
   let otherFiller: ReportStore;
   let reviewer: ReportStore;
+  let reviewerB: ReportStore;
+  let reviewer2: ReportStore;
+  let admin: ReportStore;
+  let unitIds: { top: string; a: string; b: string };
 
   beforeAll(async () => {
     location = await place();
@@ -60,6 +66,10 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
     filler = as({ userId: "u-a", username: "a", name: "填报人甲", role: "filler", unitId: unitA.id });
     otherFiller = as({ userId: "u-b", username: "b", name: "填报人乙", role: "filler", unitId: unitB.id });
     reviewer = as({ userId: "u-r", username: "r", name: "审核人丙", role: "reviewer", unitId: top.id });
+    reviewerB = as({ userId: "u-rb", username: "rb", name: "审核人戊", role: "reviewer", unitId: unitB.id });
+    unitIds = { top: top.id, a: unitA.id, b: unitB.id };
+    reviewer2 = as({ userId: "u-r2", username: "r2", name: "审核人己", role: "reviewer", unitId: top.id });
+    admin = as({ userId: "u-admin", username: "admin", name: "管理员庚", role: "admin", unitId: top.id });
   }, 60_000);
 
   afterAll(async () => {
@@ -76,8 +86,62 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
     expect(await otherFiller.listVersions(report.id)).toEqual([]);
     // The reviewer of the unit above sees it, but does not edit another unit's report.
     expect((await reviewer.getReport(report.id))?.id).toBe(report.id);
-    expect(await reviewer.saveReport(report.id, 1, report.report)).toEqual({ status: "not_found" });
+    expect((await failure(reviewer.saveReport(report.id, 1, report.report)))?.status).toBe(403);
     await expect(otherFiller.createReport(seed001(), { unitId: report.unitId })).rejects.toThrow("您只能为本单位新建报告");
+  });
+
+  it("never lets another unit reach a report through last year, the cross-year rules or the duplicate check", async () => {
+    const named = (agencyName: string, year: number, change: (report: TReport) => void = () => undefined) => {
+      const report = seed001();
+      report.info = { ...report.info, agencyName, year };
+      change(report);
+      return report;
+    };
+    const ownA = await filler.createReport(named("某县跨年局", 2025));
+    expect(ownA.errorCount).toBe(0);
+    // B names its report after A's agency for the next year: it gets no previous year, least of all A's.
+    const probe = await otherFiller.createReport(named("某县跨年局", 2026));
+    expect(probe.unitId).toBe(unitIds.b);
+    expect(await otherFiller.findPreviousYear(probe)).toBeNull();
+    expect(await root.findPreviousYear(probe)).toBeNull();
+    // B plants "A's last year" with 999 everywhere in 表三: A's checks, submit and counts are untouched.
+    const poison = named("某县跨年局", 2024, (report) => {
+      for (const key of Object.keys(report.ledger)) if (key.startsWith("s3.")) report.ledger[key] = 999;
+    });
+    expect(checkReport(ownA.report, { previousYear: poison }).some((r) => r.ruleId === "cross_year.carried_over")).toBe(true);
+    await otherFiller.createReport(poison);
+    expect(await filler.findPreviousYear(ownA)).toBeNull();
+    expect(await root.findPreviousYear(ownA)).toBeNull();
+    const edited = structuredClone(ownA.report);
+    edited.narrative.problems.body += "（补充）";
+    const resaved = await filler.saveReport(ownA.id, 1, edited);
+    expect(resaved.status === "saved" && resaved.stored.errorCount).toBe(0);
+    // B taking A's agency and year first does not block A, and A's duplicate names only A's own report.
+    const takenFirst = await otherFiller.createReport(named("某县先占局", 2025));
+    const aOwn = await filler.createReport(named("某县先占局", 2025));
+    expect(aOwn.unitId).toBe(unitIds.a);
+    const duplicate = await failure(filler.createReport(named("某县先占局", 2025)));
+    expect(duplicate).toBeInstanceOf(DuplicateReportError);
+    expect((duplicate as unknown as DuplicateReportError).existing.id).toBe(aOwn.id);
+    expect(duplicate?.message).not.toContain("其他单位");
+    const bDuplicate = await failure(otherFiller.createReport(named("某县先占局", 2025)));
+    expect((bDuplicate as unknown as DuplicateReportError).existing.id).toBe(takenFirst.id);
+    // A's chain follows the unit, not the name: renamed in 2023, last year is still A's 2022.
+    const oldName = await filler.createReport(named("某县旧名局", 2022));
+    const renamed = await filler.createReport(named("某县新名局", 2023));
+    expect((await filler.findPreviousYear(renamed))?.id).toBe(oldName.id);
+    expect((await reviewer.findPreviousYear(renamed))?.id).toBe(oldName.id);
+    expect(await otherFiller.findPreviousYear(renamed)).toBeNull();
+    await filler.submitReport(ownA.id);
+    expect((await filler.getReport(ownA.id))?.status).toBe("submitted");
+    // Overview, 汇总 and batch export read through the same scopes: B's reviewer sees B only.
+    const rowsB = await overviewRows(reviewerB, reviewerB.scopes!.review, 2025);
+    expect(rowsB.map((row) => row.unit.id)).toEqual([unitIds.b]);
+    expect(rowsB[0]?.report?.id).toBe(takenFirst.id);
+    expect(await reviewerB.getReports([ownA.id, aOwn.id])).toEqual([]);
+    expect(await reviewerB.listPublished(ownA.id)).toEqual([]);
+    const rowsAll = await overviewRows(reviewer, reviewer.scopes!.review, 2025);
+    expect(rowsAll.find((row) => row.unit.id === unitIds.a)?.report?.agencyName).not.toBeUndefined();
   });
 
   it("submits only without errors, locks, returns with comments, approves, publishes the files with their hashes, and corrects", async () => {
@@ -154,6 +218,143 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
     expect(transitions[1]).toMatchObject({ userName: "审核人丙", comment: "请核对" });
     const [count] = (await root.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM published_records`)).rows;
     expect(count?.n).toBe(2);
+  });
+
+  const fresh = (agencyName: string) => ({ ...seed001(), info: { ...seed001().info, agencyName } });
+  const files = {
+    fileBaseName: "发布记录",
+    pdf: new Uint8Array([7, 7, 7]),
+    docx: new Uint8Array([8]),
+    html: new TextEncoder().encode("<p>记录</p>"),
+  };
+  async function publishedReport(agencyName: string) {
+    const created = await filler.createReport(fresh(agencyName));
+    await filler.submitReport(created.id);
+    await reviewer.approveReport(created.id);
+    return reviewer.publishReport(created.id, files);
+  }
+
+  it("never lets a 填报人 delete a published report or one under correction; the 管理员's removal keeps its files, hashes and history", async () => {
+    const published = await publishedReport("某县财政局删除");
+    const refused = await failure(filler.deleteReport(published.id));
+    expect(refused?.status).toBe(403);
+    expect(refused?.message).toContain("已发布的报告");
+    await filler.startCorrection(published.id, "改一个数字");
+    expect((await failure(filler.deleteReport(published.id)))?.status).toBe(403);
+    expect((await filler.getReport(published.id))?.status).toBe("editing");
+    // A reviewer who sees the report but does not write it: 403 too, not "not found".
+    expect((await failure(reviewer.deleteReport(published.id)))?.status).toBe(403);
+    const [record] = await filler.listPublished(published.id);
+
+    expect(await admin.deleteReport(published.id)).toBe(true);
+    expect(await filler.getReport(published.id)).toBeNull();
+    expect((await filler.getReport(published.id, { withDeleted: true }))?.id).toBe(published.id);
+    expect(await otherFiller.getReport(published.id, { withDeleted: true })).toBeNull();
+    for (const store of [filler, reviewer, admin]) {
+      expect((await store.listPublished(published.id)).map((item) => item.pdfSha256)).toEqual([record!.pdfSha256]);
+      const file = await store.getPublishedFile(published.id, 1, "pdf");
+      expect(file?.bytes.equals(Buffer.from([7, 7, 7]))).toBe(true);
+      expect((await store.listTransitions(published.id)).map((item) => item.toStatus)).toEqual([
+        "submitted",
+        "approved",
+        "published",
+        "editing",
+      ]);
+    }
+    expect(await otherFiller.listPublished(published.id)).toEqual([]);
+    expect((await filler.listReports({ deleted: true })).map((item) => item.id)).toContain(published.id);
+    // Never purged, however long ago it was removed.
+    await root.purgeDeleted(new Date(Date.now() + 400 * 86_400_000));
+    expect((await admin.getPublishedFile(published.id, 1, "pdf"))?.sha256).toBe(record!.pdfSha256);
+  });
+
+  it.each([
+    ["😀", "an emoji"],
+    ["𠀀", "an Extension B ideograph no face has"],
+    ["\u202E", "a right-to-left override"],
+  ])("makes %s (%s) a finding at submit, so an approved report can always be published", async (character) => {
+    const report = fresh(`某县财政局字形${character.codePointAt(0)}`);
+    report.narrative.problems.body += `（${character}）`;
+    const created = await filler.createReport(report);
+    const refused = await failure(filler.submitReport(created.id));
+    expect(refused?.status).toBe(422);
+    expect(refused?.message).toContain("PDF 的字体中没有以下字符的字形");
+    expect(((refused?.details.errors ?? []) as { ruleId: string }[]).map((item) => item.ruleId)).toContain(
+      "export.missing_glyph",
+    );
+    expect((await filler.getReport(created.id))?.status).toBe("editing");
+  });
+
+  it("lets a reviewer send an approved report back and a 填报人 withdraw a submission not yet reviewed", async () => {
+    const created = await filler.createReport(fresh("某县财政局撤回"));
+    await filler.submitReport(created.id);
+    expect((await failure(reviewer.withdrawReport(created.id)))?.status).toBe(403);
+    expect((await failure(otherFiller.withdrawReport(created.id)))?.status).toBe(404);
+    const withdrawn = await filler.withdrawReport(created.id);
+    expect(withdrawn.status).toBe("editing");
+    expect((await filler.saveReport(created.id, withdrawn.revision, fresh("某县财政局撤回改"))).status).toBe("saved");
+    await filler.submitReport(created.id);
+    await reviewer.approveReport(created.id);
+    const late = await failure(filler.withdrawReport(created.id));
+    expect(late?.status).toBe(409);
+    expect(late?.message).toContain("审核通过");
+    const back = await reviewer.returnReport(created.id, "发布前发现表述有误", []);
+    expect(back.status).toBe("returned");
+    const transitions = await filler.listTransitions(created.id);
+    expect(transitions.map((item) => `${item.fromStatus}→${item.toStatus}`)).toEqual([
+      "editing→submitted",
+      "submitted→editing",
+      "editing→submitted",
+      "submitted→approved",
+      "approved→returned",
+    ]);
+    expect(transitions[1]).toMatchObject({ userName: "填报人甲", comment: "撤回" });
+  });
+
+  it("answers 403 to what a role may not do, and keeps a reviewer from approving their own submission", async () => {
+    const created = await filler.createReport(fresh("某县财政局越权"));
+    for (const attempt of [
+      () => filler.approveReport(created.id),
+      () => filler.returnReport(created.id, "意见", []),
+      () => filler.publishReport(created.id, files),
+      () => reviewer.submitReport(created.id),
+      () => reviewer.restoreVersion(created.id, 1, 1),
+      () => reviewer.deleteReport(created.id),
+      () => otherFiller.createReport(fresh("某县财政局越权二"), { unitId: unitIds.a }),
+    ]) {
+      const error = await failure(attempt());
+      expect(error?.status).toBe(403);
+      expect(error?.message).toMatch(/[\u4e00-\u9fff]/u);
+    }
+    // A deleted draft: the reviewer above sees it among the deleted, but only its unit restores it,
+    // and not while another report of the same agency and year has taken its place.
+    const draft = await filler.createReport(fresh("某县财政局恢复"));
+    expect(await filler.deleteReport(draft.id)).toBe(true);
+    expect((await failure(reviewer.restoreReport(draft.id)))?.status).toBe(403);
+    const replacement = await filler.createReport(fresh("某县财政局恢复"));
+    const clash = await failure(filler.restoreReport(draft.id));
+    expect(clash).toBeInstanceOf(DuplicateReportError);
+    expect((clash as unknown as DuplicateReportError).existing.id).toBe(replacement.id);
+    await filler.deleteReport(replacement.id);
+    expect(await filler.restoreReport(draft.id)).toBe(true);
+    await filler.submitReport(created.id);
+    await reviewer.returnReport(created.id, "请补充", [{ sectionId: "problems", body: "补充" }]);
+    const [comment] = await filler.listComments(created.id);
+    expect((await failure(reviewer.resolveComment(created.id, comment!.id)))?.status).toBe(403);
+    await filler.submitReport(created.id);
+    expect((await failure(reviewer.startCorrection(created.id, "x")))?.status).toBe(403);
+
+    // Separation of duties: the reviewer's own unit's report, submitted by that reviewer.
+    const own = await reviewer.createReport(fresh("某县人民政府自审"));
+    await reviewer.submitReport(own.id);
+    const self = await failure(reviewer.approveReport(own.id));
+    expect(self?.status).toBe(403);
+    expect(self?.message).toContain("自己提交");
+    expect((await reviewer2.approveReport(own.id)).status).toBe("approved");
+    // An office of one: the 管理员 submits and approves.
+    const alone = await admin.createReport(fresh("某县人民政府独办"));
+    await admin.submitReport(alone.id);
+    expect((await admin.approveReport(alone.id)).status).toBe("approved");
   });
 
   it("assigns the reports made before accounts existed to a unit", async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
+import { findUnstorableCharacter } from "@/lib/report/report-schema";
 import type { StoreDatabase } from "./database";
 import { units } from "./schema";
 
@@ -32,9 +33,12 @@ export function isUnitError(error: unknown): error is UnitError {
 const DEADLINE = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MAX_UNIT_NAME = 100;
 
-function cleanName(name: string): string {
+/** A unit's name as kept: one line, trimmed, NFC; refused (400) when blank, too long or holding what PostgreSQL cannot store. */
+export function cleanUnitName(name: string): string {
   const trimmed = name.normalize("NFC").replace(/\s+/gu, " ").trim();
   if (trimmed === "") throw new UnitError("单位名称不能为空");
+  const unstorable = findUnstorableCharacter(trimmed);
+  if (unstorable) throw new UnitError(`单位名称中有无法保存的字符（${unstorable.codePoint}），请删去后再试`);
   if ([...trimmed].length > MAX_UNIT_NAME)
     throw new UnitError(`单位名称不能超过 ${MAX_UNIT_NAME} 个字：“${trimmed.slice(0, 20)}…”`);
   return trimmed;
@@ -52,7 +56,7 @@ export async function createUnit(
   db: Pick<StoreDatabase, "select" | "insert">,
   input: { name: string; parentId?: string | null; deadline?: string },
 ): Promise<Unit> {
-  const name = cleanName(input.name);
+  const name = cleanUnitName(input.name);
   const deadline = input.deadline ?? "01-31";
   if (!DEADLINE.test(deadline)) throw new UnitError(`截止日期应写成“月-日”，如 01-31，收到“${deadline}”`);
   if (input.parentId) {
@@ -93,11 +97,11 @@ export function parseUnitList(text: string): UnitLine[] {
     const lineNumber = index + 1;
     if (columns.filter(Boolean).length >= 2 && /^\s*\S/.test(raw)) {
       const [name, parentName] = columns.filter(Boolean) as [string, string];
-      lines.push({ name: cleanName(name), parentName: cleanName(parentName), depth: 1, lineNumber });
+      lines.push({ name: cleanUnitName(name), parentName: cleanUnitName(parentName), depth: 1, lineNumber });
       return;
     }
     const indent = /^[\s\u3000]*/u.exec(raw.replace(/\t/g, "    "))![0].length;
-    const name = cleanName(raw);
+    const name = cleanUnitName(raw);
     while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
     const parent = stack[stack.length - 1];
     lines.push({ name, parentName: parent?.name ?? null, depth: stack.length, lineNumber });

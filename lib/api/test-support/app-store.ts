@@ -1,28 +1,65 @@
-// Tests only: the route handlers use the app's own store; each test file gets a fresh embedded one.
+// Tests only: the route handlers read the app's store from the environment; point it at a fresh
+// PGlite folder or a scratch database on the PostgreSQL server, so handler tests run on both engines.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { getReportStore, type ReportStore } from "@/lib/store/report-store";
+import { getReportStore, type ReportStore, type StoreEngine } from "@/lib/store/report-store";
+import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
+
+export type AppStoreCase = { engine: StoreEngine; unavailable: string | null };
+
+/** Both engines; the server one carries why it cannot be reached (skipped then, except in CI). */
+export async function appStoreCases(): Promise<AppStoreCase[]> {
+  return [
+    { engine: "pglite", unavailable: null },
+    { engine: "postgres", unavailable: await probePostgres(testDatabaseUrl()) },
+  ];
+}
+
+/** Points DATA_DIR / DATABASE_URL at a fresh store of `engine`; `release` closes it and puts the environment back. */
+export async function useAppStore(engine: StoreEngine): Promise<{ store: ReportStore; release(): Promise<void> }> {
+  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  let dispose: () => Promise<void>;
+  if (engine === "pglite") {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "nianbaotong-routes-"));
+    process.env.DATA_DIR = dataDir;
+    process.env.DATABASE_URL = "";
+    dispose = () => rm(dataDir, { recursive: true, force: true });
+  } else {
+    const scratch = await createScratchDatabase(testDatabaseUrl());
+    process.env.DATABASE_URL = scratch.url;
+    dispose = scratch.drop;
+  }
+  const store = await getReportStore();
+  return {
+    store,
+    async release() {
+      await store.close();
+      await dispose();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    },
+  };
+}
 
 /**
- * Points the app's store at a new temporary data folder for this file's tests, runs `prepare`
- * on it once, and removes it afterwards. Returns the folder's path (set before the tests run).
+ * For a test file on the embedded store only: a fresh store for its tests, `prepare` run on it
+ * once, released afterwards. The returned folder's path is set before the tests run.
  */
 export function withTemporaryAppStore(prepare: (store: ReportStore) => Promise<void> = async () => undefined) {
   const folder = { path: "" };
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  let release: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    folder.path = await mkdtemp(path.join(os.tmpdir(), "nianbaotong-routes-"));
-    process.env.DATA_DIR = folder.path;
-    process.env.DATABASE_URL = "";
-    await prepare(await getReportStore());
+    const opened = await useAppStore("pglite");
+    release = opened.release;
+    folder.path = process.env.DATA_DIR ?? "";
+    await prepare(opened.store);
   }, 60_000);
   afterAll(async () => {
-    await (await getReportStore()).close();
-    process.env.DATA_DIR = saved.DATA_DIR;
-    process.env.DATABASE_URL = saved.DATABASE_URL;
-    await rm(folder.path, { recursive: true, force: true });
+    await release?.();
   });
   return folder;
 }

@@ -1,0 +1,3 @@
+export { withdrawReport as POST } from "@/lib/api/workflow-routes";
+
+export const dynamic = "force-dynamic";
