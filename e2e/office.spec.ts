@@ -215,6 +215,17 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
     await openStep(filler, "active_disclosure");
     await typeCell(filler, "s2.penalties.decisions", "1234");
     await expect(filler.getByTestId("save-status")).toHaveText(/^已保存/, { timeout: 15_000 });
+    // Until the correction is published, the overview shows it published and the 汇总 counts what was published.
+    const year = seed001.info.year!;
+    await reviewer.goto(`/overview?year=${year}&q=${encodeURIComponent(UNIT_A)}`);
+    await expect(reviewer.getByRole("main")).toContainText("已发布（更正中）");
+    const unitA = await unitId(reviewer, UNIT_A);
+    const summary = (await (await reviewer.request.get(`/api/summary?year=${year}&units=${unitA}`)).json()) as {
+      sums: Record<string, number>;
+      units: { reportId: string | null; state: string }[];
+    };
+    expect(summary.units.find((unit) => unit.reportId === id)?.state).toBe("已发布（更正中，按已发布的数字汇总）");
+    expect(summary.sums["s2.penalties.decisions"]).toBe(seed001.ledger["s2.penalties.decisions"]);
     await filler.getByRole("button", { name: "提交审核" }).click();
     await expect(statusOf(filler)).toHaveText("已提交", { timeout: 20_000 });
     await reviewer.goto(`/reports/${id}`);

@@ -349,7 +349,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
             </header>
 
             {initial.kind !== "example" && (
-              <SessionReviewBar session={session} reportId={reportId} review={review} beforeAction={saveNow} />
+              <SessionReviewBar session={session} reportId={reportId} review={review} beforeAction={saveNow} onGoTo={goToStep} />
             )}
 
             {initial.kind === "example" && (

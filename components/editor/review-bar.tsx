@@ -1,11 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
+import { commentStep, type EditorStepId } from "@/lib/editor/result-steps";
 import { findCell, getCell, reportSections, type SectionId, sectionHeading } from "@/lib/format";
+import { withFullStop } from "@/lib/report/sentence";
 import type { ReportStatus } from "@/lib/store/schema";
 import type { ReviewCommentView } from "./review-context";
+import { commentPlaceName } from "./review-place";
 
 export type ReviewPermissions = {
   /** Changes the content, submits, starts a 更正 (the report's own unit; the administrator). */
@@ -25,23 +28,21 @@ export type ReviewSummary = {
 
 type DraftComment = { target: string; body: string };
 
-const placeName = (comment: Pick<ReviewCommentView, "cellId" | "sectionId">) =>
-  comment.cellId
-    ? (findCell(comment.cellId)?.name ?? comment.cellId)
-    : sectionHeading(reportSections.find((section) => section.id === comment.sectionId) ?? reportSections[0]!);
-
 /** The report's review state and what the signed-in person can do with it. */
 export function ReviewBar({
   reportId,
   review,
   errorCount,
   beforeAction,
+  onGoTo,
 }: {
   reportId: string;
   review: ReviewSummary;
   errorCount: number;
   /** Saves what is typed before a transition. */
   beforeAction: () => Promise<void>;
+  /** Opens a step and focuses an element in it (a commented cell or the step's first field). */
+  onGoTo?: (step: EditorStepId, focusId: string | null) => void;
 }) {
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const [mode, setMode] = useState<"idle" | "return" | "correct">("idle");
@@ -49,17 +50,39 @@ export function ReviewBar({
   const [drafts, setDrafts] = useState<DraftComment[]>([]);
   const [lastCell, setLastCell] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The comment being written: a cell chosen in the table while it is open is where it goes. */
+  const [activeDraft, setActiveDraft] = useState<number | null>(null);
+  const form = useRef<HTMLFormElement>(null);
   const { status, permissions } = review;
 
   useEffect(() => {
-    // The cell last chosen in the table is where a new comment goes by default.
+    // The cell last chosen in the table is where a new comment goes by default, and where the
+    // comment being written moves to.
     const onFocus = (event: FocusEvent) => {
       const id = (event.target as HTMLElement | null)?.id ?? "";
-      if (id.startsWith("cell-") && findCell(id.slice(5))) setLastCell(id.slice(5));
+      if (!id.startsWith("cell-") || !findCell(id.slice(5))) return;
+      const cellId = id.slice(5);
+      setLastCell(cellId);
+      if (activeDraft !== null) {
+        setDrafts((current) =>
+          current.map((draft, position) => (position === activeDraft ? { ...draft, target: `cell:${cellId}` } : draft)),
+        );
+      }
     };
     document.addEventListener("focusin", onFocus);
     return () => document.removeEventListener("focusin", onFocus);
-  }, []);
+  }, [activeDraft]);
+
+  // Opening a form takes the keyboard to its first field.
+  useEffect(() => {
+    if (mode !== "idle") form.current?.querySelector<HTMLElement>("textarea, input")?.focus();
+  }, [mode]);
+
+  // A new comment is where the typing goes next.
+  useEffect(() => {
+    if (drafts.length === 0) return;
+    form.current?.querySelector<HTMLInputElement>(`#review-draft-${drafts.length - 1}`)?.focus();
+  }, [drafts.length]);
 
   const act = async (path: string, json: unknown, done: string) => {
     setBusy(true);
@@ -75,8 +98,10 @@ export function ReviewBar({
     }
   };
 
-  const addComment = () =>
+  const addComment = () => {
     setDrafts([...drafts, { target: lastCell ? `cell:${lastCell}` : `section:${reportSections[0]!.id}`, body: "" }]);
+    setActiveDraft(drafts.length);
+  };
 
   const last = review.lastTransition;
   const banner =
@@ -87,9 +112,9 @@ export function ReviewBar({
         : status === "published" && last
           ? `已发布：${last.userName} 于 ${formatDateTime(last.at)} 发布。已发布的文件见“历史版本”；如需修改，请发起更正。`
           : status === "returned" && last
-            ? `退回修改：${last.userName} 于 ${formatDateTime(last.at)} 退回${last.comment ? `，意见：${last.comment}` : ""}。请按意见修改后重新提交。`
+            ? `退回修改：${last.userName} 于 ${formatDateTime(last.at)} 退回${last.comment ? `，意见：${withFullStop(last.comment)}` : "。"}请按意见修改后重新提交。`
             : review.correctionReason
-              ? `更正中：${review.correctionReason}。修改后重新提交审核，审核通过后发布更正版。`
+              ? `更正中：${withFullStop(review.correctionReason)}修改后重新提交审核，审核通过后发布更正版。`
               : null;
 
   return (
@@ -120,7 +145,13 @@ export function ReviewBar({
             >
               审核通过
             </button>
-            <button type="button" disabled={busy} onClick={() => setMode(mode === "return" ? "idle" : "return")}>
+            <button
+              type="button"
+              disabled={busy}
+              aria-expanded={mode === "return"}
+              aria-controls="review-form"
+              onClick={() => setMode(mode === "return" ? "idle" : "return")}
+            >
               退回修改…
             </button>
           </>
@@ -140,13 +171,25 @@ export function ReviewBar({
             <button type="button" className="primary" disabled={busy} onClick={() => void act("publish", {}, "已发布")}>
               发布（保存正式的 PDF、Word 和网页文件）
             </button>
-            <button type="button" disabled={busy} onClick={() => setMode(mode === "return" ? "idle" : "return")}>
+            <button
+              type="button"
+              disabled={busy}
+              aria-expanded={mode === "return"}
+              aria-controls="review-form"
+              onClick={() => setMode(mode === "return" ? "idle" : "return")}
+            >
               退回修改…
             </button>
           </>
         )}
         {permissions.canWrite && status === "published" && (
-          <button type="button" disabled={busy} onClick={() => setMode(mode === "correct" ? "idle" : "correct")}>
+          <button
+            type="button"
+            disabled={busy}
+            aria-expanded={mode === "correct"}
+            aria-controls="review-form"
+            onClick={() => setMode(mode === "correct" ? "idle" : "correct")}
+          >
             发起更正…
           </button>
         )}
@@ -155,6 +198,8 @@ export function ReviewBar({
 
       {mode === "return" && (
         <form
+          ref={form}
+          id="review-form"
           className="review-form"
           aria-label="退回修改"
           onSubmit={(event) => {
@@ -201,7 +246,9 @@ export function ReviewBar({
               <label className="grow">
                 意见
                 <input
+                  id={`review-draft-${index}`}
                   value={draft.body}
+                  onFocus={() => setActiveDraft(index)}
                   onChange={(event) =>
                     setDrafts(drafts.map((item, position) => (position === index ? { ...item, body: event.target.value } : item)))
                   }
@@ -209,7 +256,9 @@ export function ReviewBar({
               </label>
             </div>
           ))}
-          <p className="hint">先在表格中点选要提意见的单元格，再“添加一条意见”，意见就附在那一格上；也可以附在某个部分上。</p>
+          <p className="hint">
+            先在表格中点选要提意见的单元格，再“添加一条意见”，意见就附在那一格上；写意见时再点另一个单元格，意见改附在那一格上；也可以附在某个部分上。
+          </p>
           <button type="button" onClick={addComment}>
             添加一条意见{lastCell ? `（${getCell(lastCell).name}）` : ""}
           </button>
@@ -221,6 +270,8 @@ export function ReviewBar({
 
       {mode === "correct" && (
         <form
+          ref={form}
+          id="review-form"
           className="review-form"
           aria-label="发起更正"
           onSubmit={(event) => {
@@ -244,7 +295,20 @@ export function ReviewBar({
           <ul>
             {review.comments.map((comment) => (
               <li key={comment.id}>
-                <strong>{placeName(comment)}</strong>：{comment.body}（{comment.authorName}，{formatDateTime(comment.createdAt)}）
+                {onGoTo ? (
+                  <a
+                    href={`/reports/${reportId}?step=${commentStep(comment)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      onGoTo(commentStep(comment), comment.cellId ? `cell-${comment.cellId}` : "first-field");
+                    }}
+                  >
+                    <strong>{commentPlaceName(comment)}</strong>
+                  </a>
+                ) : (
+                  <strong>{commentPlaceName(comment)}</strong>
+                )}
+                ：{comment.body}（{comment.authorName}，{formatDateTime(comment.createdAt)}）
                 {permissions.canWrite && (
                   <button
                     type="button"

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { commentPlaceName } from "@/components/editor/review-place";
 import { formatDateTime } from "@/components/ui/api-client";
 import { requirePageContext } from "@/lib/api/page-context";
 import { reportTitle } from "@/lib/document/build-report-document";
 import { reportStatusLabels } from "@/lib/store/report-store";
+import { commentsOfTransitions } from "@/lib/store/review-record";
 import { describeVersion, versionTime } from "./version-description";
 
 export async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
@@ -12,11 +14,13 @@ export async function HistoryPage({ params }: { params: Promise<{ id: string }> 
   // A removed published report keeps its history and published files for the office.
   const stored = await store.getReport(id, { withDeleted: true });
   if (!stored) notFound();
-  const [versions, transitions, published] = await Promise.all([
+  const [versions, transitions, published, comments] = await Promise.all([
     store.listVersions(id),
     store.listTransitions(id),
     store.listPublished(id),
+    store.listComments(id),
   ]);
+  const commentsOf = commentsOfTransitions(transitions, comments);
   const [current] = versions;
   return (
     <main className="page">
@@ -78,7 +82,19 @@ export async function HistoryPage({ params }: { params: Promise<{ id: string }> 
                 <td>
                   {reportStatusLabels[transition.fromStatus]} → {reportStatusLabels[transition.toStatus]}
                 </td>
-                <td>{transition.comment}</td>
+                <td>
+                  {transition.comment}
+                  {commentsOf[index]!.length > 0 && (
+                    <ul className="transition-comments">
+                      {commentsOf[index]!.map((comment) => (
+                        <li key={comment.id}>
+                          <strong>{commentPlaceName(comment)}</strong>：{comment.body}
+                          {comment.resolvedAt && <span className="muted">（已处理）</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -3,12 +3,15 @@ import { redirect } from "next/navigation";
 import { formatDateTime } from "@/components/ui/api-client";
 import { requestedYear } from "@/lib/api/overview-routes";
 import { requirePageContext } from "@/lib/api/page-context";
-import { filterOverview, overviewRows } from "@/lib/store/overview";
+import { filterOverview, type OverviewRow, overviewRows, overviewStatusLabel } from "@/lib/store/overview";
 import { type ReportStatus, reportStatuses, reportStatusLabels } from "@/lib/store/report-store";
 import { parseFigureSort, StatusProgress, UnitFigures, YearTotals } from "./office-charts";
 import { loadOfficeFigures, loadYearTotals } from "./office-figures";
 
 type Search = { year?: string; status?: string; errors?: string; q?: string; figure?: string; dir?: string };
+
+// A report under 更正 was published on time; its correction has no deadline.
+const isPublished = (row: OverviewRow) => row.report?.status === "published" || row.report?.underCorrection === true;
 
 const daysText = (days: number) => (days > 0 ? `还有 ${days} 天` : days === 0 ? "今天截止" : `已过 ${-days} 天`);
 
@@ -93,7 +96,7 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
                   </a>
                 )}
               </td>
-              <td>{row.report ? reportStatusLabels[row.report.status] : <span className="muted">未建报告</span>}</td>
+              <td>{row.report ? overviewStatusLabel(row.report) : <span className="muted">未建报告</span>}</td>
               <td>
                 {row.report ? (
                   row.report.errorCount > 0 ? (
@@ -107,8 +110,8 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
               </td>
               <td>{row.report ? row.report.warningCount : ""}</td>
               <td>{row.report ? formatDateTime(row.report.updatedAt.toISOString()) : ""}</td>
-              <td className={row.daysLeft < 0 && row.report?.status !== "published" ? "overdue" : ""}>
-                {row.deadline}（{row.report?.status === "published" ? "已发布" : daysText(row.daysLeft)}）
+              <td className={row.daysLeft < 0 && !isPublished(row) ? "overdue" : ""}>
+                {row.deadline}（{isPublished(row) ? "已发布" : daysText(row.daysLeft)}）
               </td>
             </tr>
           ))}

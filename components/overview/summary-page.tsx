@@ -5,7 +5,7 @@ import { requestedYear, summaryState } from "@/lib/api/overview-routes";
 import { requirePageContext } from "@/lib/api/page-context";
 import { sectionHeading, tableIds, tableSection } from "@/lib/format";
 import { sumLedgers } from "@/lib/report/summary";
-import { chosenUnits, overviewRows } from "@/lib/store/overview";
+import { chosenUnits, overviewRows, summaryLedgers } from "@/lib/store/overview";
 
 type Search = { year?: string; units?: string | string[] };
 
@@ -18,8 +18,8 @@ export async function SummaryPage({ searchParams }: { searchParams: Promise<Sear
   const rows = await overviewRows(store, scopes.review, year);
   const asked = (Array.isArray(search.units) ? search.units : search.units ? search.units.split(",") : []).filter(Boolean);
   const chosen = chosenUnits(rows, asked.length > 0 ? asked : null);
-  const reports = await store.getReports(chosen.flatMap((row) => (row.report ? [row.report.id] : [])));
-  const { sums, count } = sumLedgers(reports.map((stored) => stored.report.ledger));
+  const { sums, count } = sumLedgers(await summaryLedgers(store, chosen));
+  const correcting = chosen.filter((row) => row.report?.underCorrection);
   const query = `year=${year}${asked.length > 0 ? `&units=${asked.join(",")}` : ""}`;
   return (
     <main className="page wide-page">
@@ -53,6 +53,12 @@ export async function SummaryPage({ searchParams }: { searchParams: Promise<Sear
       </p>
       <section aria-labelledby="summary-units">
         <h2 id="summary-units">单位</h2>
+        {correcting.length > 0 && (
+          <p className="notice" role="note">
+            {correcting.map((row) => row.unit.name).join("、")}
+            的报告正在更正：汇总仍按已发布的数字计算，更正版发布后改用更正后的数字。
+          </p>
+        )}
         <table className="list-table" aria-label="汇总单位">
           <thead>
             <tr>

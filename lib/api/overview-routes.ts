@@ -5,7 +5,7 @@ import { MissingGlyphError } from "@/lib/render/pdf";
 import { renderSummaryXlsx, type SummaryUnitLine } from "@/lib/render/xlsx/render-summary-xlsx";
 import { windowsText, type ZipEntry, zipForWindows } from "@/lib/render/zip-archive";
 import { sumLedgers } from "@/lib/report/summary";
-import { chosenUnits, filterOverview, type OverviewRow, overviewRows } from "@/lib/store/overview";
+import { chosenUnits, filterOverview, type OverviewRow, overviewRows, summaryLedgers, yearDueNext } from "@/lib/store/overview";
 import { isEditableStatus, reportStatuses, reportStatusLabels } from "@/lib/store/report-store";
 import { errorResponse, RequestError } from "./api-response";
 import { contentDisposition, renderDocumentAs } from "./export-routes";
@@ -17,10 +17,10 @@ const ZYear = z.coerce
   .min(FIRST_REPORT_YEAR, `年度应在 ${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR} 之间`)
   .max(LAST_REPORT_YEAR, `年度应在 ${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR} 之间`);
 
-/** The year asked for, else last year (the reports written now are for last year). */
+/** The year asked for, else the year whose reports are due next. */
 export function requestedYear(url: URL): number {
   const raw = url.searchParams.get("year");
-  if (raw === null || raw === "") return new Date().getFullYear() - 1;
+  if (raw === null || raw === "") return yearDueNext();
   const parsed = ZYear.safeParse(raw);
   if (!parsed.success) throw new RequestError(parsed.error.issues[0]!.message, 400);
   return parsed.data;
@@ -61,6 +61,7 @@ export async function getOverview(request: Request): Promise<Response> {
 /** How a unit stands in a 汇总: included as it is, or marked. */
 export function summaryState(row: OverviewRow): string {
   if (!row.report) return "未建报告（不在汇总中）";
+  if (row.report.underCorrection) return "已发布（更正中，按已发布的数字汇总）";
   const status = reportStatusLabels[row.report.status];
   if (row.report.errorCount > 0) return `${status}，有 ${row.report.errorCount} 个错误`;
   return isEditableStatus(row.report.status) ? `${status}（未提交）` : status;
@@ -71,8 +72,7 @@ export async function getSummary(request: Request): Promise<Response> {
   try {
     const { context, rows, year, url } = await reviewerRows(request);
     const chosen = chosenUnits(rows, unitIdsOf(url));
-    const reports = await context.store.getReports(chosen.flatMap((row) => (row.report ? [row.report.id] : [])));
-    const { sums, count } = sumLedgers(reports.map((report) => report.report.ledger));
+    const { sums, count } = sumLedgers(await summaryLedgers(context.store, chosen));
     const units: (SummaryUnitLine & { unitId: string; reportId: string | null; included: boolean })[] = chosen.map((row) => ({
       unitId: row.unit.id,
       name: row.unit.name,
@@ -116,7 +116,8 @@ export async function batchExport(request: Request): Promise<Response> {
       }
       const published = await context.store.listPublished(row.report.id);
       const latest = published.at(-1);
-      if (latest && row.report.status === "published") {
+      // Under 更正, the published file stands until the correction is published.
+      if (latest && (row.report.status === "published" || row.report.underCorrection)) {
         const file = await context.store.getPublishedFile(row.report.id, latest.sequence, "pdf");
         if (file) files.push({ name: `${name}.pdf`, content: file.bytes });
         continue;

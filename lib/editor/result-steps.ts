@@ -31,6 +31,12 @@ export function resultStep(result: RuleResult): EditorStepId {
   return sectionId ?? "info";
 }
 
+/** The step where a review comment's cell or section is edited. */
+export function commentStep(place: { cellId: string | null; sectionId: string | null }): EditorStepId {
+  if (place.cellId) return tableSection(getCell(place.cellId).tableId).id;
+  return editorSteps.some((step) => step.id === place.sectionId) ? (place.sectionId as EditorStepId) : "info";
+}
+
 export const isEditorStep = (value: string | null): value is EditorStepId => editorSteps.some((step) => step.id === value);
 
 export type StepCounts = Record<EditorStepId, { errors: number; warnings: number }>;

@@ -1,5 +1,6 @@
 import { type UnitScope, unitWithDescendants } from "@/lib/auth/access";
-import type { ReportStatus, ReportStore, StoredReportSummary } from "./report-store";
+import type { TReport } from "@/lib/report/report-schema";
+import { type ReportStatus, type ReportStore, reportStatusLabels, type StoredReportSummary } from "./report-store";
 import { listUnits, type Unit } from "./unit-store";
 
 export type OverviewRow = {
@@ -7,7 +8,12 @@ export type OverviewRow = {
   /** Depth in the tree below the top unit shown, for indentation. */
   depth: number;
   /** The unit's own report of the year, if it has one. */
-  report: Pick<StoredReportSummary, "id" | "agencyName" | "status" | "errorCount" | "warningCount" | "updatedAt"> | null;
+  report:
+    | (Pick<StoredReportSummary, "id" | "agencyName" | "status" | "errorCount" | "warningCount" | "updatedAt"> & {
+        /** Published, and being corrected: what was published stands until the correction is. */
+        underCorrection: boolean;
+      })
+    | null;
   /** The publication deadline for that year's report: the unit's MM-DD in the following year. */
   deadline: string;
   /** Whole days from today (China time) to the deadline; negative when it has passed. */
@@ -23,6 +29,15 @@ export function daysUntil(isoDate: string, today: Date): number {
   const todayDays = Math.floor(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) / DAY_MS);
   const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
   return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS) - todayDays;
+}
+
+/**
+ * The 年度 whose reports are due next (China time): a year's report is due by 31 January of the
+ * year after (条例 第四十九条), so from February 2026 to January 2027 it is 2026.
+ */
+export function yearDueNext(today = new Date()): number {
+  const local = new Date(today.getTime() + CHINA_OFFSET_MS);
+  return local.getUTCMonth() === 0 ? local.getUTCFullYear() - 1 : local.getUTCFullYear();
 }
 
 /** The units a reviewer oversees, in tree order, each with its report of `year`. */
@@ -68,11 +83,35 @@ export async function overviewRows(
         errorCount: report.errorCount,
         warningCount: report.warningCount,
         updatedAt: report.updatedAt,
+        underCorrection: report.correctionReason !== null && report.status !== "published",
       },
       deadline,
       daysLeft: daysUntil(deadline, today),
     };
   });
+}
+
+/** A report's state as the overview names it: one under 更正 is still 已发布. */
+export const overviewStatusLabel = (report: NonNullable<OverviewRow["report"]>): string =>
+  report.underCorrection ? "已发布（更正中）" : reportStatusLabels[report.status];
+
+/**
+ * The figures each chosen unit's report counts with in a 汇总: its own, except that a report
+ * under 更正 counts with what was published until the correction is published.
+ */
+export async function summaryLedgers(store: ReportStore, rows: readonly OverviewRow[]): Promise<TReport["ledger"][]> {
+  const ledgers: TReport["ledger"][] = [];
+  const current = await store.getReports(
+    rows.flatMap((row) => (row.report && !row.report.underCorrection ? [row.report.id] : [])),
+  );
+  ledgers.push(...current.map((stored) => stored.report.ledger));
+  for (const row of rows) {
+    if (!row.report?.underCorrection) continue;
+    const published = (await store.listPublished(row.report.id)).at(-1);
+    const version = published && (await store.getVersion(row.report.id, published.version));
+    if (version) ledgers.push(version.report.ledger);
+  }
+  return ledgers;
 }
 
 export type OverviewFilter = { status?: ReportStatus | "missing"; hasErrors?: boolean; search?: string };

@@ -417,6 +417,15 @@ function createStore(context: StoreContext): ReportStore {
    * the same person's sitting, else it opens a new one. Each version's change list is against
    * the version before it, so a joined version describes the whole sitting.
    */
+  async function isPublishedVersion(tx: Writer, id: string, version: number): Promise<boolean> {
+    const [row] = await tx
+      .select({ version: publishedRecords.version })
+      .from(publishedRecords)
+      .where(and(eq(publishedRecords.reportId, id), eq(publishedRecords.version, version)))
+      .limit(1);
+    return row !== undefined;
+  }
+
   async function recordVersion(
     tx: Writer,
     id: string,
@@ -446,7 +455,9 @@ function createStore(context: StoreContext): ReportStore {
       latest.kind === "edit" &&
       latest.savedBy === savedBy &&
       at.getTime() - latest.savedAt.getTime() < SITTING_PAUSE_MS &&
-      at.getTime() - latest.startedAt.getTime() < SITTING_MAX_MS;
+      at.getTime() - latest.startedAt.getTime() < SITTING_MAX_MS &&
+      // What was published is sealed: an edit for a 更正 opens a version of its own.
+      !(await isPublishedVersion(tx, id, latest.version));
     if (latest && joinsLatest) {
       const [before] = await tx
         .select({ data: reportRevisions.data })

@@ -7,7 +7,7 @@ import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { type Actor, accessScopes } from "@/lib/auth/access";
 import { checkReport } from "@/lib/report/check-report";
 import type { TReport } from "@/lib/report/report-schema";
-import { overviewRows } from "./overview";
+import { overviewRows, overviewStatusLabel, summaryLedgers } from "./overview";
 import { DuplicateReportError, openReportStore, ReportStateError, type ReportStore, type StoreEngine } from "./report-store";
 import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
 import { createUnit, listUnits } from "./unit-store";
@@ -355,6 +355,53 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
     const alone = await admin.createReport(fresh("某县人民政府独办"));
     await admin.submitReport(alone.id);
     expect((await admin.approveReport(alone.id)).status).toBe("approved");
+  });
+
+  it("keeps a report under 更正 published in the overview and the 汇总 until the correction is published; what was published is sealed", async () => {
+    // 表二's 行政处罚: a figure a correction can change without breaking a sum.
+    const CELL = "s2.penalties.decisions";
+    const report = { ...seed001(), info: { ...seed001().info, agencyName: "某县财政局更正汇总" } };
+    const created = await filler.createReport(report);
+    // An edit before submitting: the published version is then this person's open sitting.
+    const edited = structuredClone(report);
+    edited.narrative.problems.body = `${edited.narrative.problems.body}（补充）`;
+    expect((await filler.saveReport(created.id, created.revision, edited)).status).toBe("saved");
+    await filler.submitReport(created.id);
+    await reviewer.approveReport(created.id);
+    await reviewer.publishReport(created.id, {
+      fileBaseName: "更正汇总",
+      pdf: new Uint8Array([1]),
+      docx: new Uint8Array([2]),
+      html: new Uint8Array([3]),
+    });
+    const [record] = await filler.listPublished(created.id);
+    const publishedFigure = report.ledger[CELL] as number;
+
+    await filler.startCorrection(created.id, "数字有误");
+    // Straight after publishing, by the same person: a sitting that would join the published version.
+    const corrected = structuredClone(edited);
+    corrected.ledger[CELL] = publishedFigure + 100;
+    const saved = await filler.saveReport(created.id, (await filler.getReport(created.id))!.revision, corrected);
+    expect(saved.status).toBe("saved");
+    expect((await filler.getVersion(created.id, record!.version))?.report.ledger[CELL]).toBe(publishedFigure);
+
+    const rows = (await overviewRows(reviewer, [unitIds.top, unitIds.a, unitIds.b], report.info.year!)).filter(
+      (row) => row.report?.id === created.id,
+    );
+    expect(rows.map((row) => row.report && overviewStatusLabel(row.report))).toEqual(["已发布（更正中）"]);
+    expect((await summaryLedgers(reviewer, rows)).map((ledger) => ledger[CELL])).toEqual([publishedFigure]);
+
+    await filler.submitReport(created.id);
+    await reviewer.approveReport(created.id);
+    await reviewer.publishReport(created.id, {
+      fileBaseName: "更正汇总",
+      pdf: new Uint8Array([4]),
+      docx: new Uint8Array([5]),
+      html: new Uint8Array([6]),
+    });
+    const after = (await overviewRows(reviewer, null, report.info.year!)).filter((row) => row.report?.id === created.id);
+    expect(after.map((row) => row.report && overviewStatusLabel(row.report))).toEqual(["已发布"]);
+    expect((await summaryLedgers(reviewer, after)).map((ledger) => ledger[CELL])).toEqual([publishedFigure + 100]);
   });
 
   it("assigns the reports made before accounts existed to a unit", async () => {
