@@ -117,6 +117,19 @@ export function ReviewBar({
               ? `更正中：${withFullStop(review.correctionReason)}修改后重新提交审核，审核通过后发布更正版。`
               : null;
 
+  // Offered while submitted and while approved (not yet published).
+  const returnToggle = (
+    <button
+      type="button"
+      disabled={busy}
+      aria-expanded={mode === "return"}
+      aria-controls="review-form"
+      onClick={() => setMode(mode === "return" ? "idle" : "return")}
+    >
+      退回修改…
+    </button>
+  );
+
   return (
     <section className={`review-bar review-${status}`} aria-label="审核">
       <p className="review-status">
@@ -145,15 +158,7 @@ export function ReviewBar({
             >
               审核通过
             </button>
-            <button
-              type="button"
-              disabled={busy}
-              aria-expanded={mode === "return"}
-              aria-controls="review-form"
-              onClick={() => setMode(mode === "return" ? "idle" : "return")}
-            >
-              退回修改…
-            </button>
+            {returnToggle}
           </>
         )}
         {permissions.canWrite && status === "submitted" && (
@@ -171,15 +176,7 @@ export function ReviewBar({
             <button type="button" className="primary" disabled={busy} onClick={() => void act("publish", {}, "已发布")}>
               发布（保存正式的 PDF、Word 和网页文件）
             </button>
-            <button
-              type="button"
-              disabled={busy}
-              aria-expanded={mode === "return"}
-              aria-controls="review-form"
-              onClick={() => setMode(mode === "return" ? "idle" : "return")}
-            >
-              退回修改…
-            </button>
+            {returnToggle}
           </>
         )}
         {permissions.canWrite && status === "published" && (
