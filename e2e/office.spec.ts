@@ -244,6 +244,37 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
   await reviewer.context().close();
 });
 
+test("提交时字库没有的字符是错误并说明位置；审核通过后审核人仍可退回修改", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const filler = await signedInPage(browser, "fillerA");
+  const withEmoji = structuredClone(seed001);
+  withEmoji.info.agencyName = `${UNIT_A}（字形测试${Date.now()}）`;
+  withEmoji.narrative.problems.body += "（表情😀）";
+  const blocked = await createReport(filler.request, { report: withEmoji });
+  await filler.goto(`/reports/${blocked.id}`);
+  await filler.getByRole("button", { name: "提交审核" }).click();
+  const review = filler.getByRole("region", { name: "审核" });
+  await expect(review.getByRole("alert")).toContainText("PDF 的字体中没有以下字符的字形：“😀”", { timeout: 20_000 });
+  await expect(statusOf(filler)).toHaveText("编辑中");
+
+  const clean = structuredClone(seed001);
+  clean.info.agencyName = `${UNIT_A}（发布前退回${Date.now()}）`;
+  const { id } = await createReport(filler.request, { report: clean });
+  expect((await filler.request.post(`/api/reports/${id}/submit`, { data: {} })).status()).toBe(200);
+  const reviewer = await signedInPage(browser, "reviewer");
+  expect((await reviewer.request.post(`/api/reports/${id}/approve`, { data: {} })).status()).toBe(200);
+  await reviewer.goto(`/reports/${id}`);
+  await expect(statusOf(reviewer)).toHaveText("审核通过");
+  await reviewer.getByRole("button", { name: "退回修改…" }).click();
+  await reviewer.getByLabel("退回意见").fill("发布前发现第五部分表述有误");
+  await reviewer.getByRole("button", { name: "退回", exact: true }).click();
+  await expect(statusOf(reviewer)).toHaveText("退回修改", { timeout: 20_000 });
+  await filler.goto(`/reports/${id}`);
+  await expect(filler.getByRole("region", { name: "审核" })).toContainText("发布前发现第五部分表述有误");
+  await filler.context().close();
+  await reviewer.context().close();
+});
+
 test("审核总览：下级单位的状态、错误数和截止天数，筛选和搜索；五份种子作为五个单位的汇总与逐格相加一致，页面和 Excel 都是", async ({
   page,
 }) => {
