@@ -240,6 +240,21 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
     await expect(transitions).toContainText("已发布 → 编辑中");
     await expect(transitions).toContainText("更正：行政处罚数字录入有误");
   });
+
+  await test.step("管理员移除已发布的报告：审核记录、已发布的文件和 SHA-256 仍可打开", async () => {
+    const admin = await signedInPage(browser, "admin");
+    expect((await admin.request.delete(`/api/reports/${id}`)).status()).toBe(200);
+    expect((await filler.request.get(`/api/reports/${id}`)).status()).toBe(404);
+    const kept = await filler.request.get(`/api/reports/${id}/published/1?format=pdf`);
+    expect(kept.status()).toBe(200);
+    expect((await kept.body()).equals(firstPdf)).toBe(true);
+    expect(kept.headers()["x-content-sha256"]).toBe(sha256(firstPdf));
+    await filler.goto(`/reports/${id}/history`);
+    await expect(filler.getByRole("status").filter({ hasText: "删除" })).toContainText("审核记录和已发布的文件");
+    await expect(filler.getByRole("table", { name: "已发布的文件" }).getByRole("row")).toHaveCount(3);
+    await expect(filler.getByRole("table", { name: "审核记录" })).toContainText("已发布 → 编辑中");
+    await admin.context().close();
+  });
   await filler.context().close();
   await reviewer.context().close();
 });
