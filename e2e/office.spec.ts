@@ -259,7 +259,9 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
   await reviewer.context().close();
 });
 
-test("提交时字库没有的字符是错误并说明位置；审核通过后审核人仍可退回修改", async ({ browser }) => {
+test("提交时字库没有的字符是错误并说明位置；审核通过后审核人仍可退回修改；审核人不能审核通过自己提交的报告", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const filler = await signedInPage(browser, "fillerA");
   const withEmoji = structuredClone(seed001);
@@ -286,6 +288,18 @@ test("提交时字库没有的字符是错误并说明位置；审核通过后�
   await expect(statusOf(reviewer)).toHaveText("退回修改", { timeout: 20_000 });
   await filler.goto(`/reports/${id}`);
   await expect(filler.getByRole("region", { name: "审核" })).toContainText("发布前发现第五部分表述有误");
+
+  // Separation of duties: what the reviewer submitted, someone else approves.
+  const own = structuredClone(seed001);
+  own.info.agencyName = `测试县人民政府（自审测试${Date.now()}）`;
+  const ownReport = await createReport(reviewer.request, { report: own });
+  expect((await reviewer.request.post(`/api/reports/${ownReport.id}/submit`, { data: {} })).status()).toBe(200);
+  await reviewer.goto(`/reports/${ownReport.id}`);
+  await expect(reviewer.getByRole("region", { name: "审核" })).toContainText("须由其他审核人或管理员审核通过");
+  await expect(reviewer.getByRole("button", { name: "审核通过" })).toHaveCount(0);
+  const selfApproval = await reviewer.request.post(`/api/reports/${ownReport.id}/approve`, { data: {} });
+  expect(selfApproval.status()).toBe(403);
+  expect(((await selfApproval.json()) as { message: string }).message).toContain("自己提交");
   await filler.context().close();
   await reviewer.context().close();
 });
