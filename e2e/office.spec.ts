@@ -251,6 +251,66 @@ test("提交审核后锁定；审核人附单元格意见退回，填报人在�
     await expect(transitions).toContainText("已发布 → 编辑中");
     await expect(transitions).toContainText("更正：行政处罚数字录入有误");
   });
+
+  await test.step("管理员移除已发布的报告：审核记录、已发布的文件和 SHA-256 仍可打开", async () => {
+    const admin = await signedInPage(browser, "admin");
+    expect((await admin.request.delete(`/api/reports/${id}`)).status()).toBe(200);
+    expect((await filler.request.get(`/api/reports/${id}`)).status()).toBe(404);
+    const kept = await filler.request.get(`/api/reports/${id}/published/1?format=pdf`);
+    expect(kept.status()).toBe(200);
+    expect((await kept.body()).equals(firstPdf)).toBe(true);
+    expect(kept.headers()["x-content-sha256"]).toBe(sha256(firstPdf));
+    await filler.goto(`/reports/${id}/history`);
+    await expect(filler.getByRole("status").filter({ hasText: "删除" })).toContainText("审核记录和已发布的文件");
+    await expect(filler.getByRole("table", { name: "已发布的文件" }).getByRole("row")).toHaveCount(3);
+    await expect(filler.getByRole("table", { name: "审核记录" })).toContainText("已发布 → 编辑中");
+    await admin.context().close();
+  });
+  await filler.context().close();
+  await reviewer.context().close();
+});
+
+test("提交时字库没有的字符是错误并说明位置；审核通过后审核人仍可退回修改；审核人不能审核通过自己提交的报告", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const filler = await signedInPage(browser, "fillerA");
+  const withEmoji = structuredClone(seed001);
+  withEmoji.info.agencyName = `${UNIT_A}（字形测试${Date.now()}）`;
+  withEmoji.narrative.problems.body += "（表情😀）";
+  const blocked = await createReport(filler.request, { report: withEmoji });
+  await filler.goto(`/reports/${blocked.id}`);
+  await filler.getByRole("button", { name: "提交审核" }).click();
+  const review = filler.getByRole("region", { name: "审核" });
+  await expect(review.getByRole("alert")).toContainText("PDF 的字体中没有以下字符的字形：“😀”", { timeout: 20_000 });
+  await expect(statusOf(filler)).toHaveText("编辑中");
+
+  const clean = structuredClone(seed001);
+  clean.info.agencyName = `${UNIT_A}（发布前退回${Date.now()}）`;
+  const { id } = await createReport(filler.request, { report: clean });
+  expect((await filler.request.post(`/api/reports/${id}/submit`, { data: {} })).status()).toBe(200);
+  const reviewer = await signedInPage(browser, "reviewer");
+  expect((await reviewer.request.post(`/api/reports/${id}/approve`, { data: {} })).status()).toBe(200);
+  await reviewer.goto(`/reports/${id}`);
+  await expect(statusOf(reviewer)).toHaveText("审核通过");
+  await reviewer.getByRole("button", { name: "退回修改…" }).click();
+  await reviewer.getByLabel("退回意见").fill("发布前发现第五部分表述有误");
+  await reviewer.getByRole("button", { name: "退回", exact: true }).click();
+  await expect(statusOf(reviewer)).toHaveText("退回修改", { timeout: 20_000 });
+  await filler.goto(`/reports/${id}`);
+  await expect(filler.getByRole("region", { name: "审核" })).toContainText("发布前发现第五部分表述有误");
+
+  // Separation of duties: what the reviewer submitted, someone else approves.
+  const own = structuredClone(seed001);
+  own.info.agencyName = `测试县人民政府（自审测试${Date.now()}）`;
+  const ownReport = await createReport(reviewer.request, { report: own });
+  expect((await reviewer.request.post(`/api/reports/${ownReport.id}/submit`, { data: {} })).status()).toBe(200);
+  await reviewer.goto(`/reports/${ownReport.id}`);
+  await expect(reviewer.getByRole("region", { name: "审核" })).toContainText("须由其他审核人或管理员审核通过");
+  await expect(reviewer.getByRole("button", { name: "审核通过" })).toHaveCount(0);
+  const selfApproval = await reviewer.request.post(`/api/reports/${ownReport.id}/approve`, { data: {} });
+  expect(selfApproval.status()).toBe(403);
+  expect(((await selfApproval.json()) as { message: string }).message).toContain("自己提交");
   await filler.context().close();
   await reviewer.context().close();
 });

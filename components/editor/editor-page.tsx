@@ -7,12 +7,15 @@ import { ReportEditor } from "./report-editor";
 
 export async function EditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { store, scopes } = await requirePageContext(`/reports/${id}`);
+  const { store, scopes, actor } = await requirePageContext(`/reports/${id}`);
   const loaded = await loadReportWithPreviousYear(store, id);
   if (!loaded) notFound();
   const { stored, previousYear } = loaded;
   const [transitions, comments] = await Promise.all([store.listTransitions(id), store.listComments(id)]);
   const last = transitions.at(-1) ?? null;
+  // The store refuses it too: a reviewer never approves their own submission (the 管理员 may).
+  const submittedBy = transitions.findLast((transition) => transition.toStatus === "submitted")?.userId;
+  const isOwnSubmission = actor.role !== "admin" && submittedBy === actor.userId;
   return (
     <ReportEditor
       initial={{
@@ -38,6 +41,7 @@ export async function EditorPage({ params }: { params: Promise<{ id: string }> }
           permissions: {
             canWrite: scopeIncludes(scopes.write, stored.unitId),
             canReview: scopeIncludes(scopes.review, stored.unitId),
+            canApprove: scopeIncludes(scopes.review, stored.unitId) && !isOwnSubmission,
           },
         },
       }}

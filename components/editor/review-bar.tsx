@@ -15,6 +15,8 @@ export type ReviewPermissions = {
   canWrite: boolean;
   /** Returns, approves, publishes (the reviewer of the unit or above; the administrator). */
   canReview: boolean;
+  /** Approves: a reviewer of the unit, not the one who submitted it (separation of duties). */
+  canApprove: boolean;
 };
 
 export type ReviewSummary = {
@@ -150,14 +152,18 @@ export function ReviewBar({
         )}
         {permissions.canReview && status === "submitted" && (
           <>
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void act("approve", { comment: "" }, "已审核通过")}
-            >
-              审核通过
-            </button>
+            {permissions.canApprove ? (
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                onClick={() => void act("approve", { comment: "" }, "已审核通过")}
+              >
+                审核通过
+              </button>
+            ) : (
+              <span className="hint">这份报告是您提交的，须由其他审核人或管理员审核通过</span>
+            )}
             {returnToggle}
           </>
         )}

@@ -115,6 +115,8 @@ export type StoredVersion = VersionSummary & { report: TReport };
 export type TransitionRecord = {
   fromStatus: ReportStatus;
   toStatus: ReportStatus;
+  /** Who made it ("system" for the unlimited store), e.g. to keep a submitter from approving. */
+  userId: string;
   userName: string;
   comment: string;
   at: Date;
@@ -888,6 +890,7 @@ function createStore(context: StoreContext): ReportStore {
         .select({
           fromStatus: reportTransitions.fromStatus,
           toStatus: reportTransitions.toStatus,
+          userId: reportTransitions.userId,
           userName: reportTransitions.userName,
           comment: reportTransitions.comment,
           at: reportTransitions.at,
