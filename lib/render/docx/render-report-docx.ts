@@ -10,7 +10,7 @@ import {
   Paragraph,
   TextRun,
 } from "docx";
-import { type DocumentBlock, DRAFT_MARK, type ReportDocument } from "@/lib/document";
+import { type DocumentBlock, DRAFT_MARK, printableDocument, type ReportDocument } from "@/lib/document";
 import { titleLines } from "../balanced-lines";
 import { CHARACTERS_PER_LINE, EM_DASH, TYPE_SIZE_PT as TYPE_SIZE } from "../gbt9704";
 import { signatureLayout } from "../signature";
@@ -105,7 +105,8 @@ function closingParagraphs(closing: NonNullable<ReportDocument["closing"]>): Par
   ];
 }
 
-export function buildDocx(doc: ReportDocument): Document {
+export function buildDocx(given: ReportDocument): Document {
+  const doc = printableDocument(given);
   const children: FileChild[] = [];
   if (doc.isDraft) children.push(draftParagraph());
   const title = titleLines(doc.title, TITLE_CHARACTERS_PER_LINE, widthInCharacters);

@@ -1,5 +1,6 @@
 import { type DocumentBlock, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
 import type { GridCell } from "@/lib/format";
+import { withoutIllegalCharacters } from "@/lib/report/text-characters";
 import { tableColumnWeights } from "../gbt9704";
 import { gridCellText } from "../grid-layout";
 
@@ -13,7 +14,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 /** Every piece of user text goes through here: the fragment is pasted into a CMS as is. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+  // Control characters (\v, \f, \x02 …) are errors in HTML and print as boxes: dropped first.
+  return withoutIllegalCharacters(text).replace(/[&<>"']/g, (character) => ESCAPES[character]!);
 }
 
 /**
