@@ -11,35 +11,9 @@ import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { buildReportDocument, type ReportDocument } from "@/lib/document";
 import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { renderReportPdf } from "@/lib/render/pdf";
-import { LINE_PITCH_PT, MARGIN_PT, TYPE_AREA_PT } from "@/lib/render/pdf/measures";
-import { readGlyphs } from "@/lib/render/pdf/test-support/read-pdf";
+import { type PageFill, pageFill } from "@/lib/render/pdf/test-support/page-fill";
 import { hardCases } from "@/lib/render/test-support/hard-cases";
 import { checkReport } from "@/lib/report/check-report";
-
-export type PageFill = { pages: number; blankLines: number[]; firstLines: string[] };
-
-/** Blank lines at the foot of each page: from the lowest glyph inside the 版心 to its bottom edge. */
-export async function pageFill(pdf: Uint8Array): Promise<PageFill> {
-  const pages = await readGlyphs(pdf);
-  const typeAreaBottom = MARGIN_PT.top + TYPE_AREA_PT.height;
-  const blankLines: number[] = [];
-  const firstLines: string[] = [];
-  for (const glyphs of pages) {
-    const inside = glyphs.filter((glyph) => glyph.upright && !glyph.isSpace && glyph.baseline < typeAreaBottom + 2);
-    const lowest = Math.max(...inside.map((glyph) => glyph.baseline + 0.12 * glyph.size));
-    blankLines.push(Math.max(0, (typeAreaBottom - lowest) / LINE_PITCH_PT));
-    const top = Math.min(...inside.map((glyph) => glyph.baseline));
-    firstLines.push(
-      inside
-        .filter((glyph) => Math.abs(glyph.baseline - top) < 1)
-        .sort((a, b) => a.x - b.x)
-        .map((glyph) => glyph.text)
-        .join("")
-        .slice(0, 14),
-    );
-  }
-  return { pages: pages.length, blankLines, firstLines };
-}
 
 const summary = ({ pages, blankLines }: PageFill) =>
   `${pages} 页；页脚空行 ${blankLines.map((lines, index) => `p${index + 1} ${lines.toFixed(1)}`).join("，")}`;
