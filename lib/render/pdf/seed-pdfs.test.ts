@@ -164,8 +164,6 @@ describe("表三's labels in the five seeds' PDFs", () => {
   it("breaks 表三 only between rows, the next page opening with its header rows and the labels of the rows it continues", () => {
     const grid = tableGrids.s3;
     const { matrix } = layOutGrid(grid);
-    const figureRow = (line: readonly PdfGlyph[]) =>
-      /^[\d/]+$/.test(lineText(line)) || line.every((glyph) => /[\d/]/.test(glyph.text));
     let continued = 0;
     for (const { seed, pages } of seeds) {
       const s3Pages = pages.filter((glyphs) => glyphs.filter(isTableText).some((glyph) => glyph.text === "商"));
