@@ -51,15 +51,22 @@ function cellParagraph(text: string, cell: GridCell, { small, keepNext }: CellOp
 }
 
 /**
- * Rows that Word must keep on a page with the row after them (keep-with-next on every
- * paragraph of the row). 表三 and 表四 are kept whole: at 小五 each fits a page, and a
- * 表三 broken across pages would lose the group labels (（三）不予公开 …) of its continued
- * rows. In 表二 each block's caption and 信息内容 rows stay with its first figures.
+ * Rows that Word keeps on a page with the row after them (keep-with-next on every paragraph
+ * of the row); between the others a table may break, its header rows repeated (tableHeader).
+ * Kept: the header rows and the first body row, so a page never ends with a header and fewer
+ * than two rows; the first row of a merged label (三、本年度办理结果, （三）不予公开) with the
+ * next; captions and 信息内容 rows of 表二 with the block's first figures; the last row with
+ * the one before it.
  */
 function keptWithNext(block: TableBlock, matrix: readonly (readonly GridCell[])[]): boolean[] {
   const last = matrix.length - 1;
-  if (block.tableId !== "s2") return matrix.map((_, r) => r < last);
-  return matrix.map((line, r) => r < last && line.every((cell) => cell.type === "text"));
+  const header = block.grid.headerRowCount;
+  return matrix.map((line, r) => {
+    if (r >= last) return false;
+    if (r <= header || r === last - 1) return true;
+    if (line.every((cell) => cell.type === "text")) return true;
+    return line.some((cell, c) => cell.rowSpan > 1 && matrix[r - 1]?.[c] !== cell);
+  });
 }
 
 const spanWidth = (widths: readonly number[], column: number, colSpan: number) =>

@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  DocumentGridType,
   type FileChild,
   Footer,
   Header,
@@ -52,6 +53,12 @@ const draftParagraph = () => new Paragraph({ alignment: AlignmentType.CENTER, ch
 const widthInCharacters = (text: string) => estimatedEm(text, 0.5);
 /** One body character as set, in twips. */
 const CHARACTER_PITCH = BODY_CHARACTER + BODY_CHARACTER_SPACING;
+/**
+ * w:charSpace of a linesAndChars grid: the extra pitch per character over the default
+ * font size, in 4096ths of a point, so the grid has 28 characters to the line.
+ */
+const GRID_CHAR_SPACE = Math.round(((CHARACTER_PITCH - BODY_CHARACTER) / 20) * 4096);
+
 /** Title characters (2号, no spacing) to a line of the 版心. */
 const TITLE_CHARACTERS_PER_LINE = Math.floor(TYPE_AREA.width / (TYPE_SIZE.size2 * 20));
 
@@ -75,34 +82,70 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
   });
 }
 
-function blockContent(block: DocumentBlock): FileChild[] {
+/**
+ * One empty line as space before a paragraph, not as an empty paragraph: Word drops the space
+ * at the top of a page, where an empty paragraph would push the page's text a line down.
+ */
+const LINE_BEFORE = { before: LINE_PITCH } as const;
+
+/** A web address, an e-mail or a token like ISO/IEC 27001:2013: Latin text long enough to leave a gap when moved whole. */
+const LONG_LATIN = /[\x21-\x7e]{16,}/;
+
+/**
+ * A body paragraph, with widow and orphan control (as the PDF keeps two lines together at either
+ * end of a paragraph); one holding a long web address may break inside it (docx writes wordWrap: true as <w:wordWrap w:val="0"/>), as the PDF does.
+ */
+function bodyParagraph(text: string, spacing?: typeof LINE_BEFORE): Paragraph {
+  return new Paragraph({
+    style: STYLE_ID.body,
+    text,
+    spacing,
+    widowControl: true,
+    ...(LONG_LATIN.test(text) ? { wordWrap: true } : {}),
+  });
+}
+
+function blockContent(block: DocumentBlock, afterTable: boolean): FileChild[] {
+  // The line after a table keeps the next heading off its bottom border.
+  const spacing = afterTable ? LINE_BEFORE : undefined;
   switch (block.type) {
     case "heading":
-      return [new Paragraph({ style: HEADING_STYLES[block.level], text: block.text })];
+      return [new Paragraph({ style: HEADING_STYLES[block.level], text: block.text, spacing })];
     case "paragraph":
-      return [new Paragraph({ style: STYLE_ID.body, text: block.text })];
+      return [bodyParagraph(block.text, spacing)];
     case "table":
-      // An empty line after the table keeps the next heading off its bottom border.
-      return [nationalTable(block), new Paragraph({ style: STYLE_ID.body })];
+      return [nationalTable(block)];
   }
 }
 
-/** 落款 per GB/T 9704-2012 7.3.5.2 (see signature.ts), placed by left indents in whole body characters. */
+/**
+ * 落款 per GB/T 9704 7.3.5.2 (see signature.ts), placed by left indents in whole body characters.
+ * Word and WPS put a space between Chinese and figures (autoSpaceDN), which moves the date's end
+ * about a character right of where it was measured: a date that ends 右空二字 is therefore set
+ * flush right with a two-character right indent, so it ends there however wide Word sets it.
+ */
 function closingParagraphs(closing: NonNullable<ReportDocument["closing"]>): Paragraph[] {
   const layout = signatureLayout(closing, { lineWidth: CHARACTERS_PER_LINE, character: 1, width: widthInCharacters });
-  const signed = (text: string, left: number) =>
+  const common = { style: STYLE_ID.body, keepNext: true } as const;
+  const signed = (text: string, left: number, first: boolean) =>
     new Paragraph({
-      style: STYLE_ID.body,
+      ...common,
       alignment: AlignmentType.LEFT,
       indent: { firstLine: 0, left: Math.round(left * CHARACTER_PITCH) },
-      keepNext: true,
+      // The empty line above the 落款, as space before its first line.
+      spacing: first ? LINE_BEFORE : undefined,
       text,
     });
-  return [
-    new Paragraph({ style: STYLE_ID.body, keepNext: true }),
-    ...layout.nameLines.map((line) => signed(line, layout.nameLeft)),
-    signed(closing.date, layout.dateLeft),
-  ];
+  const dateEndsRightSpaced = layout.dateLeft + widthInCharacters(closing.date) >= CHARACTERS_PER_LINE - 2 - 0.01;
+  const date = dateEndsRightSpaced
+    ? new Paragraph({
+        ...common,
+        alignment: AlignmentType.RIGHT,
+        indent: { firstLine: 0, left: 0, right: 2 * CHARACTER_PITCH },
+        text: closing.date,
+      })
+    : signed(closing.date, layout.dateLeft, false);
+  return [...layout.nameLines.map((line, index) => signed(line, layout.nameLeft, index === 0)), date];
 }
 
 export function buildDocx(given: ReportDocument): Document {
@@ -110,11 +153,21 @@ export function buildDocx(given: ReportDocument): Document {
   const children: FileChild[] = [];
   if (doc.isDraft) children.push(draftParagraph());
   const title = titleLines(doc.title, TITLE_CHARACTERS_PER_LINE, widthInCharacters);
-  children.push(...title.map((line) => new Paragraph({ style: STYLE_ID.title, text: line })));
-  // 标题下空一行.
-  children.push(new Paragraph({ style: STYLE_ID.body }));
-  children.push(...doc.opening.map((text) => new Paragraph({ style: STYLE_ID.body, text })));
-  for (const block of doc.blocks) children.push(...blockContent(block));
+  // 标题下空一行, as space after the title's last line.
+  children.push(
+    ...title.map(
+      (line, index) =>
+        new Paragraph({
+          style: STYLE_ID.title,
+          text: line,
+          spacing: index === title.length - 1 ? { after: LINE_PITCH } : undefined,
+        }),
+    ),
+  );
+  children.push(...doc.opening.map((text) => bodyParagraph(text)));
+  doc.blocks.forEach((block, index) => {
+    children.push(...blockContent(block, doc.blocks[index - 1]?.type === "table"));
+  });
   if (doc.closing) children.push(...closingParagraphs(doc.closing));
 
   // The draft mark in the header, and the diagonal watermark behind every page, as in the PDF.
@@ -143,8 +196,9 @@ export function buildDocx(given: ReportDocument): Document {
               gutter: 0,
             },
           },
-          // Paragraphs set their exact line pitch themselves; the grid records it for Word's page setup dialog.
-          grid: { linePitch: LINE_PITCH },
+          // 22 lines × 28 characters as Word's document grid (文档网格: 指定行和字符网格), so Word
+          // and WPS paginate as the PDF does; paragraphs also set their exact line pitch.
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: GRID_CHAR_SPACE },
         },
         headers: doc.isDraft ? { default: draftHeader(1), even: draftHeader(2) } : undefined,
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
