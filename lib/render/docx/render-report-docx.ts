@@ -11,6 +11,7 @@ import {
   Paragraph,
   TextRun,
 } from "docx";
+import JSZip from "jszip";
 import { type DocumentBlock, DRAFT_MARK, printableDocument, type ReportDocument } from "@/lib/document";
 import { titleLines } from "../balanced-lines";
 import { CHARACTERS_PER_LINE, EM_DASH, TYPE_SIZE_PT as TYPE_SIZE } from "../gbt9704";
@@ -53,12 +54,6 @@ const draftParagraph = () => new Paragraph({ alignment: AlignmentType.CENTER, ch
 const widthInCharacters = (text: string) => estimatedEm(text, 0.5);
 /** One body character as set, in twips. */
 const CHARACTER_PITCH = BODY_CHARACTER + BODY_CHARACTER_SPACING;
-/**
- * w:charSpace of a linesAndChars grid: the extra pitch per character over the default
- * font size, in 4096ths of a point, so the grid has 28 characters to the line.
- */
-const GRID_CHAR_SPACE = Math.round(((CHARACTER_PITCH - BODY_CHARACTER) / 20) * 4096);
-
 /** Title characters (2号, no spacing) to a line of the 版心. */
 const TITLE_CHARACTERS_PER_LINE = Math.floor(TYPE_AREA.width / (TYPE_SIZE.size2 * 20));
 
@@ -196,9 +191,10 @@ export function buildDocx(given: ReportDocument): Document {
               gutter: 0,
             },
           },
-          // 22 lines × 28 characters as Word's document grid (文档网格: 指定行和字符网格), so Word
-          // and WPS paginate as the PDF does; paragraphs also set their exact line pitch.
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: GRID_CHAR_SPACE },
+          // 22 lines as Word's document grid (文档网格: 只指定行网格), so Word and WPS paginate as the
+          // PDF does; the 28 characters come from the body's character spacing. A linesAndChars grid
+          // made LibreOffice set 21 characters to the line (it takes the grid's character base elsewhere).
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         headers: doc.isDraft ? { default: draftHeader(1), even: draftHeader(2) } : undefined,
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
@@ -208,9 +204,35 @@ export function buildDocx(given: ReportDocument): Document {
   });
 }
 
+let tableStylesXml: Promise<string> | undefined;
+
+/**
+ * styles.xml with the table styles off the document grid (w:snapToGrid 0): on the 22-line grid
+ * every 小五 table line would take a whole 28.95 pt grid line. docx cannot write snapToGrid on
+ * a paragraph, so the part it writes for the (fixed) styles is patched once and reused.
+ */
+function gridFreeTableStylesXml(): Promise<string> {
+  tableStylesXml ??= (async () => {
+    const probe = new Document({ styles: reportStyles, sections: [{ children: [] }] });
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(probe));
+    const xml = await zip.file("word/styles.xml")!.async("string");
+    // The other table styles are based on this one. CT_PPrBase order: snapToGrid right before spacing.
+    const patched = xml.replace(
+      new RegExp(`(<w:style [^>]*w:styleId="${STYLE_ID.tableText}"[\\s\\S]*?)<w:spacing`),
+      '$1<w:snapToGrid w:val="0"/><w:spacing',
+    );
+    if (patched === xml) throw new Error(`style ${STYLE_ID.tableText} has no spacing to put snapToGrid before`);
+    return patched;
+  })();
+  return tableStylesXml;
+}
+
 /** The report as a .docx laid out to GB/T 9704-2012 (A4, 版心 156 × 225 mm, 22 lines, 3号仿宋). */
 export async function renderReportDocx(doc: ReportDocument): Promise<Uint8Array> {
   // docx writes a font table only for embedded fonts; this one names the faces used and their substitutes.
-  const buffer = await Packer.toBuffer(buildDocx(doc), false, [{ path: "word/fontTable.xml", data: fontTableXml() }]);
+  const buffer = await Packer.toBuffer(buildDocx(doc), false, [
+    { path: "word/fontTable.xml", data: fontTableXml() },
+    { path: "word/styles.xml", data: await gridFreeTableStylesXml() },
+  ]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
