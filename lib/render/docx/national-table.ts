@@ -11,13 +11,15 @@ import {
   WidthType,
 } from "docx";
 import type { TableBlock } from "@/lib/document";
-import type { GridCell, TableGrid } from "@/lib/format";
-import { TABLE_TEXT_PT, tableColumnWeights } from "../gbt9704";
+import type { GridCell } from "@/lib/format";
+import { fittedColumnWidths, TABLE_TEXT_PT } from "../gbt9704";
 import { gridCellText, layOutGrid, type PlacedCell } from "../grid-layout";
-import { TYPE_AREA } from "./gbt9704";
+import { pointsToTwips, TYPE_AREA } from "./gbt9704";
 import { STYLE_ID } from "./styles";
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+/** The rule's width: size is in eighths of a point. */
+const BORDER_TWIPS = (BORDER.size / 8) * 20;
 const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as const;
 const TABLE_BORDERS = { ...CELL_BORDERS, insideHorizontal: BORDER, insideVertical: BORDER } as const;
 /** About 1 mm either side, so five-digit figures fit the narrow columns of 表三/表四. */
@@ -32,8 +34,22 @@ export function distribute(total: number, weights: readonly number[]): number[] 
   return widths;
 }
 
-export function tableColumnWidths(grid: TableGrid): number[] {
-  return distribute(TYPE_AREA.width, tableColumnWeights(grid));
+/** Times New Roman figures are half an em; a little more, so a figure never just touches its rules. */
+const FIGURE_EM = 0.52;
+
+/**
+ * Column widths in whole twips: each figure column as wide as its widest figure (fittedColumnWidths),
+ * so Word never breaks a number across lines; the label columns give up the width and wrap.
+ */
+export function tableColumnWidths(block: Pick<TableBlock, "grid" | "cells" | "tableId">): number[] {
+  const widths = fittedColumnWidths(block.grid, block.cells, TYPE_AREA.width, {
+    fontSize: pointsToTwips(TABLE_TEXT_PT[block.tableId]),
+    narrowEm: FIGURE_EM,
+    cellExtra: CELL_MARGINS.left + CELL_MARGINS.right + 2 * BORDER_TWIPS,
+    // Word cannot set a figure smaller to make it fit: the labels give up more width instead.
+    minLabelEm: 2,
+  });
+  return distribute(TYPE_AREA.width, widths);
 }
 
 type CellOptions = { small: boolean; keepNext: boolean };
@@ -80,7 +96,7 @@ const spanWidth = (widths: readonly number[], column: number, colSpan: number) =
  */
 export function nationalTable(block: TableBlock): Table {
   const grid = block.grid;
-  const widths = tableColumnWidths(grid);
+  const widths = tableColumnWidths(block);
   const { rows: placedRows, matrix } = layOutGrid(grid);
   const origin = new Map<GridCell, PlacedCell>(placedRows.flat().map((placed) => [placed.cell, placed]));
   const keep = keptWithNext(block, matrix);

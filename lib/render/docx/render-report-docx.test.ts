@@ -537,3 +537,16 @@ describe("DOCX pagination as the PDF's", () => {
     for (const paragraph of plain) expect(paragraph).not.toMatch(/<w:wordWrap/);
   });
 });
+
+describe("DOCX figures", () => {
+  it("gives each figure column of a nine-digit 表三 the width of its figure, so Word never breaks a number", async () => {
+    const { doc } = hardCases().find((entry) => entry.name === "nine-digit-figures")!;
+    const xml = await unzip(await renderReportDocx(doc));
+    const s3 = elements(xml.document, "w:tbl")[1]!;
+    const columns = elements(s3, "w:gridCol").map((col) => Number(attribute(col, "w:gridCol", "w:w")));
+    // Nine Times New Roman figures at 小五 (9 pt = 180 twips, half an em each) and the cell margins (2 × 57).
+    const figure = 9 * 0.5 * 180 + 114;
+    for (const width of columns.slice(-7)) expect(width).toBeGreaterThanOrEqual(figure);
+    expect(columns.reduce((a, b) => a + b, 0)).toBe(8844);
+  });
+});

@@ -161,3 +161,19 @@ describe("draft and closing", () => {
     for (const p of last) expect(p.getAttribute("style")).toMatch(/text-align:right/);
   });
 });
+
+describe("HTML figures", () => {
+  it("never breaks a figure (nowrap) and widens the figure columns of a nine-digit 表三 to hold them", () => {
+    const base = buildReportDocument(seed001.report, { isDraft: false });
+    const s3 = tableBlock(base, "s3");
+    const nine = { ...s3, cells: Object.fromEntries(Object.keys(s3.cells).map((id) => [id, "123456789"])) };
+    const html = parse(renderReportHtml({ ...base, blocks: [nine] }));
+    const cells = html.querySelectorAll("td, th").filter((cell) => cell.text === "123456789");
+    expect(cells).toHaveLength(175);
+    for (const cell of cells) expect(cell.getAttribute("style")).toContain("white-space:nowrap");
+    const widths = html.querySelectorAll("col").map((col) => Number(/width:([\d.]+)%/.exec(col.getAttribute("style")!)![1]));
+    // Nine figures of 16 px and 12 px of padding on a 1000 px page: 8.4 %.
+    for (const width of widths.slice(-7)) expect(width).toBeGreaterThanOrEqual(8.4);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 1);
+  });
+});

@@ -1,9 +1,9 @@
 import { Fragment, type ReactElement } from "react";
 import type { TableBlock } from "@/lib/document";
-import type { GridCell, TableGrid } from "@/lib/format";
-import { tableColumnWeights } from "../gbt9704";
+import type { GridCell } from "@/lib/format";
+import { fittedColumnWidths, MIN_FIGURE_PT } from "../gbt9704";
 import { gridCellText } from "../grid-layout";
-import { characterEm, estimatedEm } from "../text-width";
+import { characterEm, estimatedEm, NARROW_EM } from "../text-width";
 import { BODY_FONT_ASCENT_EM, FONT_FAMILY, IDEOGRAPHIC_EM_TOP } from "./fonts";
 import { TABLE_CELL_PADDING_PT, TABLE_LINE_HEIGHT_EM, TABLE_RULE_PT, TABLE_TEXT_PT, TYPE_AREA_PT } from "./measures";
 import type { PdfStyle, ReactPdf } from "./react-pdf";
@@ -16,11 +16,17 @@ import { regionCells, regionFirstRow, type TableBand, type TableRegion, tableBan
  */
 const RULE = TABLE_RULE_PT;
 
-/** Column widths in points; with the overlaps the boxes fill the 版心 exactly. */
-export function pdfColumnWidths(grid: TableGrid): number[] {
-  const weights = tableColumnWeights(grid);
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((weight) => ((TYPE_AREA_PT.width - RULE) * weight) / total);
+/**
+ * Column widths in points, each figure column as wide as its widest figure needs (see
+ * fittedColumnWidths); with the overlaps the boxes fill the 版心 exactly.
+ */
+export function pdfColumnWidths(block: Pick<TableBlock, "grid" | "cells" | "tableId">): number[] {
+  return fittedColumnWidths(block.grid, block.cells, TYPE_AREA_PT.width - RULE, {
+    fontSize: TABLE_TEXT_PT[block.tableId],
+    minFontSize: MIN_FIGURE_PT,
+    narrowEm: NARROW_EM,
+    cellExtra: 2 * RULE + 2 * TABLE_CELL_PADDING_PT.horizontal,
+  });
 }
 
 function regionColumns(region: TableRegion): { first: number; count: number } {
@@ -287,7 +293,7 @@ export function nationalTable(pdf: ReactPdf, block: TableBlock, style: PdfStyle 
 
 const tableContext = (block: TableBlock): TableContext => ({
   block,
-  widths: pdfColumnWidths(block.grid),
+  widths: pdfColumnWidths(block),
   fontSize: TABLE_TEXT_PT[block.tableId],
 });
 
@@ -319,10 +325,13 @@ const estimatedWidth = (text: string, fontSize: number) => estimatedEm(text) * f
 const innerWidth = (region: TableRegion, widths: readonly number[]) =>
   regionWidth(region, widths) - 2 * RULE - 2 * TABLE_CELL_PADDING_PT.horizontal;
 
-/** The table's size, or the size (in half points) at which the text fits on one line. */
+/**
+ * The table's size, or, when even the widened column cannot hold the figure, the size (in half
+ * points) at which it fits on one line, never below MIN_FIGURE_PT.
+ */
 function fittedFontSize(text: string, width: number, fontSize: number): number {
   const needed = estimatedWidth(text, fontSize);
-  return needed <= width ? fontSize : Math.floor(((fontSize * width) / needed) * 2) / 2;
+  return needed <= width ? fontSize : Math.max(MIN_FIGURE_PT, Math.floor(((fontSize * width) / needed) * 2) / 2);
 }
 
 function estimatedLines(text: string, lineWidth: number, fontSize: number): number {

@@ -445,3 +445,29 @@ describe("PDF render time", () => {
     expect(median).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe("PDF of a 表三 with nine-digit figures", () => {
+  it("prints every figure whole, at 7.5 pt or more, in its own column, the table within the 版心", async () => {
+    const base = buildReportDocument(seed001.report, { isDraft: false });
+    const s3 = tableBlock(base, "s3");
+    const probe: ReportDocument = {
+      ...base,
+      blocks: [{ ...s3, cells: Object.fromEntries(Object.keys(s3.cells).map((id) => [id, "123456789"])) }],
+      closing: null,
+    };
+    const pages = await readPdf(await renderReportPdf(probe));
+    const lines = pages.flatMap((page) => textLines(page.items.filter((item) => isTableText(item) && isFigure(item))));
+    expect(lines.flat()).toHaveLength(175);
+    const left = mmToPoints(28);
+    const right = left + mmToPoints(156);
+    for (const line of lines) {
+      expect(line.map((item) => item.text)).toEqual(Array.from({ length: 7 }, () => "123456789"));
+      for (const item of line) {
+        expect(item.size).toBeGreaterThanOrEqual(7.5);
+        expect(item.x).toBeGreaterThanOrEqual(left);
+        expect(item.x + item.width).toBeLessThanOrEqual(right);
+      }
+      line.slice(1).forEach((item, index) => expect(line[index]!.x + line[index]!.width + 2).toBeLessThanOrEqual(item.x));
+    }
+  }, 60_000);
+});
