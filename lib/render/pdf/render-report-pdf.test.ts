@@ -467,7 +467,9 @@ describe("PDF of a 表三 with nine-digit figures", () => {
         expect(item.x).toBeGreaterThanOrEqual(left);
         expect(item.x + item.width).toBeLessThanOrEqual(right);
       }
-      line.slice(1).forEach((item, index) => expect(line[index]!.x + line[index]!.width + 2).toBeLessThanOrEqual(item.x));
+      line.slice(1).forEach((item, index) => {
+        expect(line[index]!.x + line[index]!.width + 2).toBeLessThanOrEqual(item.x);
+      });
     }
   }, 60_000);
 });
