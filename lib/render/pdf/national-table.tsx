@@ -93,6 +93,8 @@ function regionElement(pdf: ReactPdf, region: TableRegion, context: TableContext
             fontFamily: FONT_FAMILY.body,
             fontSize: size,
             lineHeight: `${fontSize * TABLE_LINE_HEIGHT_EM}pt`,
+            // A blank cell keeps a line's height: a row of blanks would otherwise shrink to its rules.
+            minHeight: fontSize * TABLE_LINE_HEIGHT_EM,
             textAlign: cellAlignment(region.cell),
           }}
         >

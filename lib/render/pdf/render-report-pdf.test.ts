@@ -473,3 +473,36 @@ describe("PDF of a 表三 with nine-digit figures", () => {
     }
   }, 60_000);
 });
+
+describe("PDF fallback faces in bold and 黑体 text", () => {
+  it("prints an Extension B ideograph of the bold title in the fallback faces' bold weight", async () => {
+    const report = structuredClone(seed001.report);
+    report.info.agencyName = "𠮷田𡈼社区居民委员会";
+    const raw = Buffer.from(await renderReportPdf(buildReportDocument(report, { isDraft: false }))).toString("latin1");
+    // The title (Noto Serif SC Bold) falls back to the Bold faces; the body (the 落款-less report has none) to none.
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifJP-Bold/);
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifHK-Bold/);
+    expect(raw).not.toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifJP-Regular/);
+  }, 60_000);
+});
+
+describe("PDF of a table with a row all blank", () => {
+  it("gives the blank row of 表四 its height, as when it holds figures", async () => {
+    const base = buildReportDocument(seed001.report, { isDraft: false });
+    const s4 = tableBlock(base, "s4");
+    const probe = (figure: string): ReportDocument => ({
+      ...base,
+      opening: [],
+      blocks: [
+        { ...s4, cells: Object.fromEntries(Object.keys(s4.cells).map((id) => [id, figure])) },
+        { type: "heading", level: 1, text: "五、存在的主要问题及改进情况" },
+      ],
+      closing: null,
+    });
+    const headingTop = async (figure: string) => {
+      const page = (await readPdf(await renderReportPdf(probe(figure))))[0]!;
+      return page.items.find((item) => item.text.startsWith("五、"))!.baseline;
+    };
+    expect(await headingTop("")).toBeCloseTo(await headingTop("0"), 1);
+  }, 60_000);
+});
