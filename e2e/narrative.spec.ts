@@ -347,3 +347,35 @@ test("导入的报告用了别的标题：错误显示在“标题”下，确�
   expect(stored.title).toBeNull();
   expect(stored.titleApproved).toBe(false);
 });
+
+test("半角标点和 Markdown 标记：警告在该段下方，“改为全角标点”“删去标记”一步改正（关联数字保留），Ctrl+Z 撤销", async ({
+  page,
+  request,
+}) => {
+  const text = `本年度共收到申请{{fig:s3.new.total}}件 , 均按期答复 ; 网址https://www.example.gov.cn/a,b。**重点工作**已完成。`;
+  const { id } = await createReport(request, { report: seedWithTopicText("标点测试县人民政府", text) });
+  await page.goto(`/reports/${id}?step=overview`);
+  const editor = editorOf(page, "依申请公开正文");
+  await ready(editor);
+  const field = fieldOf(page, "依申请公开正文");
+  const halfWidth = field.locator(".field-findings li").filter({ hasText: "是半角标点" });
+  const markdown = field.locator(".field-findings li").filter({ hasText: "是 Markdown 标记" });
+  await expect(halfWidth).toContainText("等 2 处");
+  await expect(markdown).toBeVisible();
+
+  await halfWidth.getByRole("button", { name: "改为全角标点", exact: true }).click();
+  await expect(halfWidth).toHaveCount(0);
+  await expect(editor.locator(".figure-chip")).toHaveText([String(figure001("new"))]);
+  await markdown.getByRole("button", { name: "删去标记", exact: true }).click();
+  await expect(markdown).toHaveCount(0);
+  await expectSaved(page);
+  // The web address keeps its comma; the linked figure stays linked.
+  expect((await storedReport(request, id)).report.narrative.overview.topics[1]!.body).toBe(
+    "本年度共收到申请{{fig:s3.new.total}}件，均按期答复；网址https://www.example.gov.cn/a,b。重点工作已完成。",
+  );
+
+  await expect(editor).toBeFocused();
+  await page.keyboard.press("Control+z");
+  await expect(markdown).toBeVisible();
+  await expect(editor).toContainText("**重点工作**");
+});

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: Chromium for Playwright
 # (no browser download), poppler for rendering exported PDFs, LibreOffice Writer for
-# making the Word and PDF files the importer is tested on, and the npm packages.
+# making the Word and PDF files the importer is tested on, lxml for the DOCX schema check,
+# and the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+# The DOCX schema check (tools/ooxml) needs lxml; Debian's package serves /usr/bin/python3.
+/usr/bin/python3 -c 'import lxml' >/dev/null 2>&1 || python3 -c 'import lxml' >/dev/null 2>&1 || missing+=(python3-lxml)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "安装系统软件包：${missing[*]}"
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi

@@ -46,9 +46,10 @@ export function ExportPanel({ reportId, session, saveStore, saveNow, onJump, bef
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const isDraft = errors.length > 0;
 
-  const fetchExport = async (format: ExportFormat, draft: boolean): Promise<Response | null> => {
+  const fetchExport = async (format: ExportFormat, draft: boolean, fragment = false): Promise<Response | null> => {
     await saveNow();
-    const response = await fetch(`/api/reports/${reportId}/export?format=${format}&draft=${draft ? 1 : 0}`).catch(() => null);
+    const query = `format=${format}&draft=${draft ? 1 : 0}${fragment ? "&fragment=1" : ""}`;
+    const response = await fetch(`/api/reports/${reportId}/export?${query}`).catch(() => null);
     if (!response) {
       setMessage({ text: "无法连接服务器，导出未完成", isError: true });
       return null;
@@ -79,10 +80,13 @@ export function ExportPanel({ reportId, session, saveStore, saveNow, onJump, bef
     setMessage(null);
     setProgress("正在生成网页代码…");
     try {
-      const response = await fetchExport("html", isDraft);
+      const response = await fetchExport("html", isDraft, true);
       if (!response) return;
       await navigator.clipboard.writeText(await response.text());
-      setMessage({ text: "已复制网页代码，可直接粘贴到网站内容管理系统的源代码编辑框", isError: false });
+      setMessage({
+        text: "已复制网页代码（只含正文，不含 <head> 和 <meta charset>，粘贴到网站时不需要），可直接粘贴到网站内容管理系统的源代码编辑框",
+        isError: false,
+      });
     } catch {
       setMessage({ text: "浏览器不允许写入剪贴板，请改用“导出网页（HTML）”下载文件", isError: true });
     } finally {

@@ -59,6 +59,8 @@ export type NarrativeEditorHandle = {
   insertText(text: string): void;
   /** 改为关联数字: the stated figure at [start, end) of `text` becomes its reference, as one undoable step. */
   replaceWithReference(text: string, start: number, end: number, figureId: string): boolean;
+  /** A finding's one-click fix: [start, end) of `text` becomes `replacement` (which may hold references), as one undoable step. */
+  replaceRange(text: string, start: number, end: number, replacement: string): boolean;
   /** Selects [start, end) of the stored text and shows it. */
   select(start: number, end: number): void;
   closeTrigger(): void;
@@ -339,6 +341,19 @@ export function mountNarrativeEditor(element: HTMLElement, options: NarrativeEdi
       closeHistory(tr);
       const $chip = tr.doc.resolve(Math.min(from, tr.doc.content.size));
       tr.setSelection(TextSelection.near(tr.doc.resolve($chip.nodeAfter?.type.name === "figure" ? from + 1 : $chip.pos)));
+      view.dispatch(tr.scrollIntoView());
+      view.dispatch(closeHistory(view.state.tr));
+      view.focus();
+      return true;
+    },
+    replaceRange(text, start, end, replacement) {
+      const { state } = view;
+      if (docToText(state.doc) !== text) return false;
+      const expected = text.slice(0, start) + replacement + text.slice(end);
+      // The whole text set anew (chips included), as one step Ctrl+Z takes back.
+      const tr = state.tr.replaceWith(0, state.doc.content.size, textToParagraphs(expected));
+      closeHistory(tr);
+      tr.setSelection(TextSelection.near(tr.doc.resolve(textOffsetToPos(tr.doc, start + replacement.length, 1))));
       view.dispatch(tr.scrollIntoView());
       view.dispatch(closeHistory(view.state.tr));
       view.focus();

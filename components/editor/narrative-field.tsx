@@ -16,6 +16,7 @@ import { effectiveFigures } from "@/lib/editor/figure-values";
 import type { TReportTextFormValues } from "@/lib/editor/form-values";
 import type { LinkedFigure } from "@/lib/format/linked-figures";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
+import { getRule } from "@/lib/ledger/rule-catalogue";
 import { narrativeFields } from "@/lib/narrative/narrative-fields";
 import { replaceWithReference, resolveReferences } from "@/lib/narrative/references";
 import { type NarrativeTemplate, templateText } from "@/lib/narrative/templates";
@@ -71,6 +72,10 @@ function useFieldResults(session: EditorSession, path: string): readonly RuleRes
   };
   return useSyncExternalStore(session.subscribe, snapshot, snapshot);
 }
+
+/** The rule's fix button (rule-catalogue.ts), for a result that carries its replacement. */
+const fixLabel = (result: RuleResult): string | null =>
+  hasRange(result) && result.location?.replacement !== undefined ? (getRule(result.ruleId).fix ?? null) : null;
 
 const offerReference = (result: RuleResult) =>
   result.ruleId === "narrative.figure_mismatch" && hasRange(result) && !!result.location?.figureId;
@@ -229,6 +234,14 @@ export function NarrativeField({
     field.onChange(replaceWithReference(text, start, end, figureId));
   };
 
+  const applyFix = (result: RuleResult) => {
+    const { start, end, replacement } = result.location!;
+    const text = checkedText(session.getReport(), path);
+    if (text === null || start === undefined || end === undefined || replacement === undefined) return;
+    if (editor.current?.replaceRange(text, start, end, replacement)) return;
+    field.onChange(text.slice(0, start) + replacement + text.slice(end));
+  };
+
   const chooseInline = useCallback((figure: LinkedFigure) => editor.current?.insertFigure(figure.id), []);
 
   const closePanel = () => {
@@ -359,6 +372,11 @@ export function NarrativeField({
               {offerReference(result) && (
                 <button type="button" className="finding-fix" onClick={() => linkFigure(result)}>
                   改为关联数字
+                </button>
+              )}
+              {fixLabel(result) && (
+                <button type="button" className="finding-fix" onClick={() => applyFix(result)}>
+                  {fixLabel(result)}
                 </button>
               )}
             </li>

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import type { ReportDocument } from "@/lib/document/report-document";
 import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
-import { renderReportHtml } from "@/lib/render/html/render-report-html";
+import { renderReportHtml, renderReportHtmlPage } from "@/lib/render/html/render-report-html";
 import { MissingGlyphError, renderReportPdf } from "@/lib/render/pdf";
 import { errorResponse, notFound, RequestError } from "./api-response";
 import { loadReportWithPreviousYear } from "./report-routes";
@@ -19,6 +19,8 @@ const ZExportQuery = z.object({
   format: z.enum(["docx", "pdf", "html"], { message: "导出格式应为 docx、pdf 或 html" }),
   draft: z.enum(["0", "1"]).default("0"),
   inline: z.enum(["0", "1"]).default("0"),
+  /** HTML only: the fragment a CMS paste takes, rather than the page file. */
+  fragment: z.enum(["0", "1"]).default("0"),
 });
 
 /** RFC 5987 attr-char is ALPHA / DIGIT / "!#$&+-.^_`|~": everything else is percent-encoded. */
@@ -36,10 +38,14 @@ export function contentDisposition(fileName: string, isInline: boolean): string 
 export const DRAFT_FILE_SUFFIX = "（草稿）";
 
 /** One document in one format, as bytes. */
-export async function renderDocumentAs(doc: ReportDocument, format: ExportFormat): Promise<Uint8Array> {
+export async function renderDocumentAs(
+  doc: ReportDocument,
+  format: ExportFormat,
+  options: { fragment?: boolean } = {},
+): Promise<Uint8Array> {
   if (format === "docx") return new Uint8Array(await renderReportDocx(doc));
   if (format === "pdf") return new Uint8Array(await renderReportPdf(doc));
-  return new TextEncoder().encode(renderReportHtml(doc));
+  return new TextEncoder().encode(options.fragment ? renderReportHtml(doc) : renderReportHtmlPage(doc));
 }
 
 export function fileResponse(
@@ -59,7 +65,7 @@ export function fileResponse(
 }
 
 /**
- * GET /api/reports/[id]/export?format=docx|pdf|html[&draft=1][&inline=1]. While any rule
+ * GET /api/reports/[id]/export?format=docx|pdf|html[&draft=1][&inline=1][&fragment=1]. While any rule
  * reports an error the official export is refused with the list; a draft is still made,
  * marked 草稿 — 未通过校验 on every page. Reading never changes the stored report.
  */
@@ -97,7 +103,7 @@ export async function exportReport(request: Request, { params }: { params: Promi
     const doc = buildReportDocument(stored.report, { isDraft: errors.length > 0 });
     const { format } = query.data;
     const fileName = `${doc.fileBaseName}${doc.isDraft ? DRAFT_FILE_SUFFIX : ""}.${exportFormats[format].extension}`;
-    return fileResponse(await renderDocumentAs(doc, format), fileName, format, {
+    return fileResponse(await renderDocumentAs(doc, format, { fragment: query.data.fragment === "1" }), fileName, format, {
       isInline: query.data.inline === "1",
       headers: { "x-report-draft": doc.isDraft ? "1" : "0" },
     });

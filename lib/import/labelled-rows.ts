@@ -74,11 +74,31 @@ function rowsResembling(words: string, specs: readonly RowSpec[]): number[] {
 }
 
 /**
+ * A piece of a group label (三、本年度办理结果 broken 三、本|年度办|理结果 in its narrow cell)
+ * printed at the start of another row's line, as a label cell printed at the top of its rows (or
+ * beside its middle rows) puts it: blanked (same length, so offsets hold), so it is neither taken
+ * for that row's label nor breaks the row's own label in two. Only runs of three or more
+ * ideographs found in no row label are blanked; a whole group label is left to findLabels.
+ */
+function blankGroupFragments(text: string, specs: readonly RowSpec[], groups: readonly string[]): string {
+  const groupTexts = groups.map(fold);
+  const rowTexts = specs.flatMap((spec) => [spec.label, ...(spec.aliases ?? [])]).map(fold);
+  return text.replace(/(^|\n)([ \t]*)([^\s]+)(?=[ \t]|\n|$)/gu, (whole, start: string, indent: string, word: string) => {
+    if (Array.from(word).filter((character) => /\p{Script=Han}/u.test(character)).length < 3) return whole;
+    const folded = fold(word);
+    if (groupTexts.includes(folded) || !groupTexts.some((group) => group.includes(folded))) return whole;
+    if (rowTexts.some((row) => row.includes(folded))) return whole;
+    return `${start}${indent}${" ".repeat(word.length)}`;
+  });
+}
+
+/**
  * Reads the rows of one table from its stretch of text. `groups` are labels that head
  * several rows (三、本年度办理结果, （三）不予公开): found so that their words are not
  * taken for figures or for another row's label, and otherwise ignored.
  */
-export function readLabelledRows(text: string, specs: readonly RowSpec[], groups: readonly string[]): LabelledRows {
+export function readLabelledRows(given: string, specs: readonly RowSpec[], groups: readonly string[]): LabelledRows {
+  const text = blankGroupFragments(given, specs, groups);
   const targets: LabelTarget<string>[] = [
     ...specs.flatMap((spec) =>
       [spec.label, ...(spec.aliases ?? [])].map((label) => ({ key: spec.key, label, coreAlone: spec.coreAlone, rowLabel: true })),

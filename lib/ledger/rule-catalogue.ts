@@ -46,6 +46,8 @@ export type LedgerRuleId =
   | "structure.heading_order"
   | "structure.heading_level"
   | "text.repeated_word"
+  | "text.markdown_marks"
+  | "text.halfwidth_punctuation"
   | "s6.fee_notices"
   | "cross_year.in_force_chain"
   | "cross_year.narrative_unedited"
@@ -55,7 +57,13 @@ export type LedgerRuleId =
   | "import.unconfirmed"
   | "import.pending";
 
-export type RuleDefinition = { id: LedgerRuleId; severity: RuleSeverity; title: string };
+export type RuleDefinition = {
+  id: LedgerRuleId;
+  severity: RuleSeverity;
+  title: string;
+  /** The button that applies a result's `location.replacement` in the editor, for rules whose results carry one. */
+  fix?: string;
+};
 
 /**
  * Where a result sits beyond its cells, so the editor can show it at the sentence, the
@@ -67,6 +75,8 @@ export type RuleLocation = {
   field?: string;
   start?: number;
   end?: number;
+  /** The text that fixes [start, end) in one click (the rule's `fix` button). */
+  replacement?: string;
   sectionId?: SectionId;
   figureId?: FigureId;
 };
@@ -142,6 +152,13 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   { id: "structure.heading_order", severity: "warning", title: "文中标题按顺序编号，不重复、不跳号" },
   { id: "structure.heading_level", severity: "warning", title: "部分之中的标题不与部分同级，同一层标题只用一种序号" },
   { id: "text.repeated_word", severity: "warning", title: "没有连写两次的词语（如“资金资金”）" },
+  { id: "text.markdown_marks", severity: "warning", title: "文字中没有 Markdown 标记（如“**”“##”）", fix: "删去标记" },
+  {
+    id: "text.halfwidth_punctuation",
+    severity: "warning",
+    title: "中文里用全角标点（“，”不是“,”；数字、网址、邮箱和英文中的除外）",
+    fix: "改为全角标点",
+  },
   {
     id: "s6.fee_notices",
     severity: "warning",

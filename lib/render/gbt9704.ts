@@ -3,6 +3,8 @@
  * renderers, in millimetres and points; each renderer converts them to its own units.
  */
 import { applicantColumns, type TableGrid, type TableId } from "@/lib/format";
+import { layOutGrid } from "./grid-layout";
+import { estimatedEm } from "./text-width";
 
 export const mmToPoints = (mm: number) => (mm * 72) / 25.4;
 
@@ -75,4 +77,94 @@ export function tableColumnWeights(grid: TableGrid): number[] {
     ...APPLICATIONS_LABEL_WEIGHTS,
     ...applicantColumns.map((_, index) => (index === 0 ? APPLICATIONS_NATURAL_PERSON_WEIGHT : APPLICATIONS_FIGURE_WEIGHT)),
   ];
+}
+
+/** No figure of a table is printed smaller than this (the PDF shrinks one only when its column cannot widen). */
+export const MIN_FIGURE_PT = 7.5;
+/** A label column gives up width down to this many characters of the table's type (or keeps its own width if narrower). */
+const MIN_LABEL_EM = 4;
+
+export type FigureMeasure = {
+  /** The table's type size, in the unit of `total`. */
+  fontSize: number;
+  /** A smaller size figures may take when at the table's size they cannot all fit (the PDF's MIN_FIGURE_PT). */
+  minFontSize?: number;
+  /** A figure's width in em (0.5 in Times New Roman, about 0.56 in Noto Serif SC). */
+  narrowEm: number;
+  /** Room a cell takes beside its text: padding and rules, in the unit of `total`. */
+  cellExtra: number;
+  /** How narrow a label column may become, in characters (MIN_LABEL_EM unless given). */
+  minLabelEm?: number;
+};
+
+/**
+ * Column widths (summing to `total`) at which every figure of the table fits its column on one
+ * line: the printed proportions (tableColumnWeights), each figure column widened to its widest
+ * figure, the width taken first from the label columns (whose labels then wrap), down to four
+ * characters, then from figure columns with room to spare. When that is not enough at the table's
+ * size, the widths are worked out for figures at `minFontSize`. Shared by the PDF, DOCX and HTML.
+ */
+export function fittedColumnWidths(
+  grid: TableGrid,
+  values: Readonly<Record<string, string>>,
+  total: number,
+  measure: FigureMeasure,
+): number[] {
+  const atSize = widthsForFigures(grid, values, total, measure, measure.fontSize);
+  if (atSize.missing <= 0 || measure.minFontSize === undefined) return atSize.widths;
+  return widthsForFigures(grid, values, total, measure, measure.minFontSize).widths;
+}
+
+function widthsForFigures(
+  grid: TableGrid,
+  values: Readonly<Record<string, string>>,
+  total: number,
+  { fontSize, narrowEm, cellExtra, minLabelEm = MIN_LABEL_EM }: FigureMeasure,
+  figureSize: number,
+): { widths: number[]; missing: number } {
+  const weights = tableColumnWeights(grid);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((weight) => (total * weight) / sum);
+  const need = widths.map(() => 0);
+  const figureColumns = new Set<number>();
+  const { rows } = layOutGrid(grid);
+  for (const { cell, column } of rows.flat()) {
+    if (cell.type !== "value") continue;
+    const text = values[cell.cellId] ?? "";
+    const width = (estimatedEm(text, narrowEm) * figureSize + cellExtra) / cell.colSpan;
+    for (let c = column; c < column + cell.colSpan; c += 1) {
+      figureColumns.add(c);
+      need[c] = Math.max(need[c]!, width);
+    }
+  }
+  let missing = widths.reduce((acc, width, c) => acc + Math.max(0, need[c]! - width), 0);
+  if (missing <= 0) return { widths, missing };
+  const give = (columns: number[], floor: (c: number) => number) => {
+    const spare = columns.map((c) => Math.max(0, widths[c]! - floor(c)));
+    const available = spare.reduce((a, b) => a + b, 0);
+    if (available <= 0) return;
+    const share = Math.min(1, missing / available);
+    columns.forEach((c, index) => {
+      widths[c]! -= spare[index]! * share;
+    });
+    missing -= available * share;
+  };
+  const all = widths.map((_, c) => c);
+  const wanted = all.filter((c) => need[c]! > widths[c]!);
+  const grown = wanted.map((c) => need[c]! - widths[c]!);
+  const totalGrowth = grown.reduce((a, b) => a + b, 0);
+  give(
+    all.filter((c) => !figureColumns.has(c)),
+    () => minLabelEm * fontSize + cellExtra,
+  );
+  give(
+    all.filter((c) => figureColumns.has(c) && need[c]! < widths[c]!),
+    (c) => need[c]!,
+  );
+  // What could be found goes to the columns that need it, in proportion to their need.
+  const found = totalGrowth - missing;
+  wanted.forEach((c, index) => {
+    widths[c]! += (grown[index]! / totalGrowth) * found;
+  });
+  return { widths, missing };
 }

@@ -11,6 +11,7 @@ import {
 } from "@/lib/format";
 import { isCalendarDate } from "./calendar-date";
 import { schemaMessage } from "./schema-messages";
+import { findIllegalCharacter, illegalCharacterMessage } from "./text-characters";
 
 // Schema messages reach office staff and the `check` command: Chinese prose everywhere.
 z.config({ localeError: schemaMessage });
@@ -33,27 +34,11 @@ export const ZCellValue: z.ZodType<TCellValue> = z.union([z.number().finite(), z
  */
 export const ZLedger = z.object(Object.fromEntries(ledgerCells.map((cell) => [cell.id, ZCellValue.optional()]))).strict();
 
-/** NUL and unpaired surrogates: no text typed or pasted means them, and PostgreSQL refuses them. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matches NUL on purpose, to refuse text PostgreSQL cannot store
-const UNSTORABLE_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export function findUnstorableCharacter(text: string): { index: number; codePoint: string } | null {
-  const match = UNSTORABLE_CHARACTER.exec(text);
-  if (!match) return null;
-  const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-  return { index: match.index, codePoint: `U+${code}` };
-}
-
-/** Text as stored: a length limit and no character the database cannot keep. */
+/** Text as stored: a length limit and no character a database or a document cannot hold (text-characters.ts). */
 const ZText = (maxLength: number, options: { trim?: boolean } = {}) =>
   (options.trim ? z.string().trim() : z.string()).max(maxLength).superRefine((text, context) => {
-    const found = findUnstorableCharacter(text);
-    if (found) {
-      context.addIssue({
-        code: "custom",
-        message: `第 ${found.index + 1} 个字符是无法保存的控制字符（${found.codePoint}），请删除后再保存`,
-      });
-    }
+    const found = findIllegalCharacter(text);
+    if (found) context.addIssue({ code: "custom", message: illegalCharacterMessage(found) });
   });
 
 const ZShortText = ZText(200, { trim: true });

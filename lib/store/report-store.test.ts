@@ -424,7 +424,7 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
       const error = await rejection(store.saveReport(created.id, 1, report));
       expect(error.status).toBe(400);
       expect(error.message).toContain("五、存在的主要问题及改进情况 正文");
-      expect(error.message).toMatch(/无法保存的控制字符（U\+(0000|D800)）/);
+      expect(error.message).toMatch(/无法保存的(控制字符|不成对的代理码元)（U\+(0000|D800)）/);
     }
     const badDate = seed001();
     badDate.info.issuedOn = "2025-13-45";

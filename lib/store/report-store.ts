@@ -5,6 +5,7 @@ import { type AccessScopes, type Actor, scopeIncludes, type UnitScope } from "@/
 import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import { parseReport } from "@/lib/report/parse-report";
 import type { TReport } from "@/lib/report/report-schema";
+import { withoutIllegalCharacters } from "@/lib/report/text-characters";
 import { type DatabaseOptions, DEFAULT_DATA_DIR, openDatabase, type StoreDatabase, type StoreEngine } from "./database";
 import { diffReports, isEmptyDiff, type ReportDiff } from "./report-diff";
 import { validateReport } from "./report-payload";
@@ -280,9 +281,21 @@ const versionSummaryColumns = {
   changedSections: reportRevisions.changedSections,
 };
 
+/** Every string of stored JSON without the characters text-characters.ts refuses. */
+function withoutIllegalText(data: unknown): unknown {
+  if (typeof data === "string") return withoutIllegalCharacters(data);
+  if (Array.isArray(data)) return data.map(withoutIllegalText);
+  if (data !== null && typeof data === "object") {
+    return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, withoutIllegalText(value)]));
+  }
+  return data;
+}
+
 /** Stored data was valid when written; parsing again applies defaults added to the schema since. */
 function readStoredData(reportId: string, data: unknown): TReport {
-  const parsed = parseReport(data);
+  let parsed = parseReport(data);
+  // Saved before the schema refused control characters and non-characters: read without them.
+  if (!parsed.ok) parsed = parseReport(withoutIllegalText(data));
   if (!parsed.ok) throw new Error(`已存储的报告 ${reportId} 无法读取：${parsed.message}`);
   return parsed.report;
 }

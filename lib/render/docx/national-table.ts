@@ -11,13 +11,15 @@ import {
   WidthType,
 } from "docx";
 import type { TableBlock } from "@/lib/document";
-import type { GridCell, TableGrid } from "@/lib/format";
-import { TABLE_TEXT_PT, tableColumnWeights } from "../gbt9704";
+import type { GridCell } from "@/lib/format";
+import { fittedColumnWidths, TABLE_TEXT_PT } from "../gbt9704";
 import { gridCellText, layOutGrid, type PlacedCell } from "../grid-layout";
-import { TYPE_AREA } from "./gbt9704";
+import { pointsToTwips, TYPE_AREA } from "./gbt9704";
 import { STYLE_ID } from "./styles";
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+/** The rule's width: size is in eighths of a point. */
+const BORDER_TWIPS = (BORDER.size / 8) * 20;
 const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as const;
 const TABLE_BORDERS = { ...CELL_BORDERS, insideHorizontal: BORDER, insideVertical: BORDER } as const;
 /** About 1 mm either side, so five-digit figures fit the narrow columns of 表三/表四. */
@@ -32,8 +34,22 @@ export function distribute(total: number, weights: readonly number[]): number[] 
   return widths;
 }
 
-export function tableColumnWidths(grid: TableGrid): number[] {
-  return distribute(TYPE_AREA.width, tableColumnWeights(grid));
+/** Times New Roman figures are half an em; a little more, so a figure never just touches its rules. */
+const FIGURE_EM = 0.52;
+
+/**
+ * Column widths in whole twips: each figure column as wide as its widest figure (fittedColumnWidths),
+ * so Word never breaks a number across lines; the label columns give up the width and wrap.
+ */
+export function tableColumnWidths(block: Pick<TableBlock, "grid" | "cells" | "tableId">): number[] {
+  const widths = fittedColumnWidths(block.grid, block.cells, TYPE_AREA.width, {
+    fontSize: pointsToTwips(TABLE_TEXT_PT[block.tableId]),
+    narrowEm: FIGURE_EM,
+    cellExtra: CELL_MARGINS.left + CELL_MARGINS.right + 2 * BORDER_TWIPS,
+    // Word cannot set a figure smaller to make it fit: the labels give up more width instead.
+    minLabelEm: 2,
+  });
+  return distribute(TYPE_AREA.width, widths);
 }
 
 type CellOptions = { small: boolean; keepNext: boolean };
@@ -51,15 +67,22 @@ function cellParagraph(text: string, cell: GridCell, { small, keepNext }: CellOp
 }
 
 /**
- * Rows that Word must keep on a page with the row after them (keep-with-next on every
- * paragraph of the row). 表三 and 表四 are kept whole: at 小五 each fits a page, and a
- * 表三 broken across pages would lose the group labels (（三）不予公开 …) of its continued
- * rows. In 表二 each block's caption and 信息内容 rows stay with its first figures.
+ * Rows that Word keeps on a page with the row after them (keep-with-next on every paragraph
+ * of the row); between the others a table may break, its header rows repeated (tableHeader).
+ * Kept: the header rows and the first body row, so a page never ends with a header and fewer
+ * than two rows; the first row of a merged label (三、本年度办理结果, （三）不予公开) with the
+ * next; captions and 信息内容 rows of 表二 with the block's first figures; the last row with
+ * the one before it.
  */
 function keptWithNext(block: TableBlock, matrix: readonly (readonly GridCell[])[]): boolean[] {
   const last = matrix.length - 1;
-  if (block.tableId !== "s2") return matrix.map((_, r) => r < last);
-  return matrix.map((line, r) => r < last && line.every((cell) => cell.type === "text"));
+  const header = block.grid.headerRowCount;
+  return matrix.map((line, r) => {
+    if (r >= last) return false;
+    if (r <= header || r === last - 1) return true;
+    if (line.every((cell) => cell.type === "text")) return true;
+    return line.some((cell, c) => cell.rowSpan > 1 && matrix[r - 1]?.[c] !== cell);
+  });
 }
 
 const spanWidth = (widths: readonly number[], column: number, colSpan: number) =>
@@ -73,7 +96,7 @@ const spanWidth = (widths: readonly number[], column: number, colSpan: number) =
  */
 export function nationalTable(block: TableBlock): Table {
   const grid = block.grid;
-  const widths = tableColumnWidths(grid);
+  const widths = tableColumnWidths(block);
   const { rows: placedRows, matrix } = layOutGrid(grid);
   const origin = new Map<GridCell, PlacedCell>(placedRows.flat().map((placed) => [placed.cell, placed]));
   const keep = keptWithNext(block, matrix);

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedReports } from "@/fixtures/seed-reports";
+import { publishedSeedReports, seedReports } from "@/fixtures/seed-reports";
 import { buildReportDocument, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
 import {
   applicantColumns,
@@ -13,6 +13,7 @@ import {
   tableGrids,
 } from "@/lib/format";
 import type { TReport } from "@/lib/report/report-schema";
+import { hardCases } from "../test-support/hard-cases";
 import { loneCharacterLabels } from "../test-support/label-lines";
 import {
   applicationsFigures,
@@ -26,8 +27,13 @@ import {
   xmlText,
 } from "../test-support/table-matrix";
 import { renderReportDocx } from "./render-report-docx";
+import { STYLE_ID } from "./styles";
+
+const STYLE_BODY = STYLE_ID.body;
 
 const seed001 = seedReports()[1]!;
+/** 225 mm / 22 lines, in twips. */
+const LINE_PITCH_TWIPS = 579;
 
 type Unzipped = {
   bytes: Uint8Array;
@@ -295,7 +301,7 @@ describe("DOCX of seed 001", () => {
     expect(Math.max(...s4) - Math.min(...s4)).toBeLessThanOrEqual(1);
   });
 
-  it("keeps 表二's caption and 信息内容 rows with the block's first figures, and 表三 and 表四 whole on one page", () => {
+  it("keeps 表二's captions with the block's first figures, the header with two rows, the last two rows together, and lets 表三 break between rows", () => {
     /** Keep-with-next set on the paragraph or by its style (or a style that one is based on). */
     const keepsWithNext = (paragraph: string): boolean => {
       if (/<w:keepNext\/>/.test(paragraph)) return true;
@@ -325,9 +331,21 @@ describe("DOCX of seed 001", () => {
     }
     for (const table of [tables[1]!, tables[2]!]) {
       const rows = keptRows(table);
-      expect(rows.slice(0, -1).every(Boolean)).toBe(true);
+      const header = table.rows.filter((row) => /<w:tblHeader\/>/.test(row.xml)).length;
+      expect(header).toBeGreaterThan(0);
+      // The header rows and the first body row: a page never ends with the header and fewer than two rows.
+      expect(rows.slice(0, Math.min(header + 1, rows.length - 1)).every(Boolean)).toBe(true);
+      expect(rows.at(-2)).toBe(true);
       expect(rows.at(-1)).toBe(false);
+      // Every row is whole on its page.
+      for (const row of table.rows) expect(row.xml).toMatch(/<w:cantSplit\/>/);
     }
+    // 表三 may break between its rows: most are not kept with the next.
+    const s3 = keptRows(tables[1]!);
+    expect(s3.filter((kept) => !kept).length).toBeGreaterThan(10);
+    // The first row under a merged label (（三）不予公开 …) stays with the next.
+    const underLabel = tables[1]!.rows.findIndex((row) => row.cells.some((cell) => cell.text === "（三）不予公开"));
+    expect(s3[underLabel], rowText(tables[1]!, underLabel)).toBe(true);
     // Each table's heading stays with the table: the heading style keeps with next.
     expect(xml.styles).toMatch(/<w:style [^>]*w:styleId="Heading1"[\s\S]*?<w:keepNext\/>[\s\S]*?<\/w:style>/);
   });
@@ -380,8 +398,10 @@ describe("closing block", () => {
 
   it("signs per GB/T 9704 7.3.5.2: one empty line, the name 右空二字, the date two characters right of the name's first", async () => {
     const xml = await signedWith("湘潭县人民政府办公室", "2026-01-20");
-    const [empty, name, date] = bodyParagraphs(xml).slice(-3);
-    expect(xmlText(empty!)).toBe("");
+    const [before, name, date] = bodyParagraphs(xml).slice(-3);
+    // The empty line is space before the name, not an empty paragraph.
+    expect(xmlText(before!)).not.toBe("");
+    expect(Number(attribute(name!, "w:spacing", "w:before"))).toBe(LINE_PITCH_TWIPS);
     expect([xmlText(name!), xmlText(date!)]).toEqual(["湘潭县人民政府办公室", "2026年1月20日"]);
     // 10 characters ending two characters from the right edge of a 28-character line.
     expect(indentCharacters(name!)).toBeCloseTo(28 - 2 - 10, 1);
@@ -389,12 +409,13 @@ describe("closing block", () => {
     for (const paragraph of [name!, date!]) expect(attribute(paragraph, "w:jc", "w:val")).toBe("left");
   });
 
-  it("ends a date longer than the name 右空二字 and moves the name left by as much", async () => {
+  it("ends a date longer than the name 右空二字 (flush right, two characters in) and moves the name left by as much", async () => {
     const xml = await signedWith("某局", "2026-12-31");
     const [name, date] = bodyParagraphs(xml).slice(-2);
+    expect(attribute(date!, "w:jc", "w:val")).toBe("right");
+    expect(Number(attribute(date!, "w:ind", "w:right")) / 315).toBeCloseTo(2, 2);
     // 2026年12月31日: three characters and eight figures of half a character = 7 characters wide.
-    expect(indentCharacters(date!)).toBeCloseTo(28 - 2 - 7, 1);
-    expect(indentCharacters(date!) - indentCharacters(name!)).toBeCloseTo(2, 1);
+    expect(indentCharacters(name!)).toBeCloseTo(28 - 2 - 7 - 2, 1);
   });
 
   it("breaks a name longer than the line between words into balanced lines, and the title likewise", async () => {
@@ -472,5 +493,60 @@ describe("DOCX package details", () => {
     }
     const checked = await unzip(await renderReportDocx(buildReportDocument(seed001.report, { isDraft: false })));
     for (const header of checked.allHeaders) expect(header).not.toContain("v:shape");
+  });
+});
+
+describe("DOCX pagination as the PDF's", () => {
+  const published = publishedSeedReports();
+
+  it("declares the 22-line grid (type lines) and sets widow and orphan control on body paragraphs", async () => {
+    const xml = await unzip(await renderReportDocx(buildReportDocument(published[1]!.report, { isDraft: false })));
+    const grid = elements(xml.document, "w:docGrid")[0]!;
+    expect(attribute(grid, "w:docGrid", "w:type")).toBe("lines");
+    expect(Number(attribute(grid, "w:docGrid", "w:linePitch"))).toBe(LINE_PITCH_TWIPS);
+    // Table text keeps off the grid (its style), or each 小五 line would take a 28.95 pt grid line.
+    expect(xml.styles).toMatch(/<w:style [^>]*w:styleId="ReportTableText"[\s\S]*?<w:snapToGrid w:val="0"\/><w:spacing/);
+    const body = withStyle(xml, STYLE_BODY).filter((paragraph) => xmlText(paragraph).length > 30);
+    expect(body.length).toBeGreaterThan(5);
+    for (const paragraph of body) expect(paragraph).toMatch(/<w:widowControl\/>/);
+  });
+
+  it("writes no empty spacer paragraph: the line after a table and above the 落款 are space before the next paragraph", async () => {
+    for (const { report } of published) {
+      const signed = structuredClone(report);
+      signed.info.issuedOn = "2026-01-20";
+      const xml = await unzip(await renderReportDocx(buildReportDocument(signed, { isDraft: false })));
+      const paragraphs = bodyParagraphs(xml);
+      expect(paragraphs.filter((paragraph) => xmlText(paragraph) === "").map((p) => p.slice(0, 200))).toEqual([]);
+      // The heading after each table carries the empty line as space before it.
+      const afterTables = xml.document
+        .split(/<\/w:tbl>/)
+        .slice(1)
+        .map((rest) => elements(rest, "w:p")[0]!);
+      expect(afterTables).toHaveLength(3);
+      for (const paragraph of afterTables) expect(Number(attribute(paragraph, "w:spacing", "w:before"))).toBe(LINE_PITCH_TWIPS);
+    }
+  });
+
+  it("lets a paragraph with a long web address or e-mail break inside it (w:wordWrap off), others not", async () => {
+    const { doc } = hardCases().find((entry) => entry.name === "long-names-and-addresses")!;
+    const xml = await unzip(await renderReportDocx(doc));
+    const withUrl = bodyParagraphs(xml).find((paragraph) => xmlText(paragraph).includes("https://www.example.gov.cn"))!;
+    expect(withUrl).toMatch(/<w:wordWrap w:val="(0|false)"\/>/);
+    const plain = bodyParagraphs(xml).filter((paragraph) => !/[\x21-\x7e]{16,}/.test(xmlText(paragraph)));
+    for (const paragraph of plain) expect(paragraph).not.toMatch(/<w:wordWrap/);
+  });
+});
+
+describe("DOCX figures", () => {
+  it("gives each figure column of a nine-digit 表三 the width of its figure, so Word never breaks a number", async () => {
+    const { doc } = hardCases().find((entry) => entry.name === "nine-digit-figures")!;
+    const xml = await unzip(await renderReportDocx(doc));
+    const s3 = elements(xml.document, "w:tbl")[1]!;
+    const columns = elements(s3, "w:gridCol").map((col) => Number(attribute(col, "w:gridCol", "w:w")));
+    // Nine Times New Roman figures at 小五 (9 pt = 180 twips, half an em each) and the cell margins (2 × 57).
+    const figure = 9 * 0.5 * 180 + 114;
+    for (const width of columns.slice(-7)) expect(width).toBeGreaterThanOrEqual(figure);
+    expect(columns.reduce((a, b) => a + b, 0)).toBe(8844);
   });
 });

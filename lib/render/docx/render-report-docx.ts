@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  DocumentGridType,
   type FileChild,
   Footer,
   Header,
@@ -10,7 +11,8 @@ import {
   Paragraph,
   TextRun,
 } from "docx";
-import { type DocumentBlock, DRAFT_MARK, type ReportDocument } from "@/lib/document";
+import JSZip from "jszip";
+import { type DocumentBlock, DRAFT_MARK, printableDocument, type ReportDocument } from "@/lib/document";
 import { titleLines } from "../balanced-lines";
 import { CHARACTERS_PER_LINE, EM_DASH, TYPE_SIZE_PT as TYPE_SIZE } from "../gbt9704";
 import { signatureLayout } from "../signature";
@@ -75,45 +77,92 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
   });
 }
 
-function blockContent(block: DocumentBlock): FileChild[] {
+/**
+ * One empty line as space before a paragraph, not as an empty paragraph: Word drops the space
+ * at the top of a page, where an empty paragraph would push the page's text a line down.
+ */
+const LINE_BEFORE = { before: LINE_PITCH } as const;
+
+/** A web address, an e-mail or a token like ISO/IEC 27001:2013: Latin text long enough to leave a gap when moved whole. */
+const LONG_LATIN = /[\x21-\x7e]{16,}/;
+
+/**
+ * A body paragraph, with widow and orphan control (as the PDF keeps two lines together at either
+ * end of a paragraph); one holding a long web address may break inside it (docx writes wordWrap: true as <w:wordWrap w:val="0"/>), as the PDF does.
+ */
+function bodyParagraph(text: string, spacing?: typeof LINE_BEFORE): Paragraph {
+  return new Paragraph({
+    style: STYLE_ID.body,
+    text,
+    spacing,
+    widowControl: true,
+    ...(LONG_LATIN.test(text) ? { wordWrap: true } : {}),
+  });
+}
+
+function blockContent(block: DocumentBlock, afterTable: boolean): FileChild[] {
+  // The line after a table keeps the next heading off its bottom border.
+  const spacing = afterTable ? LINE_BEFORE : undefined;
   switch (block.type) {
     case "heading":
-      return [new Paragraph({ style: HEADING_STYLES[block.level], text: block.text })];
+      return [new Paragraph({ style: HEADING_STYLES[block.level], text: block.text, spacing })];
     case "paragraph":
-      return [new Paragraph({ style: STYLE_ID.body, text: block.text })];
+      return [bodyParagraph(block.text, spacing)];
     case "table":
-      // An empty line after the table keeps the next heading off its bottom border.
-      return [nationalTable(block), new Paragraph({ style: STYLE_ID.body })];
+      return [nationalTable(block)];
   }
 }
 
-/** 落款 per GB/T 9704-2012 7.3.5.2 (see signature.ts), placed by left indents in whole body characters. */
+/**
+ * 落款 per GB/T 9704 7.3.5.2 (see signature.ts), placed by left indents in whole body characters.
+ * Word and WPS put a space between Chinese and figures (autoSpaceDN), which moves the date's end
+ * about a character right of where it was measured: a date that ends 右空二字 is therefore set
+ * flush right with a two-character right indent, so it ends there however wide Word sets it.
+ */
 function closingParagraphs(closing: NonNullable<ReportDocument["closing"]>): Paragraph[] {
   const layout = signatureLayout(closing, { lineWidth: CHARACTERS_PER_LINE, character: 1, width: widthInCharacters });
-  const signed = (text: string, left: number) =>
+  const common = { style: STYLE_ID.body, keepNext: true } as const;
+  const signed = (text: string, left: number, first: boolean) =>
     new Paragraph({
-      style: STYLE_ID.body,
+      ...common,
       alignment: AlignmentType.LEFT,
       indent: { firstLine: 0, left: Math.round(left * CHARACTER_PITCH) },
-      keepNext: true,
+      // The empty line above the 落款, as space before its first line.
+      spacing: first ? LINE_BEFORE : undefined,
       text,
     });
-  return [
-    new Paragraph({ style: STYLE_ID.body, keepNext: true }),
-    ...layout.nameLines.map((line) => signed(line, layout.nameLeft)),
-    signed(closing.date, layout.dateLeft),
-  ];
+  const dateEndsRightSpaced = layout.dateLeft + widthInCharacters(closing.date) >= CHARACTERS_PER_LINE - 2 - 0.01;
+  const date = dateEndsRightSpaced
+    ? new Paragraph({
+        ...common,
+        alignment: AlignmentType.RIGHT,
+        indent: { firstLine: 0, left: 0, right: 2 * CHARACTER_PITCH },
+        text: closing.date,
+      })
+    : signed(closing.date, layout.dateLeft, false);
+  return [...layout.nameLines.map((line, index) => signed(line, layout.nameLeft, index === 0)), date];
 }
 
-export function buildDocx(doc: ReportDocument): Document {
+export function buildDocx(given: ReportDocument): Document {
+  const doc = printableDocument(given);
   const children: FileChild[] = [];
   if (doc.isDraft) children.push(draftParagraph());
   const title = titleLines(doc.title, TITLE_CHARACTERS_PER_LINE, widthInCharacters);
-  children.push(...title.map((line) => new Paragraph({ style: STYLE_ID.title, text: line })));
-  // 标题下空一行.
-  children.push(new Paragraph({ style: STYLE_ID.body }));
-  children.push(...doc.opening.map((text) => new Paragraph({ style: STYLE_ID.body, text })));
-  for (const block of doc.blocks) children.push(...blockContent(block));
+  // 标题下空一行, as space after the title's last line.
+  children.push(
+    ...title.map(
+      (line, index) =>
+        new Paragraph({
+          style: STYLE_ID.title,
+          text: line,
+          spacing: index === title.length - 1 ? { after: LINE_PITCH } : undefined,
+        }),
+    ),
+  );
+  children.push(...doc.opening.map((text) => bodyParagraph(text)));
+  doc.blocks.forEach((block, index) => {
+    children.push(...blockContent(block, doc.blocks[index - 1]?.type === "table"));
+  });
   if (doc.closing) children.push(...closingParagraphs(doc.closing));
 
   // The draft mark in the header, and the diagonal watermark behind every page, as in the PDF.
@@ -142,8 +191,10 @@ export function buildDocx(doc: ReportDocument): Document {
               gutter: 0,
             },
           },
-          // Paragraphs set their exact line pitch themselves; the grid records it for Word's page setup dialog.
-          grid: { linePitch: LINE_PITCH },
+          // 22 lines as Word's document grid (文档网格: 只指定行网格), so Word and WPS paginate as the
+          // PDF does; the 28 characters come from the body's character spacing. A linesAndChars grid
+          // made LibreOffice set 21 characters to the line (it takes the grid's character base elsewhere).
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         headers: doc.isDraft ? { default: draftHeader(1), even: draftHeader(2) } : undefined,
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
@@ -153,9 +204,35 @@ export function buildDocx(doc: ReportDocument): Document {
   });
 }
 
+let tableStylesXml: Promise<string> | undefined;
+
+/**
+ * styles.xml with the table styles off the document grid (w:snapToGrid 0): on the 22-line grid
+ * every 小五 table line would take a whole 28.95 pt grid line. docx cannot write snapToGrid on
+ * a paragraph, so the part it writes for the (fixed) styles is patched once and reused.
+ */
+function gridFreeTableStylesXml(): Promise<string> {
+  tableStylesXml ??= (async () => {
+    const probe = new Document({ styles: reportStyles, sections: [{ children: [] }] });
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(probe));
+    const xml = await zip.file("word/styles.xml")!.async("string");
+    // The other table styles are based on this one. CT_PPrBase order: snapToGrid right before spacing.
+    const patched = xml.replace(
+      new RegExp(`(<w:style [^>]*w:styleId="${STYLE_ID.tableText}"[\\s\\S]*?)<w:spacing`),
+      '$1<w:snapToGrid w:val="0"/><w:spacing',
+    );
+    if (patched === xml) throw new Error(`style ${STYLE_ID.tableText} has no spacing to put snapToGrid before`);
+    return patched;
+  })();
+  return tableStylesXml;
+}
+
 /** The report as a .docx laid out to GB/T 9704-2012 (A4, 版心 156 × 225 mm, 22 lines, 3号仿宋). */
 export async function renderReportDocx(doc: ReportDocument): Promise<Uint8Array> {
   // docx writes a font table only for embedded fonts; this one names the faces used and their substitutes.
-  const buffer = await Packer.toBuffer(buildDocx(doc), false, [{ path: "word/fontTable.xml", data: fontTableXml() }]);
+  const buffer = await Packer.toBuffer(buildDocx(doc), false, [
+    { path: "word/fontTable.xml", data: fontTableXml() },
+    { path: "word/styles.xml", data: await gridFreeTableStylesXml() },
+  ]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -6,7 +6,7 @@ import { buildReportDocument, DRAFT_MARK, type ReportDocument, type TableBlock }
 import { applicationsFootnote, overviewTopics, reportSections, sectionHeading, tableGrids, tableIds } from "@/lib/format";
 import type { TReport } from "@/lib/report/report-schema";
 import { applicationsFigures, expandSpans, expectedMatrix, seedApplicationsFigures } from "../test-support/table-matrix";
-import { escapeHtml, renderReportHtml } from "./render-report-html";
+import { escapeHtml, renderReportHtml, renderReportHtmlPage } from "./render-report-html";
 
 const seed001 = seedReports()[1]!;
 
@@ -15,7 +15,8 @@ function expandHtmlTable(table: HTMLElement): string[][] {
   return expandSpans(
     table.querySelectorAll("tr").map((row) =>
       row.querySelectorAll("td, th").map((cell) => ({
-        text: cell.text,
+        // A header broken into even lines (<br>) reads as its label.
+        text: cell.text.replace(/\n/g, ""),
         rowSpan: Number(cell.getAttribute("rowspan") ?? "1"),
         colSpan: Number(cell.getAttribute("colspan") ?? "1"),
       })),
@@ -159,5 +160,51 @@ describe("draft and closing", () => {
     const last = paragraphs.slice(-2);
     expect(last.map((p) => p.text)).toEqual([report.info.agencyName, "2026年1月20日"]);
     for (const p of last) expect(p.getAttribute("style")).toMatch(/text-align:right/);
+  });
+});
+
+describe("HTML figures", () => {
+  it("never breaks a figure (nowrap) and widens the figure columns of a nine-digit 表三 to hold them", () => {
+    const base = buildReportDocument(seed001.report, { isDraft: false });
+    const s3 = tableBlock(base, "s3");
+    const nine = { ...s3, cells: Object.fromEntries(Object.keys(s3.cells).map((id) => [id, "123456789"])) };
+    const html = parse(renderReportHtml({ ...base, blocks: [nine] }));
+    const cells = html.querySelectorAll("td, th").filter((cell) => cell.text === "123456789");
+    expect(cells).toHaveLength(175);
+    for (const cell of cells) expect(cell.getAttribute("style")).toContain("white-space:nowrap");
+    const widths = html.querySelectorAll("col").map((col) => Number(/width:([\d.]+)%/.exec(col.getAttribute("style")!)![1]));
+    // Nine figures of 16 px and 12 px of padding on a 1000 px page: 8.4 %.
+    for (const width of widths.slice(-7)) expect(width).toBeGreaterThanOrEqual(8.4);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 1);
+  });
+});
+
+describe("HTML typography", () => {
+  const doc = buildReportDocument(seed001.report, { isDraft: false });
+
+  it("breaks 表三's narrow header labels between words into even lines, never leaving one character alone", () => {
+    const html = parse(renderReportHtml(doc));
+    const headers = html.querySelectorAll("th").map((cell) => cell.innerHTML);
+    expect(headers).toContain("商业<br>企业");
+    expect(headers).toContain("社会<br>公益<br>组织");
+    for (const header of headers) {
+      for (const line of header.split("<br>")) expect(Array.from(line).length, header).toBeGreaterThan(1);
+    }
+  });
+
+  it("sets headings at the body's size, so their two-character indent lines up with the paragraphs'", () => {
+    const html = parse(renderReportHtml(doc));
+    for (const heading of html.querySelectorAll("h2, h3")) {
+      expect(heading.getAttribute("style")).toContain("text-indent:2em;font-size:1em;");
+    }
+  });
+
+  it("declares UTF-8 in the head of the page file, and the CMS fragment has no head", () => {
+    const page = renderReportHtmlPage(doc);
+    expect(page).toMatch(
+      /^<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>湘潭县人民政府2025年政府信息公开工作年度报告<\/title>/,
+    );
+    expect(page).toContain(renderReportHtml(doc));
+    expect(renderReportHtml(doc)).not.toMatch(/<head|<meta|<html/);
   });
 });

@@ -1,7 +1,10 @@
 import { type DocumentBlock, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
 import type { GridCell } from "@/lib/format";
-import { tableColumnWeights } from "../gbt9704";
-import { gridCellText } from "../grid-layout";
+import { withoutIllegalCharacters } from "@/lib/report/text-characters";
+import { balancedLines } from "../balanced-lines";
+import { fittedColumnWidths } from "../gbt9704";
+import { gridCellText, layOutGrid, type PlacedCell } from "../grid-layout";
+import { estimatedEm } from "../text-width";
 
 const ESCAPES: Readonly<Record<string, string>> = {
   "&": "&amp;",
@@ -13,7 +16,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 /** Every piece of user text goes through here: the fragment is pasted into a CMS as is. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+  // Control characters (\v, \f, \x02 …) are errors in HTML and print as boxes: dropped first.
+  return withoutIllegalCharacters(text).replace(/[&<>"']/g, (character) => ESCAPES[character]!);
 }
 
 /**
@@ -23,7 +27,8 @@ export function escapeHtml(text: string): string {
 const STYLE = {
   title: "text-align:center;",
   paragraph: "text-indent:2em;line-height:1.8;",
-  heading: "text-indent:2em;",
+  // The body's size (公文 headings are 3号 like the body), so 2em is the body's two characters and the indents line up.
+  heading: "text-indent:2em;font-size:1em;",
   draft: "text-align:center;color:#c00000;font-weight:bold;",
   closing: "text-align:right;",
   table: "border-collapse:collapse;table-layout:fixed;width:100%;margin:0.5em 0;",
@@ -37,18 +42,38 @@ function cellAlignment(cell: GridCell): "left" | "center" {
   return cell.type === "text" && cell.role === "label" ? "left" : "center";
 }
 
-function renderCell(cell: GridCell, values: TableBlock["cells"]): string {
-  const tag = cell.type === "text" && cell.role !== "label" ? "th" : "td";
-  const spans = (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : "") + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : "");
-  const style = `${STYLE.cell}text-align:${cellAlignment(cell)};${tag === "th" ? "font-weight:normal;" : ""}`;
-  return `<${tag}${spans} style="${style}">${escapeHtml(gridCellText(cell, values))}</${tag}>`;
+/** Figures and labels of 16 px on a 1000 px page, in per cent of the table's width. */
+const HTML_MEASURE = { fontSize: 1.6, narrowEm: 0.6, cellExtra: 1.4 } as const;
+
+/**
+ * A header label too long for its column at 1000 px, broken between words into even lines
+ * (商业<br>企业, 社会<br>公益<br>组织), so the browser does not leave one character alone (商业企/业).
+ */
+function headerText(text: string, widthPercent: number): string {
+  const capacity = widthPercent - HTML_MEASURE.cellExtra;
+  const width = (line: string) => estimatedEm(line) * HTML_MEASURE.fontSize;
+  if (width(text) <= capacity) return escapeHtml(text);
+  return balancedLines(text, capacity, width).map(escapeHtml).join("<br>");
 }
 
-/** The printed column proportions, so a narrow page does not wrap 总计 one character a line. */
-function colgroup(block: TableBlock): string {
-  const weights = tableColumnWeights(block.grid);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const cols = weights.map((weight) => `<col style="width:${((100 * weight) / total).toFixed(2)}%">`);
+function renderCell(placed: PlacedCell, values: TableBlock["cells"], widths: readonly number[]): string {
+  const { cell } = placed;
+  const tag = cell.type === "text" && cell.role !== "label" ? "th" : "td";
+  const spans = (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : "") + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : "");
+  // A figure never breaks across lines.
+  const style = `${STYLE.cell}text-align:${cellAlignment(cell)};${tag === "th" ? "font-weight:normal;" : ""}${cell.type === "value" ? "white-space:nowrap;" : ""}`;
+  const text = gridCellText(cell, values);
+  const width = widths.slice(placed.column, placed.column + cell.colSpan).reduce((a, b) => a + b, 0);
+  const content = cell.type === "text" && cell.role === "header" ? headerText(text, width) : escapeHtml(text);
+  return `<${tag}${spans} style="${style}">${content}</${tag}>`;
+}
+
+/**
+ * The printed column proportions, so a narrow page does not wrap 总计 one character a line,
+ * each figure column widened to hold its widest figure (16 px figures on a 1000 px page, in per cent).
+ */
+function colgroup(widths: readonly number[]): string {
+  const cols = widths.map((width) => `<col style="width:${width.toFixed(2)}%">`);
   return `<colgroup>${cols.join("")}</colgroup>`;
 }
 
@@ -57,12 +82,15 @@ function colgroup(block: TableBlock): string {
  * style attributes keeps them, and the table still prints ruled.
  */
 function renderTable(block: TableBlock): string {
-  const rows = block.grid.rows.map((cells) => `<tr>${cells.map((cell) => renderCell(cell, block.cells)).join("")}</tr>`);
+  const widths = fittedColumnWidths(block.grid, block.cells, 100, HTML_MEASURE);
+  const rows = layOutGrid(block.grid).rows.map(
+    (cells) => `<tr>${cells.map((placed) => renderCell(placed, block.cells, widths)).join("")}</tr>`,
+  );
   const head = rows.slice(0, block.grid.headerRowCount);
   const body = rows.slice(block.grid.headerRowCount);
   return [
     `<table border="1" cellpadding="4" cellspacing="0" width="100%" style="${STYLE.table}">`,
-    colgroup(block),
+    colgroup(widths),
     head.length > 0 ? `<thead>\n${head.join("\n")}\n</thead>` : null,
     `<tbody>\n${body.join("\n")}\n</tbody>`,
     "</table>",
@@ -99,4 +127,13 @@ export function renderReportHtml(doc: ReportDocument): string {
     parts.push(`<p style="${STYLE.closing}">${escapeHtml(doc.closing.date)}</p>`);
   }
   return `${parts.join("\n")}\n`;
+}
+
+/**
+ * The report as a web page file (the HTML download): the fragment in a page whose head declares
+ * UTF-8, so a browser opening the saved file reads its Chinese right. A CMS paste takes the fragment.
+ */
+export function renderReportHtmlPage(doc: ReportDocument): string {
+  const title = escapeHtml(doc.title.join(""));
+  return `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n${renderReportHtml(doc)}</body>\n</html>\n`;
 }

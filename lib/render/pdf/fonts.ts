@@ -30,12 +30,26 @@ const FONT_FILES = {
    */
   fallbackHk: "@expo-google-fonts/noto-serif-hk/400Regular/NotoSerifHK_400Regular.ttf",
   fallbackJp: "@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf",
+  /** The same in the weights of the bold title and the 黑体 headings (no sans face with them is on npm). */
+  fallbackHkBold: "@expo-google-fonts/noto-serif-hk/700Bold/NotoSerifHK_700Bold.ttf",
+  fallbackJpBold: "@expo-google-fonts/noto-serif-jp/700Bold/NotoSerifJP_700Bold.ttf",
+  fallbackHkMedium: "@expo-google-fonts/noto-serif-hk/500Medium/NotoSerifHK_500Medium.ttf",
+  fallbackJpMedium: "@expo-google-fonts/noto-serif-jp/500Medium/NotoSerifJP_500Medium.ttf",
 } as const;
 
 export type FontFile = keyof typeof FONT_FILES;
+type FallbackFile = Extract<FontFile, `fallback${string}`>;
 /** The faces text is set in; each falls back to the fallback faces. */
-export type FontRole = Exclude<FontFile, "fallbackHk" | "fallbackJp">;
+export type FontRole = Exclude<FontFile, FallbackFile>;
+/** The fallback faces in regular weight: the glyph check and the measures use them (every weight has the same characters). */
 export const FALLBACK_FILES = ["fallbackHk", "fallbackJp"] as const satisfies readonly FontFile[];
+/** The fallback faces each role draws with: the weight nearest its own. */
+export const ROLE_FALLBACKS: Readonly<Record<FontRole, readonly FallbackFile[]>> = {
+  body: FALLBACK_FILES,
+  title: ["fallbackHkBold", "fallbackJpBold"],
+  heading1: ["fallbackHkMedium", "fallbackJpMedium"],
+  heading2: FALLBACK_FILES,
+};
 
 /** react-pdf family names; one family per file, so no weight matching is involved. */
 export const FONT_FAMILY: Readonly<Record<FontFile, string>> = {
@@ -45,6 +59,10 @@ export const FONT_FAMILY: Readonly<Record<FontFile, string>> = {
   heading2: "NianbaoHeading2",
   fallbackHk: "NianbaoFallbackHk",
   fallbackJp: "NianbaoFallbackJp",
+  fallbackHkBold: "NianbaoFallbackHkBold",
+  fallbackJpBold: "NianbaoFallbackJpBold",
+  fallbackHkMedium: "NianbaoFallbackHkMedium",
+  fallbackJpMedium: "NianbaoFallbackJpMedium",
 };
 
 /**

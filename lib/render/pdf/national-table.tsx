@@ -1,13 +1,13 @@
 import { Fragment, type ReactElement } from "react";
 import type { TableBlock } from "@/lib/document";
-import type { GridCell, TableGrid } from "@/lib/format";
-import { tableColumnWeights } from "../gbt9704";
+import type { GridCell } from "@/lib/format";
+import { fittedColumnWidths, MIN_FIGURE_PT } from "../gbt9704";
 import { gridCellText } from "../grid-layout";
-import { characterEm, estimatedEm } from "../text-width";
+import { characterEm, estimatedEm, NARROW_EM } from "../text-width";
 import { BODY_FONT_ASCENT_EM, FONT_FAMILY, IDEOGRAPHIC_EM_TOP } from "./fonts";
 import { TABLE_CELL_PADDING_PT, TABLE_LINE_HEIGHT_EM, TABLE_RULE_PT, TABLE_TEXT_PT, TYPE_AREA_PT } from "./measures";
 import type { PdfStyle, ReactPdf } from "./react-pdf";
-import { regionCells, type TableBand, type TableRegion, tableBands } from "./table-regions";
+import { regionCells, regionFirstRow, type TableBand, type TableRegion, tableBands } from "./table-regions";
 
 /**
  * Every cell draws its four rules and overlaps its neighbours by one rule width
@@ -16,11 +16,17 @@ import { regionCells, type TableBand, type TableRegion, tableBands } from "./tab
  */
 const RULE = TABLE_RULE_PT;
 
-/** Column widths in points; with the overlaps the boxes fill the 版心 exactly. */
-export function pdfColumnWidths(grid: TableGrid): number[] {
-  const weights = tableColumnWeights(grid);
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((weight) => ((TYPE_AREA_PT.width - RULE) * weight) / total);
+/**
+ * Column widths in points, each figure column as wide as its widest figure needs (see
+ * fittedColumnWidths); with the overlaps the boxes fill the 版心 exactly.
+ */
+export function pdfColumnWidths(block: Pick<TableBlock, "grid" | "cells" | "tableId">): number[] {
+  return fittedColumnWidths(block.grid, block.cells, TYPE_AREA_PT.width - RULE, {
+    fontSize: TABLE_TEXT_PT[block.tableId],
+    minFontSize: MIN_FIGURE_PT,
+    narrowEm: NARROW_EM,
+    cellExtra: 2 * RULE + 2 * TABLE_CELL_PADDING_PT.horizontal,
+  });
 }
 
 function regionColumns(region: TableRegion): { first: number; count: number } {
@@ -87,6 +93,8 @@ function regionElement(pdf: ReactPdf, region: TableRegion, context: TableContext
             fontFamily: FONT_FAMILY.body,
             fontSize: size,
             lineHeight: `${fontSize * TABLE_LINE_HEIGHT_EM}pt`,
+            // A blank cell keeps a line's height: a row of blanks would otherwise shrink to its rules.
+            minHeight: fontSize * TABLE_LINE_HEIGHT_EM,
             textAlign: cellAlignment(region.cell),
           }}
         >
@@ -110,57 +118,201 @@ function regionElement(pdf: ReactPdf, region: TableRegion, context: TableContext
   );
 }
 
+/** A label cell spanning rows (三、本年度办理结果, （三）不予公开): its rows may go onto two pages. */
+type SpanLabel = { region: Extract<TableRegion, { kind: "cell" }>; firstRow: number; lastRow: number };
+
 /**
- * A national table across the 版心. Bands of rows never split; the header bands are
- * `fixed`, so react-pdf repeats them on each page the table runs onto.
+ * The body of a table as it flows down the pages: units never split (a row, or rows a merged
+ * cell binds together); a block is a spanning label with the pieces beside it, and may break
+ * between them, its label printed again at the top of the part on the next page.
  */
-export function nationalTable(pdf: ReactPdf, block: TableBlock, style: PdfStyle = {}): ReactElement {
+type FlowPiece =
+  | { kind: "unit"; region: TableRegion; labels: readonly SpanLabel[] }
+  | { kind: "block"; label: SpanLabel; labels: readonly SpanLabel[]; pieces: FlowPiece[] };
+
+function flowPieces(region: TableRegion, labels: readonly SpanLabel[]): FlowPiece[] {
+  if (region.kind === "rows") return region.children.flatMap((child) => flowPieces(child, labels));
+  if (region.kind === "columns") {
+    const [first, ...rest] = region.children;
+    // A label beside rows of its own (not beside cells as tall as itself, which make one row).
+    if (first?.kind === "cell" && first.cell.rowSpan > 1 && !rest.every((child) => child.kind === "cell")) {
+      const label: SpanLabel = { region: first, firstRow: first.row, lastRow: first.row + first.cell.rowSpan - 1 };
+      const inner: TableRegion = rest.length === 1 ? rest[0]! : { kind: "columns", children: rest };
+      return [{ kind: "block", label, labels, pieces: flowPieces(inner, [...labels, label]) }];
+    }
+  }
+  return [{ kind: "unit", region, labels }];
+}
+
+const BLACK = "#000000";
+
+/** Left edge of a spanning label's column in the table, with the overlapping rules. */
+const labelLeft = (labels: readonly SpanLabel[], widths: readonly number[]) =>
+  labels.reduce((sum, label) => sum + regionWidth(label.region, widths) - RULE, 0);
+
+/**
+ * One unit: the columns of the labels it sits under (their side rules; the bottom rule, which
+ * the next unit's white covers, so it shows only where the block ends or the page breaks), then its cells.
+ */
+function unitElement(
+  pdf: ReactPdf,
+  piece: Extract<FlowPiece, { kind: "unit" }>,
+  context: TableContext,
+  first: boolean,
+  presence: number,
+) {
   const { View } = pdf;
-  const context: TableContext = {
-    block,
-    widths: pdfColumnWidths(block.grid),
-    fontSize: TABLE_TEXT_PT[block.tableId],
-  };
-  const bandView = (band: TableBand, overlap: boolean) => (
-    <View key={band.firstRow} style={overlap ? { marginTop: -RULE } : {}}>
-      {regionElement(pdf, band.region, context, {})}
-    </View>
-  );
+  const firstRow = regionFirstRow(piece.region);
   return (
-    <View style={{ ...style, width: TYPE_AREA_PT.width }}>
-      {unbreakableGroups(tableBands(block.grid)).map((group, index) => (
-        // react-pdf treats any `fixed` prop, even false, as fixed: set it only on the header.
+    <View
+      wrap={false}
+      {...(presence > 0 ? { minPresenceAhead: presence } : {})}
+      style={{ flexDirection: "row", zIndex: 1, ...(first ? {} : { marginTop: -RULE }) }}
+    >
+      {piece.labels.map((label, index) => (
         <View
-          key={group[0]!.firstRow}
-          wrap={false}
-          {...(group[0]!.isHeader ? { fixed: true } : {})}
-          style={index === 0 ? {} : { marginTop: -RULE }}
-        >
-          {group.map((band, position) => bandView(band, position > 0))}
-        </View>
+          key={`${label.firstRow}-${label.region.column}`}
+          style={{
+            width: regionWidth(label.region, context.widths),
+            ...(index === 0 ? {} : { marginLeft: -RULE }),
+            backgroundColor: "#FFFFFF",
+            borderColor: BLACK,
+            borderStyle: "solid",
+            borderLeftWidth: RULE,
+            borderRightWidth: RULE,
+            borderBottomWidth: RULE,
+            borderTopWidth: firstRow === label.firstRow ? RULE : 0,
+          }}
+        />
       ))}
+      {regionElement(pdf, piece.region, context, {
+        width: regionWidth(piece.region, context.widths),
+        ...(piece.labels.length > 0 ? { marginLeft: -RULE } : {}),
+      })}
     </View>
   );
 }
 
 /**
+ * A block: its label is a zero-height `fixed` node at the head of the block's column, so
+ * react-pdf prints it again at the top of each page the block continues on; its text is
+ * laid over the label column (painted last: the units carry zIndex). It keeps the first two
+ * rows with it, so a label never ends a page alone.
+ */
+function blockElement(pdf: ReactPdf, piece: Extract<FlowPiece, { kind: "block" }>, context: TableContext, first: boolean) {
+  const { View, Text } = pdf;
+  const { fontSize, widths } = context;
+  const cell = piece.label.region.cell;
+  const kept = piece.pieces.slice(0, 2).reduce((sum, inner) => sum + pieceHeight(inner, context) - RULE, RULE);
+  return (
+    <View style={{ zIndex: 1, ...(first ? {} : { marginTop: -RULE }) }}>
+      {/* A place to break before the label: react-pdf keeps company (minPresenceAhead) only after one. */}
+      <View style={{ height: 0 }} />
+      <View fixed wrap={false} minPresenceAhead={kept} style={{ height: 0 }}>
+        <View
+          style={{
+            position: "absolute",
+            top: 0,
+            left: labelLeft(piece.labels, widths),
+            width: regionWidth(piece.label.region, widths),
+            borderTopWidth: RULE,
+            borderColor: BLACK,
+            borderStyle: "solid",
+            ...cellPadding(fontSize),
+          }}
+        >
+          <Text
+            style={{
+              fontFamily: FONT_FAMILY.body,
+              fontSize,
+              lineHeight: `${fontSize * TABLE_LINE_HEIGHT_EM}pt`,
+              textAlign: cellAlignment(cell),
+            }}
+          >
+            {gridCellText(cell, context.block.cells)}
+          </Text>
+        </View>
+      </View>
+      {piece.pieces.map((inner, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to a PDF, never re-rendered, so keys only need to be unique
+        <Fragment key={index}>{pieceElement(pdf, inner, context, index === 0, 0)}</Fragment>
+      ))}
+    </View>
+  );
+}
+
+function pieceElement(pdf: ReactPdf, piece: FlowPiece, context: TableContext, first: boolean, presence: number): ReactElement {
+  return piece.kind === "unit" ? unitElement(pdf, piece, context, first, presence) : blockElement(pdf, piece, context, first);
+}
+
+function pieceHeight(piece: FlowPiece, context: TableContext): number {
+  if (piece.kind === "unit") return regionHeight(piece.region, context);
+  return piece.pieces.reduce((sum, inner) => sum + pieceHeight(inner, context) - RULE, RULE);
+}
+
+/** The body's pieces at the top level: a band without figures (a caption) goes with the band after it. */
+function bodyPieces(bands: readonly TableBand[]): FlowPiece[] {
+  return unbreakableGroups(bands.filter((band) => !band.isHeader)).flatMap((group): FlowPiece[] =>
+    group.length === 1
+      ? flowPieces(group[0]!.region, [])
+      : [{ kind: "unit", region: { kind: "rows", children: group.map((band) => band.region) }, labels: [] }],
+  );
+}
+
+/**
+ * A national table across the 版心. The header rows are `fixed`, so react-pdf repeats them
+ * on each page the table runs onto; the body breaks between rows, never inside one, and the
+ * last two rows go together.
+ */
+export function nationalTable(pdf: ReactPdf, block: TableBlock, style: PdfStyle = {}): ReactElement {
+  const { View } = pdf;
+  const context = tableContext(block);
+  const bands = tableBands(block.grid);
+  const header = bands.filter((band) => band.isHeader);
+  const pieces = bodyPieces(bands);
+  return (
+    <View style={{ ...style, width: TYPE_AREA_PT.width }}>
+      {header.length > 0 ? (
+        <View wrap={false} fixed>
+          {header.map((band, position) => (
+            <View key={band.firstRow} style={position > 0 ? { marginTop: -RULE } : {}}>
+              {regionElement(pdf, band.region, context, {})}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {pieces.map((piece, index) => {
+        // The last row never goes alone onto a page: the one before it keeps it company.
+        const presence = index === pieces.length - 2 ? pieceHeight(pieces[index + 1]!, context) : 0;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to a PDF, never re-rendered, so keys only need to be unique
+          <Fragment key={index}>{pieceElement(pdf, piece, context, index === 0 && header.length === 0, presence)}</Fragment>
+        );
+      })}
+    </View>
+  );
+}
+
+const tableContext = (block: TableBlock): TableContext => ({
+  block,
+  widths: pdfColumnWidths(block),
+  fontSize: TABLE_TEXT_PT[block.tableId],
+});
+
+/**
  * Bands that go onto a page together: each band with figures, with the bands of
  * captions and headings only before it (表二's 第二十条第（一）项 and 信息内容 rows), so
- * those never close a page alone. The header bands stay on their own, to repeat.
+ * those never close a page alone.
  */
 function unbreakableGroups(bands: readonly TableBand[]): TableBand[][] {
   const hasFigures = (band: TableBand) => regionCells(band.region).some((placed) => placed.cell.type === "value");
   const groups: TableBand[][] = [];
   let pending: TableBand[] = [];
   for (const band of bands) {
-    if (band.isHeader) {
-      groups.push([band]);
-    } else {
-      pending.push(band);
-      if (hasFigures(band)) {
-        groups.push(pending);
-        pending = [];
-      }
+    pending.push(band);
+    if (hasFigures(band)) {
+      groups.push(pending);
+      pending = [];
     }
   }
   if (pending.length > 0) groups.push(pending);
@@ -175,10 +327,13 @@ const estimatedWidth = (text: string, fontSize: number) => estimatedEm(text) * f
 const innerWidth = (region: TableRegion, widths: readonly number[]) =>
   regionWidth(region, widths) - 2 * RULE - 2 * TABLE_CELL_PADDING_PT.horizontal;
 
-/** The table's size, or the size (in half points) at which the text fits on one line. */
+/**
+ * The table's size, or, when even the widened column cannot hold the figure, the size (in half
+ * points) at which it fits on one line, never below MIN_FIGURE_PT.
+ */
 function fittedFontSize(text: string, width: number, fontSize: number): number {
   const needed = estimatedWidth(text, fontSize);
-  return needed <= width ? fontSize : Math.floor(((fontSize * width) / needed) * 2) / 2;
+  return needed <= width ? fontSize : Math.max(MIN_FIGURE_PT, Math.floor(((fontSize * width) / needed) * 2) / 2);
 }
 
 function estimatedLines(text: string, lineWidth: number, fontSize: number): number {
@@ -210,10 +365,19 @@ function regionHeight(region: TableRegion, context: TableContext): number {
 }
 
 /**
- * The table's height, estimated from character counts: how much room the heading
- * before it asks for below itself, so a table that fits a page is not cut in two.
+ * The height of the table's header rows and first two rows, estimated from character counts:
+ * how much room the heading before it asks for below itself, so it never ends a page alone.
  */
-export function estimatedTableHeight(block: TableBlock): number {
-  const context: TableContext = { block, widths: pdfColumnWidths(block.grid), fontSize: TABLE_TEXT_PT[block.tableId] };
-  return tableBands(block.grid).reduce((sum, band) => sum + regionHeight(band.region, context) - RULE, RULE);
+export function keptTableHeight(block: TableBlock): number {
+  const context = tableContext(block);
+  const bands = tableBands(block.grid);
+  const header = bands.filter((band) => band.isHeader).reduce((sum, band) => sum + regionHeight(band.region, context) - RULE, 0);
+  const firstUnits: number[] = [];
+  const collect = (piece: FlowPiece) => {
+    if (firstUnits.length >= 2) return;
+    if (piece.kind === "unit") firstUnits.push(regionHeight(piece.region, context));
+    else piece.pieces.forEach(collect);
+  };
+  bodyPieces(bands).forEach(collect);
+  return header + firstUnits.reduce((sum, height) => sum + height - RULE, RULE);
 }

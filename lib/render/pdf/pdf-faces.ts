@@ -7,7 +7,7 @@
  * own advance.
  */
 import type { ReportDocument } from "@/lib/document";
-import { FALLBACK_FILES, type Face, FONT_FAMILY, type FontFile, type FontRole, loadFace } from "./fonts";
+import { FALLBACK_FILES, type Face, FONT_FAMILY, type FontFile, type FontRole, loadFace, ROLE_FALLBACKS } from "./fonts";
 import { checkGlyphCoverage, placedTexts } from "./glyph-coverage";
 import type { ReactPdf } from "./react-pdf";
 import type { Measure } from "./text-layout";
@@ -69,7 +69,7 @@ export async function prepareFaces(pdf: ReactPdf, doc: ReportDocument): Promise<
     faces,
     fallbacks,
     family: (role) =>
-      usesFallback ? [FONT_FAMILY[role], ...FALLBACK_FILES.map((file) => FONT_FAMILY[file])] : FONT_FAMILY[role],
+      usesFallback ? [FONT_FAMILY[role], ...ROLE_FALLBACKS[role].map((file) => FONT_FAMILY[file])] : FONT_FAMILY[role],
     measure: (role, fontSize) => {
       const key = `${role}@${fontSize}`;
       const known = measures.get(key);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
 import { buildReportDocument, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
-import { type TableId, tableGrids, valueRows } from "@/lib/format";
+import { applicantColumns, type TableId, tableGrids, valueRows } from "@/lib/format";
 import { mmToPoints } from "../gbt9704";
 import { applicationsFigures, expectedMatrix } from "../test-support/table-matrix";
 import { loadFace, registerFonts } from "./fonts";
@@ -102,9 +102,11 @@ describe("PDF of seed 001", () => {
     expect(shown.map((item) => item.text)).toEqual(expected);
   });
 
-  it("shows 表三 as 25 rows of seven figures", () => {
-    const s3Page = pages.find((page) => pageText(page).includes(firstHeaderLabel("s3")))!;
-    const rows = textLines(s3Page.items.filter((item) => isTableText(item) && isFigure(item)));
+  it("shows 表三 as 25 rows of seven figures, on the pages it runs across", () => {
+    const s3Pages = pages.filter((page) => pageText(page).includes(firstHeaderLabel("s3")));
+    const rows = s3Pages
+      .flatMap((page) => textLines(page.items.filter((item) => isTableText(item) && isFigure(item))))
+      .filter((row) => row.length === applicantColumns.length);
     expect(rows.map((row) => row.map((item) => item.text))).toEqual(
       applicationsFigures(expectedMatrix(tableGrids.s3, tableBlock(doc, "s3").cells)),
     );
@@ -442,4 +444,65 @@ describe("PDF render time", () => {
     console.info(`PDF render of seed 001: first ${firstRenderMs.toFixed(0)} ms, warm median ${median.toFixed(0)} ms`);
     expect(median).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe("PDF of a 表三 with nine-digit figures", () => {
+  it("prints every figure whole, at 7.5 pt or more, in its own column, the table within the 版心", async () => {
+    const base = buildReportDocument(seed001.report, { isDraft: false });
+    const s3 = tableBlock(base, "s3");
+    const probe: ReportDocument = {
+      ...base,
+      blocks: [{ ...s3, cells: Object.fromEntries(Object.keys(s3.cells).map((id) => [id, "123456789"])) }],
+      closing: null,
+    };
+    const pages = await readPdf(await renderReportPdf(probe));
+    const lines = pages.flatMap((page) => textLines(page.items.filter((item) => isTableText(item) && isFigure(item))));
+    expect(lines.flat()).toHaveLength(175);
+    const left = mmToPoints(28);
+    const right = left + mmToPoints(156);
+    for (const line of lines) {
+      expect(line.map((item) => item.text)).toEqual(Array.from({ length: 7 }, () => "123456789"));
+      for (const item of line) {
+        expect(item.size).toBeGreaterThanOrEqual(7.5);
+        expect(item.x).toBeGreaterThanOrEqual(left);
+        expect(item.x + item.width).toBeLessThanOrEqual(right);
+      }
+      line.slice(1).forEach((item, index) => {
+        expect(line[index]!.x + line[index]!.width + 2).toBeLessThanOrEqual(item.x);
+      });
+    }
+  }, 60_000);
+});
+
+describe("PDF fallback faces in bold and 黑体 text", () => {
+  it("prints an Extension B ideograph of the bold title in the fallback faces' bold weight", async () => {
+    const report = structuredClone(seed001.report);
+    report.info.agencyName = "𠮷田𡈼社区居民委员会";
+    const raw = Buffer.from(await renderReportPdf(buildReportDocument(report, { isDraft: false }))).toString("latin1");
+    // The title (Noto Serif SC Bold) falls back to the Bold faces; the body (the 落款-less report has none) to none.
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifJP-Bold/);
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifHK-Bold/);
+    expect(raw).not.toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifJP-Regular/);
+  }, 60_000);
+});
+
+describe("PDF of a table with a row all blank", () => {
+  it("gives the blank row of 表四 its height, as when it holds figures", async () => {
+    const base = buildReportDocument(seed001.report, { isDraft: false });
+    const s4 = tableBlock(base, "s4");
+    const probe = (figure: string): ReportDocument => ({
+      ...base,
+      opening: [],
+      blocks: [
+        { ...s4, cells: Object.fromEntries(Object.keys(s4.cells).map((id) => [id, figure])) },
+        { type: "heading", level: 1, text: "五、存在的主要问题及改进情况" },
+      ],
+      closing: null,
+    });
+    const headingTop = async (figure: string) => {
+      const page = (await readPdf(await renderReportPdf(probe(figure))))[0]!;
+      return page.items.find((item) => item.text.startsWith("五、"))!.baseline;
+    };
+    expect(await headingTop("")).toBeCloseTo(await headingTop("0"), 1);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import type { ReportDocument } from "@/lib/document";
+import { printableDocument, type ReportDocument } from "@/lib/document";
 import { registerFonts } from "./fonts";
 import { prepareFaces } from "./pdf-faces";
 import { loadReactPdf } from "./react-pdf";
@@ -10,7 +10,8 @@ import { reportPdfElement } from "./report-pdf";
  * Throws MissingGlyphError, naming the characters and where they are, when no embedded
  * face has a character of the report.
  */
-export async function renderReportPdf(doc: ReportDocument): Promise<Uint8Array> {
+export async function renderReportPdf(given: ReportDocument): Promise<Uint8Array> {
+  const doc = printableDocument(given);
   const pdf = await loadReactPdf();
   registerFonts(pdf);
   const faces = await prepareFaces(pdf, doc);

@@ -15,7 +15,7 @@ import {
   PAGE_PT,
   TYPE_AREA_PT,
 } from "./measures";
-import { estimatedTableHeight, nationalTable } from "./national-table";
+import { keptTableHeight, nationalTable } from "./national-table";
 import type { PdfFaces } from "./pdf-faces";
 import type { DocumentProps, PdfStyle, ReactPdf } from "./react-pdf";
 import { naturalWidth, type SetLine, setParagraph } from "./text-layout";
@@ -26,10 +26,8 @@ const DRAFT_RED = "#C00000";
 /** 一层黑体、二层楷体、三层仿宋 (GB/T 9704-2012 7.3.3). */
 const HEADING_ROLE: Readonly<Record<HeadingLevel, FontRole>> = { 1: "heading1", 2: "heading2", 3: "body" };
 
-/** A heading keeps at least its next two lines with it… */
+/** A heading keeps at least its next two lines with it, or a table's header and first two rows. */
 const HEADING_PRESENCE_PT = 2 * LINE_PITCH_PT;
-/** …or, before a table, the whole table while it fits a page. */
-const MAX_PRESENCE_PT = TYPE_AREA_PT.height - 2 * LINE_PITCH_PT;
 /** Room past the measure for a set line, so react-pdf never breaks a line the renderer has set. */
 const LINE_BOX_SPARE_PT = 2 * TYPE_SIZE_PT.size3;
 
@@ -145,31 +143,30 @@ function headingElement(context: Context, block: Extract<DocumentBlock, { type: 
 }
 
 /**
- * The empty line between a table and what follows. It is a padding, not a margin of the
- * next block: react-pdf keeps a moved block's margin on the new page (a heading would
- * start on line 2), but drops a padding cut by the page end, so a page never starts
- * with this empty line.
+ * A table and the empty line after it. The line is a gap (rowGap) before a zero-height mark,
+ * not a padding or margin: the paginator drops a gap cut by the page end, where it would carry
+ * a padding's remainder onto the next page and start that page off the grid.
  */
-function emptyLineAfterTable(pdf: ReactPdf): ReactElement {
+function tableWithEmptyLine(pdf: ReactPdf, block: Extract<DocumentBlock, { type: "table" }>): ReactElement {
   const { View } = pdf;
-  return <View style={{ paddingTop: LINE_PITCH_PT }} />;
+  return (
+    <View style={{ rowGap: LINE_PITCH_PT }}>
+      {nationalTable(pdf, block)}
+      <View style={{ height: 0 }} />
+    </View>
+  );
 }
 
 function blockElement(context: Context, block: DocumentBlock, next: DocumentBlock | undefined): ReactElement {
   switch (block.type) {
     case "heading": {
-      const presence = next?.type === "table" ? Math.min(estimatedTableHeight(next), MAX_PRESENCE_PT) : HEADING_PRESENCE_PT;
+      const presence = next?.type === "table" ? keptTableHeight(next) : HEADING_PRESENCE_PT;
       return headingElement(context, block, presence);
     }
     case "paragraph":
       return paragraphElement(context, block.text);
     case "table":
-      return (
-        <>
-          {nationalTable(context.pdf, block)}
-          {emptyLineAfterTable(context.pdf)}
-        </>
-      );
+      return tableWithEmptyLine(context.pdf, block);
   }
 }
 
@@ -322,6 +319,8 @@ export function reportPdfElement(pdf: ReactPdf, doc: ReportDocument, faces: PdfF
   return (
     <Document title={doc.fileBaseName} creator="年报通" producer="年报通" language="zh-CN">
       <Page
+        // The paginating engine that splits rows and repeats `fixed` nodes at the head of each continuation.
+        experimentalPagination
         size={[PAGE_PT.width, PAGE_PT.height]}
         style={{
           paddingTop: MARGIN_PT.top,
@@ -330,7 +329,9 @@ export function reportPdfElement(pdf: ReactPdf, doc: ReportDocument, faces: PdfF
           paddingRight: MARGIN_PT.right,
         }}
       >
+        {/* Page chrome first: the paginator repeats a fixed node on the pages after the one it is placed on. */}
         {doc.isDraft ? draftMarks(context) : null}
+        {pageNumbers(context)}
         {titleElements(context, doc.title)}
         {/* 标题下空一行. */}
         <View style={{ height: LINE_PITCH_PT }} />
@@ -340,7 +341,6 @@ export function reportPdfElement(pdf: ReactPdf, doc: ReportDocument, faces: PdfF
           <Fragment key={index}>{blockElement(context, block, doc.blocks[index + 1])}</Fragment>
         ))}
         {doc.closing ? closingElement(context, doc.closing, doc.blocks[doc.blocks.length - 1]) : null}
-        {pageNumbers(context)}
       </Page>
     </Document>
   );

@@ -11,7 +11,9 @@ import { buildReportDocument, type ReportDocument } from "@/lib/document";
 import { tableGrids } from "@/lib/format";
 import { checkReport } from "@/lib/report/check-report";
 import { mmToPoints } from "../gbt9704";
+import { layOutGrid } from "../grid-layout";
 import { renderReportPdf } from "./render-report-pdf";
+import { pageFillOf } from "./test-support/page-fill";
 import { glyphLines, type PdfGlyph, readGlyphs } from "./test-support/read-pdf";
 
 const ARTEFACTS = "test-artifacts/pdf";
@@ -96,7 +98,11 @@ describe("the line grid in the five seeds' PDFs", () => {
     const openers: string[] = [];
     for (const { seed, pages } of seeds) {
       pages.forEach((glyphs, index) => {
-        const first = linesAboveTables(glyphs)[0] ?? glyphLines(glyphs.filter((glyph) => glyph.size === 16))[0];
+        // The page's first line in the 版心 (not a table continued from the page before).
+        const inside = glyphs.filter(
+          (glyph) => glyph.upright && glyph.baseline > mmToPoints(37) && glyph.baseline < mmToPoints(37 + 225),
+        );
+        const first = glyphLines(inside)[0];
         if (!first || !headings.includes(lineText(first))) return;
         openers.push(`${seed} p${index + 1} ${lineText(first)}`);
         expect(first[0]!.baseline, `${seed} p${index + 1}`).toBeCloseTo(FIRST_BASELINE, 1);
@@ -155,13 +161,64 @@ describe("表三's labels in the five seeds' PDFs", () => {
     expect(lone).toEqual([]);
   });
 
-  it("keeps 表三 on one page in each seed that has it", () => {
-    const header = tableGrids.s3.rows[0]![0]!;
-    expect(header.type).toBe("text");
+  it("breaks 表三 only between rows, the next page opening with its header rows and the labels of the rows it continues", () => {
+    const grid = tableGrids.s3;
+    const { matrix } = layOutGrid(grid);
+    let continued = 0;
     for (const { seed, pages } of seeds) {
       const s3Pages = pages.filter((glyphs) => glyphs.filter(isTableText).some((glyph) => glyph.text === "商"));
-      expect(s3Pages.length, seed).toBeLessThanOrEqual(1);
+      let rowsBefore = 0;
+      s3Pages.forEach((glyphs, index) => {
+        const all = glyphLines(glyphs.filter(isTableText));
+        // 表四 may follow on the page: 表三's lines are those above its header (行政复议).
+        const s4Top = all.findIndex((line) => lineText(line).includes("行政复议"));
+        const lines = s4Top === -1 ? all : all.slice(0, s4Top);
+        // A body row has a figure (or “/”) under 总计, the last column.
+        const total = lines
+          .flat()
+          .find(
+            (glyph) =>
+              glyph.text === "总" &&
+              lines.flat().some((next) => next.text === "计" && Math.abs(next.x - glyph.x - glyph.width) < 1),
+          );
+        const rows = lines.filter((line) =>
+          line.some((glyph) => /[\d/]/.test(glyph.text) && total && Math.abs(glyph.x - total.x) < 16),
+        );
+        const text = lines.map(lineText).join("");
+        if (index > 0) {
+          continued += 1;
+          expect(text, `${seed}: header rows repeated`).toContain("申请人情况");
+          const first = grid.headerRowCount + rowsBefore;
+          const labels = (matrix[first] ?? []).filter(
+            (cell, column) => cell.rowSpan > 1 && cell.type === "text" && matrix[first - 1]?.[column] === cell,
+          );
+          for (const label of labels) {
+            if (label.type === "text") expect(text, `${seed}: ${label.text} repeated`).toContain(label.text.slice(0, 3));
+          }
+        }
+        rowsBefore += rows.length;
+      });
+      if (s3Pages.length > 0) expect(rowsBefore, seed).toBe(grid.rows.length - grid.headerRowCount);
     }
+    expect(continued).toBeGreaterThan(0);
+  });
+});
+
+describe("page fill in the five seeds' PDFs", () => {
+  it("leaves no page but the last more than 3 lines blank at its foot, unless the next page opens with a heading that did not fit", () => {
+    const report: string[] = [];
+    for (const { seed, doc, pages } of seeds) {
+      const fill = pageFillOf(pages);
+      const headings = doc.blocks.flatMap((block) => (block.type === "heading" ? [block.text] : []));
+      report.push(`${seed}: ${fill.blankLines.map((lines) => lines.toFixed(1)).join(" ")}`);
+      fill.blankLines.slice(0, -1).forEach((blank, index) => {
+        if (blank <= 3) return;
+        const next = fill.firstLines[index + 1]!;
+        const opensWithHeading = headings.some((heading) => heading.startsWith(next) || next.startsWith(heading));
+        expect(opensWithHeading, `${seed} p${index + 1}: ${blank.toFixed(1)} blank lines, next page opens “${next}”`).toBe(true);
+      });
+    }
+    console.info(`blank lines at each page's foot: ${report.join("; ")}`);
   });
 });
 

@@ -79,7 +79,7 @@ export function tableBands(grid: TableGrid): TableBand[] {
   return bands;
 }
 
-function regionRowCount(region: TableRegion): number {
+export function regionRowCount(region: TableRegion): number {
   switch (region.kind) {
     case "cell":
       return region.cell.rowSpan;
@@ -94,3 +94,6 @@ function regionRowCount(region: TableRegion): number {
 export function regionCells(region: TableRegion): Extract<TableRegion, { kind: "cell" }>[] {
   return region.kind === "cell" ? [region] : region.children.flatMap(regionCells);
 }
+
+/** The first grid row a region covers. */
+export const regionFirstRow = (region: TableRegion): number => regionCells(region)[0]!.row;
