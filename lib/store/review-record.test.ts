@@ -6,6 +6,7 @@ const at = (minute: number, ms = 0) => new Date(Date.UTC(2026, 0, 10, 9, minute,
 const transition = (toStatus: TransitionRecord["toStatus"], minute: number): TransitionRecord => ({
   fromStatus: "submitted",
   toStatus,
+  userId: "u-r",
   userName: "审核人",
   comment: "",
   at: at(minute),
