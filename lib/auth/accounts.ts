@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { asc, count, eq } from "drizzle-orm";
-import { findUnstorableCharacter } from "@/lib/report/report-schema";
+import { findIllegalCharacter } from "@/lib/report/text-characters";
 import type { StoreDatabase } from "@/lib/store/database";
 import { account, type UserRole, user } from "@/lib/store/schema";
 import { authFor, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-server";
@@ -85,7 +85,7 @@ export async function findUserByUsername(db: StoreDatabase, username: string): P
 /** A person's display name: trimmed, the username when blank, nothing PostgreSQL cannot store. */
 export function cleanPersonName(raw: string, username: string): string {
   const name = raw.trim() || username;
-  const unstorable = findUnstorableCharacter(name);
+  const unstorable = findIllegalCharacter(name);
   if (unstorable) throw new AccountError(`姓名中有无法保存的字符（${unstorable.codePoint}），请删去后再试`);
   return name;
 }

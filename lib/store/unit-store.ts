@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import { findUnstorableCharacter } from "@/lib/report/report-schema";
+import { findIllegalCharacter } from "@/lib/report/text-characters";
 import type { StoreDatabase } from "./database";
 import { units } from "./schema";
 
@@ -37,7 +37,7 @@ const MAX_UNIT_NAME = 100;
 export function cleanUnitName(name: string): string {
   const trimmed = name.normalize("NFC").replace(/\s+/gu, " ").trim();
   if (trimmed === "") throw new UnitError("单位名称不能为空");
-  const unstorable = findUnstorableCharacter(trimmed);
+  const unstorable = findIllegalCharacter(trimmed);
   if (unstorable) throw new UnitError(`单位名称中有无法保存的字符（${unstorable.codePoint}），请删去后再试`);
   if ([...trimmed].length > MAX_UNIT_NAME)
     throw new UnitError(`单位名称不能超过 ${MAX_UNIT_NAME} 个字：“${trimmed.slice(0, 20)}…”`);
