@@ -70,7 +70,7 @@ test("服务器中途停止：继续输入，本机保留，重启后自动保�
   }
 });
 
-test("服务器停止时关闭页面：重新打开时提示恢复本机保留的修改", async ({ page }) => {
+test("服务器停止时关闭页面：重新打开时自动恢复本机保留的修改（服务器上没有新的保存）", async ({ page }) => {
   test.setTimeout(180_000);
   const server = await startAppServer(3102);
   await signedInOn(server.url, page.request);
@@ -85,9 +85,7 @@ test("服务器停止时关闭页面：重新打开时提示恢复本机保留�
     await page.goto("about:blank");
     await server.start();
     await page.goto(`${server.url}/reports/${id}`);
-    const banner = page.getByRole("alert").filter({ hasText: "尚未保存到服务器的修改" });
-    await expect(banner).toBeVisible();
-    await banner.getByRole("button", { name: "恢复本机修改" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "已自动恢复本机保留、尚未保存到服务器的修改" })).toBeVisible();
     await openStep(page, "reviews_litigation");
     await expect(cellInput(page, reviewsLitigationCellId("review.pending"))).toHaveValue("4");
     await expectSaved(page);

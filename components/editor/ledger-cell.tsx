@@ -4,7 +4,7 @@ import { type KeyboardEvent, memo, useCallback, useLayoutEffect, useRef, useSync
 import { computedCellExplanation } from "@/lib/editor/computed-cells";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import type { Direction, GridNavigation } from "@/lib/editor/grid-navigation";
-import { isBlockPaste, planPaste } from "@/lib/editor/paste-block";
+import { htmlTableText, isBlockPaste } from "@/lib/editor/paste-html";
 import { type CellId, getCell, type TableGrid } from "@/lib/format";
 import { isRedoKey, isUndoKey } from "./editor-keys";
 import { confirmImported } from "./import-review";
@@ -205,7 +205,8 @@ export const LedgerCell = memo(function LedgerCell({
             }}
             onKeyDown={onKeyDown}
             onPaste={(event) => {
-              const text = event.clipboardData.getData("text/plain");
+              // A Word or web table: its HTML keeps merged label cells apart, which its plain text runs together.
+              const text = htmlTableText(event.clipboardData.getData("text/html")) ?? event.clipboardData.getData("text/plain");
               if (!isBlockPaste(text)) {
                 if (state.isComputed) {
                   event.preventDefault();
@@ -214,14 +215,23 @@ export const LedgerCell = memo(function LedgerCell({
                 return;
               }
               event.preventDefault();
-              const plan = planPaste(text, grid, cellId);
-              if (!plan.ok) {
-                onNotice({ text: plan.message, isError: true });
-                return;
-              }
-              updateDraft(null);
-              session.applyWrites(plan.writes);
-              onNotice({ text: `已粘贴 ${plan.writes.length} 个单元格（Ctrl+Z 可撤销）`, isError: false });
+              // The planner (with the importer's label matching) loads with the first block pasted.
+              void import("@/lib/editor/paste-block").then(({ planPaste }) => {
+                const plan = planPaste(text, grid, cellId, session.getReport().ledger);
+                if (!plan.ok) {
+                  onNotice({ text: plan.message, isError: true });
+                  return;
+                }
+                updateDraft(null);
+                session.applyWrites(plan.writes);
+                const stated = plan.writes.filter((write) => write.value !== null && getCell(write.cellId).computedFrom !== null);
+                onNotice({
+                  text: `已粘贴 ${plan.writes.length} 个单元格（Ctrl+Z 可撤销）${
+                    stated.length > 0 ? `；其中 ${stated.length} 个合计与各项之和不符，保留为填报的合计（斜体）` : ""
+                  }`,
+                  isError: false,
+                });
+              });
             }}
           />
         </form>

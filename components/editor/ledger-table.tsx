@@ -61,9 +61,23 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
         {notice?.text ?? ""}
       </p>
       <TableImportReview tableId={tableId} session={session} />
+      <div className="ledger-toolbar" role="toolbar" aria-label={`${tableName(tableId)}工具`}>
+        <button
+          type="button"
+          disabled={statedCount === 0}
+          onClick={() => {
+            const stated = computedCells.filter((cell) => session.getCellState(cell.id).isStated).map((cell) => cell.id);
+            session.clearCells(stated, "恢复全部自动合计");
+            setNotice({ text: `已把 ${stated.length} 个合计恢复为自动计算（Ctrl+Z 可撤销）`, isError: false });
+          }}
+        >
+          恢复全部自动合计
+        </button>
+      </div>
       {statedCount > 0 && (
         <p className="hint stated-hint">
-          本表有 {statedCount} 个合计是粘贴或导入的数字（斜体），不是自动计算的：选中该格按 Delete 即恢复自动计算。
+          本表有 {statedCount} 个合计是粘贴或导入的数字（斜体），不是自动计算的：选中该格按 Delete
+          即恢复自动计算，或点“恢复全部自动合计”。
         </p>
       )}
       <div className="ledger-scroll">

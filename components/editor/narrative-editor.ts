@@ -140,9 +140,21 @@ function insertedText(tr: Transaction): string {
   return text;
 }
 
+/**
+ * How many of its own recent texts the editor recognises when they come back as the field's value.
+ * A render lags its changes by a few at most, even on a slow PC.
+ */
+const RECENT_OWN_TEXTS = 64;
+
 export function mountNarrativeEditor(element: HTMLElement, options: NarrativeEditorOptions): NarrativeEditorHandle {
   const { session } = options;
   let lastText = options.text;
+  /**
+   * The texts this editor sent since it was last set from outside. React may render the field with
+   * one of them after a newer change (a punctuation mark right after a composition, on a slow PC):
+   * that is an echo of the editor's own past, never a reason to rewrite what is being typed.
+   */
+  const ownTexts: string[] = [];
   let pendingText: string | null = null;
   let findings: { text: string; ranges: readonly FindingRange[] } = { text: "", ranges: [] };
   /** The position of the 〔 that opened the picker, while it is open. */
@@ -213,6 +225,8 @@ export function mountNarrativeEditor(element: HTMLElement, options: NarrativeEdi
     const text = docToText(view.state.doc);
     if (text === lastText) return;
     lastText = text;
+    ownTexts.push(text);
+    if (ownTexts.length > RECENT_OWN_TEXTS) ownTexts.shift();
     options.onChange(text);
   };
 
@@ -299,14 +313,21 @@ export function mountNarrativeEditor(element: HTMLElement, options: NarrativeEdi
   const handle: NarrativeEditorHandle = {
     setText(text) {
       if (text === lastText) return;
+      // While typing, an earlier text of its own is stale; a field left alone takes any value set from outside.
+      if ((view.composing || view.hasFocus()) && ownTexts.includes(text)) return;
       if (view.composing) {
         pendingText = text;
         return;
       }
       closeTrigger();
       lastText = text;
-      // A fresh state: the undo history of the replaced text would not fit the new one.
-      view.updateState(createState(text));
+      ownTexts.length = 0;
+      // A fresh state: the undo history of the replaced text would not fit the new one. The caret
+      // stays where it was (as far as the new text reaches), not thrown to the start.
+      const caret = view.state.selection.from;
+      const state = createState(text);
+      const kept = Math.min(caret, state.doc.content.size);
+      view.updateState(state.apply(state.tr.setSelection(TextSelection.near(state.doc.resolve(kept)))));
       applyFindings();
     },
     setFindings(text, ranges) {

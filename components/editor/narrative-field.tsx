@@ -195,10 +195,11 @@ export function NarrativeField({
     };
   }, [getValues, session, setValue, review.isLocked]);
 
-  // A value set outside the editor (reset, restore, an undone deletion of the topic).
+  // A value set outside the editor (reset, restore, an undone deletion of the topic). A render may
+  // lag the form (the editor's newer text already in it): only the form's live value is news.
   useEffect(() => {
-    if (isReady) editor.current?.setText(value);
-  }, [isReady, value]);
+    if (isReady && value === getValues(path)) editor.current?.setText(value);
+  }, [getValues, isReady, path, value]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor view is made once; later props reach it through refs
   useEffect(() => {

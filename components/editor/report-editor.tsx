@@ -2,7 +2,17 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { type ComponentProps, lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import {
+  type ComponentProps,
+  lazy,
+  type MouseEvent,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
@@ -10,8 +20,10 @@ import { reportTitle } from "@/lib/document/build-report-document";
 import { EditorSession } from "@/lib/editor/editor-session";
 import { fromFormValues, type TReportTextFormValues, toFormValues } from "@/lib/editor/form-values";
 import { type EditorStepId, editorSteps, isEditorStep, resultStep } from "@/lib/editor/result-steps";
-import { getSection } from "@/lib/format";
+import { findCell, getSection } from "@/lib/format";
 import type { RuleResult } from "@/lib/ledger/check-ledger";
+import { jsonEqual, mergeReports, withValueAt } from "@/lib/report/merge-reports";
+import { findReportFieldLabel } from "@/lib/report/report-fields";
 import type { TReport } from "@/lib/report/report-schema";
 import type { ReportKind } from "@/lib/store/report-store";
 import { isRedoKey, isSaveKey, isUndoKey } from "./editor-keys";
@@ -25,8 +37,10 @@ import { ReviewBar, type ReviewSummary } from "./review-bar";
 import { commentsAtSection, ReviewContext, type ReviewState } from "./review-context";
 import { EditorSessionContext, fieldDomId, InfoStep, OverviewStep, SectionTextStep } from "./text-steps";
 import {
+  holdLocalCopy,
   type LocalCopy,
   readLocalCopy,
+  removeHeldCopy,
   removeLocalCopy,
   type SaveState,
   type SaveStateStore,
@@ -133,18 +147,96 @@ function SessionReviewBar({
   return <ReviewBar {...props} errorCount={errorCount} />;
 }
 
-/** A stale save (409): staff choose between the server's version and a copy of theirs. */
+/** Where a conflict is, in staff's words: the cell's name, or the field's. */
+function conflictPlace(path: readonly string[]): string {
+  if (path[0] === "ledger" && path[1]) return findCell(path[1])?.name ?? path[1];
+  return findReportFieldLabel(path.join(".")) ?? path.join(".");
+}
+
+const conflictValue = (value: unknown): string =>
+  value === null || value === undefined || value === "" ? "（空白）" : typeof value === "string" ? value : JSON.stringify(value);
+
+/**
+ * A save that met changes made elsewhere to the same fields or cells: each is shown with both
+ * values side by side, and nothing is discarded until staff choose. Without such a list (a save
+ * that could not be merged), staff choose between the server's version and a copy of theirs.
+ */
 function SaveConflictBanner({
   store,
+  onSettle,
   onLoadServer,
   onKeepMine,
 }: {
   store: SaveStateStore;
+  onSettle: (keepMine: readonly boolean[]) => void;
   onLoadServer: () => void;
   onKeepMine: () => void;
 }) {
   const state = useSaveState(store);
+  const [keepMine, setKeepMine] = useState<Record<number, boolean>>({});
   if (state.kind !== "conflict") return null;
+  if (state.conflicts.length > 0 && state.current) {
+    return (
+      <div role="alertdialog" aria-labelledby="conflict-title" className="banner banner-error">
+        <h2 id="conflict-title">保存冲突</h2>
+        <p>{state.message}。其余修改已合并；在您选择之前，本页的内容不会被覆盖，并已在本机保留。</p>
+        <table className="conflict-table">
+          <thead>
+            <tr>
+              <th scope="col">位置</th>
+              <th scope="col">本页的内容</th>
+              <th scope="col">服务器上的内容（别处保存）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.conflicts.map((conflict, index) => {
+              const place = conflictPlace(conflict.path);
+              const isMine = keepMine[index] ?? true;
+              return (
+                <tr key={conflict.path.join("\u0001")}>
+                  <th scope="row">{place}</th>
+                  <td>
+                    <label>
+                      <input
+                        type="radio"
+                        name={`conflict-${index}`}
+                        checked={isMine}
+                        onChange={() => setKeepMine({ ...keepMine, [index]: true })}
+                      />
+                      保留本页的：<span className="conflict-value">{conflictValue(conflict.mine)}</span>
+                    </label>
+                  </td>
+                  <td>
+                    <label>
+                      <input
+                        type="radio"
+                        name={`conflict-${index}`}
+                        checked={!isMine}
+                        onChange={() => setKeepMine({ ...keepMine, [index]: false })}
+                      />
+                      采用服务器上的：<span className="conflict-value">{conflictValue(conflict.theirs)}</span>
+                    </label>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <button
+          type="button"
+          onClick={() => {
+            onSettle(state.conflicts.map((_, index) => keepMine[index] ?? true));
+            setKeepMine({});
+          }}
+        >
+          按所选合并并保存
+        </button>
+        <button type="button" onClick={onKeepMine}>
+          把本页的版本另存为副本
+        </button>
+      </div>
+    );
+  }
   return (
     <div role="alertdialog" aria-labelledby="conflict-title" className="banner banner-error">
       <h2 id="conflict-title">保存冲突</h2>
@@ -176,7 +268,16 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
   const [session] = useState(() => new EditorSession(initial.report, { previousYear: initial.previousYear, isLocked }));
   const reviewState: ReviewState = { isLocked, openComments: review.comments };
   const form = useForm<TReportTextFormValues>({ defaultValues: toFormValues(initial.report) });
-  const autosave = useAutosave(session, reportId, initial.revision, new Date(initial.updatedAt));
+  const autosave = useAutosave(
+    session,
+    reportId,
+    { revision: initial.revision, savedAt: new Date(initial.updatedAt), report: initial.report },
+    (merged) => {
+      // Saved elsewhere and merged on the server: this page shows those changes too.
+      session.replaceReport(merged, session.getRejectedTexts());
+      form.reset(toFormValues(merged, session.getFieldRejections()));
+    },
+  );
   const requestedStep = searchParams.get("step");
   const step: EditorStepId = isEditorStep(requestedStep) ? requestedStep : "info";
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
@@ -203,15 +304,32 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
     let isCurrent = true;
     void readLocalCopy(reportId).then((copy) => {
       if (!copy || !isCurrent) return;
-      const differs =
-        JSON.stringify(copy.report) !== JSON.stringify(initial.report) || Object.keys(copy.rejectedTexts).length > 0;
-      if (differs) setLocalCopy(copy);
-      else removeLocalCopy(reportId);
+      const differs = !jsonEqual(copy.report, initial.report) || Object.keys(copy.rejectedTexts).length > 0;
+      if (!differs) {
+        removeLocalCopy(reportId);
+        removeHeldCopy(reportId);
+      } else if (copy.baseRevision === initial.revision || (copy.ownSaved ?? []).some((own) => jsonEqual(own, initial.report))) {
+        // Nothing was saved since the copy was made but that page's own save: it is simply its unsaved
+        // typing, taken in with anything typed here since opening. Autosave sends it.
+        const merged = mergeReports(initial.report, session.getReport(), copy.report);
+        const report = merged.conflicts.reduce(
+          (result, conflict) => withValueAt(result, conflict.path, conflict.mine),
+          merged.merged,
+        );
+        session.replaceReport(report, { ...copy.rejectedTexts, ...session.getRejectedTexts() });
+        form.reset(toFormValues(report, session.getFieldRejections()));
+        removeHeldCopy(reportId);
+        setNotice("已自动恢复本机保留、尚未保存到服务器的修改");
+      } else {
+        // Saved elsewhere since: staff choose; until then the copy is kept apart from this page's backups.
+        holdLocalCopy(reportId, copy);
+        setLocalCopy(copy);
+      }
     });
     return () => {
       isCurrent = false;
     };
-  }, [initial.report, reportId]);
+  }, [form, initial.report, initial.revision, reportId, session]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes, to focus the requested target
   useEffect(() => {
@@ -286,11 +404,29 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [saveNow, session]);
 
+  /** Another page of the app: what is unsaved is saved first (a failed save stays in the browser copy). */
+  const leaveTo = (href: string) => (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    void saveNow().finally(() => router.push(href));
+  };
+
+  const settleConflicts = (keepMine: readonly boolean[]) => {
+    const settled = autosave.settleConflicts(keepMine);
+    if (!settled) return;
+    session.replaceReport(settled.report, session.getRejectedTexts());
+    form.reset(toFormValues(settled.report, session.getFieldRejections()));
+    // Saved on top of the stored revision: the choices are the next save.
+    autosave.resetTo(settled.revision, new Date(), settled.current, { isSaved: false });
+    setNotice("已按所选合并，正在保存");
+  };
+
   const restoreLocalCopy = () => {
     if (!localCopy) return;
     // Replacing the report is a change like any other: autosave sends it on the current revision.
     session.replaceReport(localCopy.report, localCopy.rejectedTexts);
     form.reset(toFormValues(localCopy.report, session.getFieldRejections()));
+    removeHeldCopy(reportId);
     setLocalCopy(null);
     setNotice("已恢复本机保留的修改");
   };
@@ -301,7 +437,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
       session.replaceReport(stored.report);
       form.reset(toFormValues(stored.report));
       removeLocalCopy(reportId);
-      autosave.resetTo(stored.revision, new Date(stored.updatedAt));
+      autosave.resetTo(stored.revision, new Date(stored.updatedAt), stored.report);
       setNotice(`已载入服务器上保存的版本（${formatTime(new Date(stored.updatedAt))}）`);
     } catch (error) {
       setNotice(error instanceof ApiError ? error.message : String(error));
@@ -336,7 +472,9 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
           <div className="editor">
             <header className="editor-header">
               <div>
-                <Link href="/">← 报告列表</Link>
+                <Link href="/" onClick={leaveTo("/")}>
+                  ← 报告列表
+                </Link>
                 <h1>
                   {title}
                   {initial.kind === "copy" && <span className="badge badge-warning">副本</span>}
@@ -344,7 +482,9 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
               </div>
               <div className="editor-header-side">
                 <SaveStatus session={session} store={autosave.store} />
-                <Link href={`/reports/${reportId}/history`}>历史版本</Link>
+                <Link href={`/reports/${reportId}/history`} onClick={leaveTo(`/reports/${reportId}/history`)}>
+                  历史版本
+                </Link>
               </div>
             </header>
 
@@ -370,7 +510,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
                 <button
                   type="button"
                   onClick={() => {
-                    removeLocalCopy(reportId);
+                    removeHeldCopy(reportId);
                     setLocalCopy(null);
                   }}
                 >
@@ -381,6 +521,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
 
             <SaveConflictBanner
               store={autosave.store}
+              onSettle={settleConflicts}
               onLoadServer={() => void loadServerVersion()}
               onKeepMine={() => void keepMineAsCopy()}
             />

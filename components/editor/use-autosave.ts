@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { ApiError, callApi, OFFLINE_STATUS } from "@/components/ui/api-client";
 import type { EditorSession } from "@/lib/editor/editor-session";
+import { jsonEqual, type MergeConflict, mergeReports, withValueAt } from "@/lib/report/merge-reports";
 import type { TReport } from "@/lib/report/report-schema";
 
 /** A save starts this long after the last change (the issue asks for within 1 s). */
@@ -17,7 +18,15 @@ export type SaveState =
   | { kind: "offline" }
   | { kind: "invalid"; message: string }
   | { kind: "failed"; message: string }
-  | { kind: "conflict"; message: string; serverRevision: number };
+  | {
+      kind: "conflict";
+      message: string;
+      serverRevision: number;
+      /** The fields and cells changed both here and elsewhere; empty when the save could not be merged at all. */
+      conflicts: readonly MergeConflict[];
+      /** The report as stored now (the other side of each conflict). */
+      current: TReport | null;
+    };
 
 /** What the browser keeps until the server confirms it: the whole report and any refused typing. */
 export type LocalCopy = {
@@ -26,6 +35,8 @@ export type LocalCopy = {
   report: TReport;
   /** Texts that are not figures, by cell id or numeric field path. */
   rejectedTexts: Record<string, string>;
+  /** Saves the page had sent without seeing their answers: any of them stored is the copy's base too. */
+  ownSaved?: TReport[];
 };
 
 /**
@@ -47,10 +58,36 @@ function loadReportSchema() {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
 const localKey = (reportId: string) => `nianbaotong:report:${reportId}`;
+/** A copy found on opening that staff have not yet chosen to restore or discard: the page's own backups never overwrite it. */
+const heldKey = (reportId: string) => `nianbaotong:report:${reportId}:held`;
 
+/** The copy waiting for staff's choice, else the last page's unsaved copy. */
 export async function readLocalCopy(reportId: string): Promise<LocalCopy | null> {
+  return (await readCopyAt(heldKey(reportId))) ?? readCopyAt(localKey(reportId));
+}
+
+/** Keeps a copy found on opening apart until staff choose, so editing on does not overwrite it. */
+export function holdLocalCopy(reportId: string, copy: LocalCopy): void {
   try {
-    const text = window.localStorage.getItem(localKey(reportId));
+    window.localStorage.setItem(heldKey(reportId), JSON.stringify(copy));
+    window.localStorage.removeItem(localKey(reportId));
+  } catch {
+    // Storage may be disabled: the copy stays where it was.
+  }
+}
+
+/** Staff chose (restored or discarded): the held copy goes. */
+export function removeHeldCopy(reportId: string): void {
+  try {
+    window.localStorage.removeItem(heldKey(reportId));
+  } catch {
+    // Storage may be disabled; nothing to remove then.
+  }
+}
+
+async function readCopyAt(key: string): Promise<LocalCopy | null> {
+  try {
+    const text = window.localStorage.getItem(key);
     if (!text) return null;
     const copy = JSON.parse(text) as LocalCopy;
     const [{ ZReport }] = await loadReportSchema();
@@ -69,6 +106,22 @@ export function removeLocalCopy(reportId: string): void {
     window.localStorage.removeItem(localKey(reportId));
   } catch {
     // Storage may be disabled; nothing to remove then.
+  }
+}
+
+/**
+ * Removes the page's copy only when it holds what the server acknowledged (`saved`): a save of
+ * other content (another page's, or an older state) never deletes typing the server lacks.
+ */
+function removeAcknowledgedCopy(reportId: string, saved: readonly TReport[]): void {
+  try {
+    const text = window.localStorage.getItem(localKey(reportId));
+    if (!text) return;
+    const copy = JSON.parse(text) as LocalCopy;
+    if (Object.keys(copy.rejectedTexts ?? {}).length > 0) return;
+    if (saved.some((report) => jsonEqual(copy.report, report))) window.localStorage.removeItem(localKey(reportId));
+  } catch {
+    // Unreadable: left alone.
   }
 }
 
@@ -108,20 +161,63 @@ export function useSaveState(store: SaveStateStore): SaveState {
   return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
 
-type SaveResponse = { status: "saved" | "unchanged"; stored: { revision: number; updatedAt: string } };
+type SaveResponse = { status: "saved" | "unchanged"; stored: { revision: number; updatedAt: string; report: TReport } };
+type ConflictBody = { current?: { revision?: number; report?: TReport }; conflicts?: MergeConflict[] };
+
+/** Unanswered saves remembered: a save on its way and one or two sent on leaving. */
+const MAX_UNANSWERED = 3;
+
+const withUnanswered = (list: readonly TReport[], report: TReport): TReport[] =>
+  [...list.filter((own) => !jsonEqual(own, report)), report].slice(-MAX_UNANSWERED);
+
+/** A keepalive request's body may not exceed 64 KB (the browser refuses a larger one). */
+const KEEPALIVE_MAX_BYTES = 60_000;
+
+/**
+ * `mine` (what the page holds now) with the changes stored elsewhere since `sent` (what the page
+ * last sent) taken in; where both changed the same field or cell, the page's newer typing stays.
+ */
+function takeInChanges(sent: TReport, mine: TReport, stored: TReport): TReport {
+  const { merged, conflicts } = mergeReports(sent, mine, stored);
+  return conflicts.reduce((report, conflict) => withValueAt(report, conflict.path, conflict.mine), merged);
+}
 
 /**
  * Saves the session to the server shortly after each change, and keeps every change in
  * the browser until the server has confirmed it, so a closed tab, a crash or a server
- * that is down never loses typing. A stale save (409) stops autosave until staff choose.
+ * that is down never loses typing. A save made on a stale revision is merged by the server
+ * with what was stored since; only the same field or cell changed on both sides stops
+ * autosave until staff choose. Leaving the page (reload, close, hidden) sends what is unsaved
+ * with a request that outlives the page.
  */
-export function useAutosave(session: EditorSession, reportId: string, initialRevision: number, initialSavedAt: Date) {
-  const [store] = useState(() => new SaveStateStore({ kind: "saved", at: initialSavedAt, refusedEntries: 0 }));
-  const baseRevision = useRef(initialRevision);
+export function useAutosave(
+  session: EditorSession,
+  reportId: string,
+  initial: { revision: number; savedAt: Date; report: TReport },
+  /** Changes saved elsewhere and merged by the server: the page shows them (the form follows the session). */
+  onMerged: (report: TReport) => void,
+) {
+  const [store] = useState(() => new SaveStateStore({ kind: "saved", at: initial.savedAt, refusedEntries: 0 }));
+  /** The revision the page's content is based on, and that revision's report (the base of a merge). */
+  const acknowledged = useRef({ revision: initial.revision, report: initial.report });
+  /** Saves of the page's own whose answers it has not seen (sent on leaving, or still on their way). */
+  const unanswered = useRef<TReport[]>([]);
   const confirmedVersion = useRef(session.version);
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const isStopped = useRef(false);
+  const onMergedRef = useRef(onMerged);
+  onMergedRef.current = onMerged;
+
+  const saveBody = useCallback(
+    (report: TReport, withBase: boolean) => ({
+      baseRevision: acknowledged.current.revision,
+      report,
+      ...(withBase ? { base: acknowledged.current.report } : {}),
+      ...(unanswered.current.length > 0 ? { ownSaved: unanswered.current } : {}),
+    }),
+    [],
+  );
 
   /** Saves what the session holds now; a save already under way is waited for, then this one goes. */
   const saveNow = useCallback(async (): Promise<void> => {
@@ -156,26 +252,52 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       finished = resolve;
     });
     store.set({ kind: "saving" });
+    const sent = parsed.data;
+    const put = (withBase: boolean) => {
+      const request = callApi<SaveResponse>(`/api/reports/${reportId}`, { method: "PUT", json: saveBody(sent, withBase) });
+      // Until its answer comes, this save is the page's own unanswered one (leaving sends on top of it).
+      unanswered.current = withUnanswered(unanswered.current, sent);
+      return request;
+    };
     try {
-      const response = await callApi<SaveResponse>(`/api/reports/${reportId}`, {
-        method: "PUT",
-        json: { baseRevision: baseRevision.current, report: parsed.data },
-      });
-      baseRevision.current = response.stored.revision;
+      let response: SaveResponse;
+      try {
+        response = await put(false);
+      } catch (error) {
+        // Stored elsewhere since (another page, or a save of this page's own it left unanswered): merge.
+        const body = error instanceof ApiError && error.status === 409 ? (error.body as ConflictBody | null) : null;
+        if (!body || (body.conflicts?.length ?? 0) > 0) throw error;
+        response = await put(true);
+      }
+      const { stored } = response;
+      acknowledged.current = { revision: stored.revision, report: stored.report };
+      unanswered.current = [];
       confirmedVersion.current = version;
+      if (!jsonEqual(stored.report, sent)) {
+        // Merged with changes made elsewhere: the page takes them in, keeping what was typed meanwhile.
+        const next = takeInChanges(sent, session.getReport(), stored.report);
+        if (!jsonEqual(next, session.getReport())) onMergedRef.current(next);
+        if (jsonEqual(next, stored.report)) confirmedVersion.current = session.version;
+      }
       const refusedEntries = Object.keys(session.getRejectedTexts()).length;
-      if (session.version === version && refusedEntries === 0) removeLocalCopy(reportId);
+      removeAcknowledgedCopy(reportId, [sent, stored.report]);
       // A change made while this save was on its way is not saved yet: never show 已保存 for it.
       store.set(
-        session.version === version
-          ? { kind: "saved", at: new Date(response.stored.updatedAt), refusedEntries }
+        session.version === confirmedVersion.current
+          ? { kind: "saved", at: new Date(stored.updatedAt), refusedEntries }
           : { kind: "pending" },
       );
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         isStopped.current = true;
-        const current = (error.body as { current?: { revision?: number } } | null)?.current;
-        store.set({ kind: "conflict", message: error.message, serverRevision: current?.revision ?? 0 });
+        const body = error.body as ConflictBody | null;
+        store.set({
+          kind: "conflict",
+          message: error.message,
+          serverRevision: body?.current?.revision ?? 0,
+          conflicts: body?.conflicts ?? [],
+          current: body?.current?.report ?? null,
+        });
       } else if (error instanceof ApiError && (error.status === OFFLINE_STATUS || error.status >= 500)) {
         retryLater();
       } else {
@@ -188,26 +310,54 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
     if (!isStopped.current && session.version !== confirmedVersion.current && !timer.current) {
       timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
     }
-  }, [reportId, session, store]);
+  }, [reportId, saveBody, session, store]);
+
+  /**
+   * Leaving (reload, close, the tab hidden, another page of the app): what is unsaved goes now, in a
+   * request the browser completes after the page is gone. A save still on its way counts as the
+   * page's own, so the server takes this one on top of it. The browser copy stays until acknowledged.
+   */
+  const sendOnLeaving = useCallback(() => {
+    session.commitDraft();
+    if (isStopped.current || session.version === confirmedVersion.current) return;
+    const report = session.getReport();
+    if (unanswered.current.some((own) => jsonEqual(own, report))) return;
+    const small = JSON.stringify(saveBody(report, false));
+    const withBase = JSON.stringify(saveBody(report, true));
+    const body = new Blob([withBase]).size <= KEEPALIVE_MAX_BYTES ? withBase : small;
+    if (new Blob([body]).size > KEEPALIVE_MAX_BYTES) return;
+    try {
+      void fetch(`/api/reports/${reportId}`, {
+        method: "PUT",
+        keepalive: true,
+        headers: { "content-type": "application/json" },
+        body,
+      }).catch(() => undefined);
+      unanswered.current = withUnanswered(unanswered.current, report);
+    } catch {
+      // Refused by the browser: the browser copy keeps the typing.
+    }
+  }, [reportId, saveBody, session]);
 
   useEffect(() => {
     let backupPending = false;
-    const keepLocally = () => {
-      if (!backupPending) return;
+    const keepLocally = (always = false) => {
+      if (!backupPending && !always) return;
       backupPending = false;
       writeLocalCopy(reportId, {
-        baseRevision: baseRevision.current,
+        baseRevision: acknowledged.current.revision,
         savedAt: new Date().toISOString(),
         report: session.getReport(),
         rejectedTexts: session.getRejectedTexts(),
+        ownSaved: unanswered.current,
       });
     };
     const unsubscribe = session.subscribe(() => {
       // Kept locally as soon as the browser is idle (within 300 ms), never delaying the keystroke's paint.
       if (!backupPending) {
         backupPending = true;
-        if ("requestIdleCallback" in window) window.requestIdleCallback(keepLocally, { timeout: 300 });
-        else setTimeout(keepLocally, 0);
+        if ("requestIdleCallback" in window) window.requestIdleCallback(() => keepLocally(), { timeout: 300 });
+        else setTimeout(() => keepLocally(), 0);
       }
       if (isStopped.current) return;
       // Same state object while already pending: typing does not re-render the editor.
@@ -216,32 +366,58 @@ export function useAutosave(session: EditorSession, reportId: string, initialRev
       timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
     });
     // Closing the tab: what is being typed in a cell counts too.
-    const flush = () => {
+    const leave = () => {
       session.commitDraft();
-      keepLocally();
+      keepLocally(session.version !== confirmedVersion.current);
+      sendOnLeaving();
+    };
+    const onHidden = () => {
+      if (document.visibilityState === "hidden") leave();
     };
     const onOnline = () => void saveNow();
-    window.addEventListener("pagehide", flush);
+    window.addEventListener("pagehide", leave);
+    document.addEventListener("visibilitychange", onHidden);
     window.addEventListener("online", onOnline);
     return () => {
-      flush();
+      leave();
       unsubscribe();
-      window.removeEventListener("pagehide", flush);
+      window.removeEventListener("pagehide", leave);
+      document.removeEventListener("visibilitychange", onHidden);
       window.removeEventListener("online", onOnline);
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [reportId, saveNow, session, store]);
+  }, [reportId, saveNow, sendOnLeaving, session, store]);
 
-  /** After staff chose to keep the server's version, or restored a revision: start over from it. */
+  /** After staff chose to keep the server's version, settled a conflict, or restored a revision: start over from it. */
   const resetTo = useCallback(
-    (revision: number, savedAt: Date) => {
-      baseRevision.current = revision;
-      confirmedVersion.current = session.version;
+    (revision: number, savedAt: Date, report: TReport, options: { isSaved: boolean } = { isSaved: true }) => {
+      acknowledged.current = { revision, report };
+      unanswered.current = [];
+      confirmedVersion.current = options.isSaved ? session.version : -1;
       isStopped.current = false;
-      store.set({ kind: "saved", at: savedAt, refusedEntries: 0 });
+      store.set(options.isSaved ? { kind: "saved", at: savedAt, refusedEntries: 0 } : { kind: "pending" });
+      if (!options.isSaved) void saveNow();
+    },
+    [saveNow, session, store],
+  );
+
+  /**
+   * The report with each conflict settled as staff chose (`true`: this page's value), every change
+   * made on either side without a conflict taken in; null without a conflict to settle.
+   */
+  const settleConflicts = useCallback(
+    (keepMine: readonly boolean[]): { report: TReport; current: TReport; revision: number } | null => {
+      const state = store.get();
+      if (state.kind !== "conflict" || !state.current) return null;
+      const { merged, conflicts } = mergeReports(acknowledged.current.report, session.getReport(), state.current);
+      const report = conflicts.reduce((result, conflict) => {
+        const index = state.conflicts.findIndex((shown) => jsonEqual(shown.path, conflict.path));
+        return keepMine[index] === false ? result : withValueAt(result, conflict.path, conflict.mine);
+      }, merged);
+      return { report, current: state.current, revision: state.serverRevision };
     },
     [session, store],
   );
 
-  return { store, saveNow, resetTo };
+  return { store, saveNow, resetTo, settleConflicts };
 }

@@ -108,15 +108,20 @@ export async function saveReport(request: Request, { params }: IdParams): Promis
       throw new RequestError("请求中缺少报告数据（report）", 400);
     }
     const baseRevision = parsePositiveInteger((body as { baseRevision?: unknown }).baseRevision, "基础版本号 baseRevision");
-    const result = await store.saveReport(id, baseRevision, (body as { report: unknown }).report);
+    // `base` (the report at baseRevision) lets a stale save merge; `ownSaved`: a save of the page's own it sent unanswered.
+    const { report, base, ownSaved } = body as { report: unknown; base?: unknown; ownSaved?: unknown };
+    const result = await store.saveReport(id, baseRevision, report, { base, ownSaved });
     switch (result.status) {
       case "not_found":
         throw notFound();
       case "conflict":
         return Response.json(
           {
-            message: `这份报告已在其他窗口或由其他人保存过（服务器上是第 ${result.current.revision} 次保存，本页基于第 ${baseRevision} 次），本次保存未执行`,
+            message: result.conflicts
+              ? `这份报告已在其他窗口或由其他人保存过，其中 ${result.conflicts.length} 处与本页改的是同一处，请逐处选择保留哪一个`
+              : `这份报告已在其他窗口或由其他人保存过（服务器上是第 ${result.current.revision} 次保存，本页基于第 ${baseRevision} 次），本次保存未执行`,
             current: result.current,
+            conflicts: result.conflicts ?? [],
           },
           { status: 409 },
         );

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { copiedTable } from "@/e2e/fixtures/ledger-page";
 import { seedReports } from "@/fixtures/seed-reports";
-import { applicationsCellId, getCell, reviewsLitigationCellId, tableGrids } from "@/lib/format";
+import {
+  applicationsCellId,
+  expandGrid,
+  getCell,
+  ledgerCells,
+  reviewsLitigationCellId,
+  tableGrids,
+  valueRows,
+} from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
 import { isBlockPaste, pastedFigures, planPaste } from "./paste-block";
@@ -103,5 +112,84 @@ describe("pastedFigures with blank figures", () => {
     const rows = pastedFigures(copied, tableGrids.s2);
     expect(rows.map((row) => row.length)).toEqual([3, 3, 1, 1, 1, 1]);
     expect(rows.flat().every((value) => value === "")).toBe(true);
+  });
+});
+
+/** 表三 as copied from an Excel sheet of the national table: three label columns, merged label cells blank below their first row. */
+function excelApplicationsTable(order: (rows: string[][]) => string[][] = (rows) => rows): string {
+  const { effective } = deriveLedger(seed001.ledger);
+  const matrix = expandGrid(tableGrids.s3);
+  const header = ["", "", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+  const body = matrix
+    .filter((row) => row.some((cell) => cell.type === "value"))
+    .map((row) => {
+      const labels = row.slice(0, 3).map((cell) => (cell.type === "text" ? cell.text : ""));
+      const values = row.slice(3).map((cell) => (cell.type === "value" ? formatCellValue(effective[cell.cellId]) : ""));
+      return [...labels, ...values];
+    });
+  // A merged cell copies as its text once, blanks in the rows and columns it also covers.
+  const blanked = body.map((row, index) =>
+    row.map((cell, column) => {
+      if (column >= 3) return cell;
+      if (column > 0 && row[column - 1] === cell) return "";
+      return index > 0 && body[index - 1]![column] === cell ? "" : cell;
+    }),
+  );
+  return [header, ...order(blanked)].map((row) => row.join("\t")).join("\r\n");
+}
+
+describe("paste forgiving the national layout", () => {
+  const appl = (row: string, column: string) => applicationsCellId(row, column);
+  const expected = deriveLedger(seed001.ledger).effective;
+
+  it("skips the label columns of a sheet with merged (blank) label cells and places every row by its label", () => {
+    const plan = planPaste(excelApplicationsTable(), tableGrids.s3, appl("new", "natural_person"), {});
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    const written = new Map(plan.writes.map((write) => [write.cellId, write.value]));
+    expect(written.get(appl("new", "natural_person"))).toBe(expected[appl("new", "natural_person")]);
+    expect(written.get(appl("withheld.state_secret", "natural_person"))).toBe(
+      expected[appl("withheld.state_secret", "natural_person")],
+    );
+    expect(written.get(appl("other.fee_unpaid", "natural_person"))).toBe(14);
+    // Totals that agree with the cells stay computed.
+    expect(written.get(appl("results_total", "total"))).toBeNull();
+    expect(written.get(appl("new", "total"))).toBeNull();
+  });
+
+  it("places rows given in another order, and a label typed short, in their own rows wherever the caret is", () => {
+    const text = excelApplicationsTable((rows) => [...rows].reverse()).replace(
+      "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+      "（二）部分公开",
+    );
+    const plan = planPaste(text, tableGrids.s3, appl("carried_over", "commercial_enterprise"), {});
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    const written = new Map(plan.writes.map((write) => [write.cellId, write.value]));
+    for (const row of ["new", "partially_granted", "unavailable.not_held", "carried_forward"]) {
+      expect(written.get(appl(row, "natural_person")), row).toBe(expected[appl(row, "natural_person")] ?? null);
+    }
+  });
+
+  it("keeps a pasted total that differs from the sum of its cells as the stated total", () => {
+    const plan = planPaste("1\t2\t0\t0\t0\t0\t9", tableGrids.s3, appl("new", "natural_person"), {});
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.writes.at(-1)).toEqual({ cellId: appl("new", "total"), value: 9 });
+    const agreeing = planPaste("1\t2\t0\t0\t0\t0\t3", tableGrids.s3, appl("new", "natural_person"), {});
+    expect(agreeing.ok && agreeing.writes.at(-1)).toEqual({ cellId: appl("new", "total"), value: null });
+  });
+});
+
+describe("paste of every table as copied from a published report", () => {
+  it.each(["s2", "s3", "s4"] as const)("%s: every figure lands where the report has it (万元 with decimals too)", (tableId) => {
+    const grid = tableGrids[tableId];
+    const plan = planPaste(copiedTable(tableId, seed001.ledger), grid, valueRows(grid)[0]![0]!, {});
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    const pasted = deriveLedger(Object.fromEntries(plan.writes.map((write) => [write.cellId, write.value]))).effective;
+    const expected = deriveLedger(seed001.ledger).effective;
+    for (const cell of ledgerCells.filter((item) => item.tableId === tableId))
+      expect(pasted[cell.id], cell.id).toBe(expected[cell.id]);
   });
 });

@@ -1,26 +1,14 @@
 import { ledgerCells, type TCellValue, type TLedger } from "@/lib/format";
+import { jsonEqual } from "@/lib/report/merge-reports";
 import type { TReport } from "@/lib/report/report-schema";
+
+export { jsonEqual };
+
 import { type ReportSectionKey, reportSectionKeys } from "./schema";
 
 export type ReportDiff = { changedCells: string[]; changedSections: ReportSectionKey[] };
 
 const cellOrder = new Map(ledgerCells.map((cell, index) => [cell.id, index]));
-
-/** Structural equality of JSON values; key order does not matter (jsonb does not keep it). */
-export function jsonEqual(left: unknown, right: unknown): boolean {
-  if (left === right) return true;
-  if (typeof left !== "object" || typeof right !== "object" || left === null || right === null) return false;
-  if (Array.isArray(left) || Array.isArray(right)) {
-    if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false;
-    return left.every((item, index) => jsonEqual(item, right[index]));
-  }
-  const leftRecord = left as Record<string, unknown>;
-  const rightRecord = right as Record<string, unknown>;
-  const leftKeys = Object.keys(leftRecord).filter((key) => leftRecord[key] !== undefined);
-  const rightKeys = Object.keys(rightRecord).filter((key) => rightRecord[key] !== undefined);
-  if (leftKeys.length !== rightKeys.length) return false;
-  return leftKeys.every((key) => Object.hasOwn(rightRecord, key) && jsonEqual(leftRecord[key], rightRecord[key]));
-}
 
 /** A missing key and null are both a blank cell. */
 const cellValue = (ledger: TLedger, id: string): TCellValue => ledger[id] ?? null;

@@ -202,6 +202,36 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     expect(await count(store, "report_revisions")).toBe(2);
   });
 
+  it("merges a stale save given its base: different parts both kept, the same cell a conflict naming both values", async () => {
+    const created = await store.createReport(seed001());
+    const other = structuredClone(created.report);
+    other.narrative.problems.body = "另一页写的五。";
+    expect((await store.saveReport(created.id, 1, other)).status).toBe("saved");
+
+    const merged = await store.saveReport(created.id, 1, withCell(created.report, 333), { base: created.report });
+    expect(merged.status).toBe("saved");
+    if (merged.status !== "saved") return;
+    expect(merged.stored.revision).toBe(3);
+    expect(merged.stored.report.ledger[CELL]).toBe(333);
+    expect(merged.stored.report.narrative.problems.body).toBe("另一页写的五。");
+
+    const clash = await store.saveReport(created.id, 1, withCell(created.report, 444), { base: created.report });
+    expect(clash.status).toBe("conflict");
+    if (clash.status !== "conflict") return;
+    expect(clash.conflicts).toEqual([{ path: ["ledger", CELL], base: created.report.ledger[CELL], mine: 444, theirs: 333 }]);
+    expect((await store.getReport(created.id))?.report.ledger[CELL]).toBe(333);
+  });
+
+  it("takes a save on a revision its own unanswered save produced as no conflict", async () => {
+    const created = await store.createReport(seed001());
+    const sent = withCell(created.report, 5);
+    expect((await store.saveReport(created.id, 1, sent)).status).toBe("saved");
+    const next = withCell(created.report, 6);
+    const result = await store.saveReport(created.id, 1, next, { ownSaved: sent });
+    expect(result.status).toBe("saved");
+    expect((await store.getReport(created.id))?.report.ledger[CELL]).toBe(6);
+  });
+
   it("lets exactly one of two simultaneous saves on the same revision through", async () => {
     const created = await store.createReport(seed001());
     const results = await Promise.all([

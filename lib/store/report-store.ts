@@ -3,6 +3,7 @@ import path from "node:path";
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from "drizzle-orm";
 import { type AccessScopes, type Actor, scopeIncludes, type UnitScope } from "@/lib/auth/access";
 import { checkReport, countBySeverity } from "@/lib/report/check-report";
+import { jsonEqual, type MergeConflict, mergeReports } from "@/lib/report/merge-reports";
 import { parseReport } from "@/lib/report/parse-report";
 import type { TReport } from "@/lib/report/report-schema";
 import { withoutIllegalCharacters } from "@/lib/report/text-characters";
@@ -82,8 +83,18 @@ export type StoredReport = StoredReportSummary & { report: TReport };
 export type SaveResult =
   | { status: "saved"; stored: StoredReport }
   | { status: "unchanged"; stored: StoredReport }
-  | { status: "conflict"; current: StoredReport }
+  | { status: "conflict"; current: StoredReport; conflicts?: MergeConflict[] }
   | { status: "not_found" };
+
+/**
+ * What a page tells about its save beyond the revision it started from: `base`, the report as it
+ * was at that revision (for a three-way merge with saves made elsewhere since); `ownSaved`, the
+ * reports of saves of its own it sent without seeing the answers (one of them stored: no conflict).
+ */
+export type SaveContext = { base?: unknown; ownSaved?: unknown };
+
+/** At most this many unanswered saves of a page count as its own. */
+const MAX_OWN_SAVED = 3;
 
 /**
  * Another live report of the same unit, 机关全称 and 年度 exists; only a copy may join it. The one
@@ -173,8 +184,12 @@ export type ReportStore = {
    * another live one has the same 机关全称 and 年度; copies and the example are not.
    */
   createReport(report: unknown, options?: { kind?: ReportKind; unitId?: string | null }): Promise<StoredReport>;
-  /** Optimistic concurrency: refused with "conflict" unless `baseRevision` is the current revision. */
-  saveReport(id: string, baseRevision: number, report: unknown): Promise<SaveResult>;
+  /**
+   * Optimistic concurrency: unless `baseRevision` is the current revision, the save is merged with
+   * what was stored since (given the page's `base`), and refused with "conflict" only where the same
+   * field or cell changed on both sides (or without a base to merge from).
+   */
+  saveReport(id: string, baseRevision: number, report: unknown, context?: SaveContext): Promise<SaveResult>;
   /**
    * False when not found. A report with a published record (published, or under correction) is removed
    * only by a 管理员, and its published files and history stay; a 填报人 deletes only drafts (编辑中/退回修改).
@@ -513,6 +528,7 @@ function createStore(context: StoreContext): ReportStore {
     baseRevision: number,
     report: TReport,
     restoredFromVersion: number | null = null,
+    merge: (current: TReport) => { report: TReport; conflicts: MergeConflict[] } | null = () => null,
   ): Promise<SaveResult> {
     return db.transaction(async (tx): Promise<SaveResult> => {
       const [current] = await tx.select(storedColumns).from(reports).where(live(id));
@@ -521,7 +537,14 @@ function createStore(context: StoreContext): ReportStore {
       if (!scopeIncludes(writeScope, current.unitId)) throw forbidden("您只能修改本单位的报告；审核人可以退回修改并附上意见");
       const currentStored = toStored(current);
       if (!isEditableStatus(current.status)) throw new ReportStateError(lockedMessage(current), { current: currentStored });
-      if (current.revision !== baseRevision) return { status: "conflict", current: currentStored };
+      if (current.revision !== baseRevision) {
+        const merged = merge(currentStored.report);
+        if (!merged) return { status: "conflict", current: currentStored };
+        if (merged.conflicts.length > 0) return { status: "conflict", current: currentStored, conflicts: merged.conflicts };
+        // Merged onto what is stored now: written as the next revision after it.
+        report = merged.report;
+        baseRevision = current.revision;
+      }
       const diff = diffReports(currentStored.report, report);
       if (isEmptyDiff(diff) && currentStored.report.formatVersion === report.formatVersion) {
         return { status: "unchanged", stored: currentStored };
@@ -681,10 +704,22 @@ function createStore(context: StoreContext): ReportStore {
       });
     },
 
-    async saveReport(id, baseRevision, input) {
+    async saveReport(id, baseRevision, input, context = {}) {
       const report = validateReport(input);
+      const base = context.base === undefined ? null : validateReport(context.base);
+      const ownSaved = (
+        Array.isArray(context.ownSaved) ? context.ownSaved : context.ownSaved === undefined ? [] : [context.ownSaved]
+      )
+        .slice(-MAX_OWN_SAVED)
+        .map(validateReport);
       if (!isReportId(id)) return { status: "not_found" };
-      return writeNewRevision(id, baseRevision, report);
+      return writeNewRevision(id, baseRevision, report, null, (current) => {
+        // The page's own save it did not see answered: what it wrote is the page's base.
+        if (ownSaved.some((own) => jsonEqual(current, own))) return { report, conflicts: [] };
+        if (!base) return null;
+        const { merged, conflicts } = mergeReports(base, report, current);
+        return { report: merged, conflicts };
+      });
     },
 
     async deleteReport(id) {
