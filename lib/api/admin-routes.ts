@@ -30,7 +30,7 @@ const ZUnitRequest = z.union([
       deadline: z.string().max(5).optional(),
     })
     .strict(),
-  z.object({ list: z.string().max(100_000) }).strict(),
+  z.object({ list: z.string().max(100_000), parentId: z.string().uuid("上级单位编号不对").nullish() }).strict(),
 ]);
 
 /** GET /api/units: every unit (administrators), or those the person may see. */
@@ -44,13 +44,19 @@ export async function getUnits(request: Request): Promise<Response> {
   }
 }
 
-/** POST /api/units: one unit, or a pasted list (one a line, indentation or a parent column giving the tree). */
+/**
+ * POST /api/units: one unit, or a pasted list (one a line, indentation or a parent column giving the
+ * tree) added under `parentId`; units the list names that exist are answered in `matched`.
+ */
 export async function postUnits(request: Request): Promise<Response> {
   try {
     const { root } = await adminContext(request);
     const body = await bodyOf(request, ZUnitRequest);
-    const created = "list" in body ? await createUnitsFromList(root.db, body.list) : [await createUnit(root.db, body)];
-    return Response.json({ units: created }, { status: 201 });
+    if ("list" in body) {
+      const { created, matched } = await createUnitsFromList(root.db, body.list, { parentId: body.parentId ?? null });
+      return Response.json({ units: created, matched }, { status: created.length > 0 ? 201 : 200 });
+    }
+    return Response.json({ units: [await createUnit(root.db, body)] }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }

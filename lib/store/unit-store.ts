@@ -110,29 +110,61 @@ export function parseUnitList(text: string): UnitLine[] {
   return lines;
 }
 
-/** Creates the units of a pasted list in one transaction: all or none, naming the first bad line. */
-export async function createUnitsFromList(db: StoreDatabase, text: string): Promise<Unit[]> {
+/** What a pasted list did: the units it made, and those it named that were there already. */
+export type UnitListResult = { created: Unit[]; matched: Unit[] };
+
+/**
+ * Adds the units of a pasted list in one transaction: all or none, naming the first bad line.
+ * A line naming a unit that exists is matched by name, not made again, and the lines below it
+ * go under it — so a list may repeat the top unit, or start below it. Lines at the list's top
+ * level that are new go under `parentId` (the unit the administrator chose; none: top units).
+ */
+export async function createUnitsFromList(
+  db: StoreDatabase,
+  text: string,
+  options: { parentId?: string | null } = {},
+): Promise<UnitListResult> {
   const lines = parseUnitList(text);
   if (lines.length === 0) throw new UnitError("没有读到单位名称：每行写一个单位，用缩进或第二列表示上级单位");
   return db.transaction(async (tx) => {
     const created: Unit[] = [];
-    const byName = new Map((await tx.select(unitColumns).from(units)).map((unit) => [unit.name, unit]));
+    const matched: Unit[] = [];
+    const all = await tx.select(unitColumns).from(units);
+    const byName = new Map(all.map((unit) => [unit.name, unit]));
+    const byId = new Map(all.map((unit) => [unit.id, unit]));
+    const under = options.parentId ? byId.get(options.parentId) : null;
+    if (options.parentId && !under) throw new UnitError("名单要添加到的上级单位不存在", 404);
     for (const line of lines) {
-      const parent = line.parentName === null ? null : byName.get(line.parentName);
+      const parent = line.parentName === null ? under : byName.get(line.parentName);
       if (line.parentName !== null && !parent) {
         throw new UnitError(
           `第 ${line.lineNumber} 行“${line.name}”的上级单位“${line.parentName}”不存在（上级须写在前面，或已建立）`,
         );
       }
+      const existing = byName.get(line.name);
+      if (existing) {
+        // At the list's top level an existing unit is where the list starts, wherever it hangs.
+        if (line.parentName !== null && existing.parentId !== parent?.id) {
+          const actual = existing.parentId ? byId.get(existing.parentId)?.name : null;
+          throw new UnitError(
+            `第 ${line.lineNumber} 行：已有的单位“${line.name}”在${actual ? `“${actual}”下` : "顶层"}，名单中写在“${line.parentName}”下；要调整上级请在单位列表中“移动”`,
+            409,
+          );
+        }
+        if (!matched.some((unit) => unit.id === existing.id) && !created.some((unit) => unit.id === existing.id))
+          matched.push(existing);
+        continue;
+      }
       try {
         const unit = await createUnit(tx, { name: line.name, parentId: parent?.id ?? null });
         byName.set(unit.name, unit);
+        byId.set(unit.id, unit);
         created.push(unit);
       } catch (error) {
         if (error instanceof UnitError) throw new UnitError(`第 ${line.lineNumber} 行：${error.message}`, error.status);
         throw error;
       }
     }
-    return created;
+    return { created, matched };
   });
 }
