@@ -5,7 +5,7 @@ import { type AppServer, startAppServer } from "@/e2e/fixtures/app-server";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
 import { formatTiming, measure, type Timing } from "./measure";
-import { BENCH_ADMIN, client, setUpBenchServer, signInCookie } from "./signed-in";
+import { BENCH_ADMIN, changeFirstPassword, client, setUpBenchServer, signInCookie } from "./signed-in";
 
 const UNITS = 300;
 const CLIENTS = 50;
@@ -41,9 +41,10 @@ async function populate(
     const username = `bench${index + 1}`;
     const user = await admin("/api/users", {
       method: "POST",
-      json: { username, name: unit.name, password: PASSWORD, role: "filler", unitId: unit.id },
+      json: { username, name: unit.name, password: `${PASSWORD}-chushi`, role: "filler", unitId: unit.id },
     });
     if (!user.ok) throw new Error(`建账号失败：${user.status} ${await user.text()}`);
+    await changeFirstPassword(server, username, `${PASSWORD}-chushi`, PASSWORD);
     const created = await admin("/api/reports", {
       method: "POST",
       json: { report: { ...report, info: { ...report.info, agencyName: unit.name } }, unitId: unit.id },

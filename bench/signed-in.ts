@@ -33,6 +33,19 @@ export async function signInCookie(server: AppServer, username: string, password
     .join("; ");
 }
 
+/** A person's first sign-in: the password the administrator set replaced by their own, as the app requires. */
+export async function changeFirstPassword(server: AppServer, username: string, first: string, own: string): Promise<void> {
+  const cookie = await signInCookie(server, username, first);
+  await ok(
+    await fetch(`${server.url}/api/auth/password`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ currentPassword: first, newPassword: own }),
+    }),
+    `修改初始密码 ${username}`,
+  );
+}
+
 /** fetch with the session cookie and JSON. */
 export function client(server: AppServer, cookie: string) {
   return async (path: string, init: { method?: string; json?: unknown } = {}): Promise<Response> =>

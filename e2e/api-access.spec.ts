@@ -1,7 +1,7 @@
 // Guards access at the HTTP door on both engines: no session → 401, another unit → 404, another site → 403, not JSON → 415, unknown host → 421.
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
 import { createScratchDatabase, probePostgres, type ScratchDatabase, testDatabaseUrl } from "@/lib/store/scratch-database";
-import { accounts, originHeaders, setUpServer, signIn } from "./fixtures/accounts";
+import { accounts, firstPasswordOf, originHeaders, setUpServer, signIn, signInFirstTime } from "./fixtures/accounts";
 import { type AppServer, startAppServer } from "./fixtures/app-server";
 
 const serverUrl = testDatabaseUrl();
@@ -87,18 +87,36 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect(
           (
             await admin.post("/api/users", {
-              data: { username, name: username, password: "access-password", role: "filler", unitId: made[unit] },
+              data: {
+                username,
+                name: username,
+                password: firstPasswordOf({ password: "access-password" }),
+                role: "filler",
+                unitId: made[unit],
+              },
             })
           ).status(),
         ).toBe(201);
       }
       const fillerB = await playwrightRequest.newContext({ baseURL: base });
-      await signIn(fillerB, base, { username: "accessb", password: "access-password", name: "", role: "filler", unit: "" });
+      await signInFirstTime(fillerB, base, {
+        username: "accessb",
+        password: "access-password",
+        name: "",
+        role: "filler",
+        unit: "",
+      });
       const created = await fillerB.post("/api/reports", { data: { agencyName: "访问单位乙", year: 2025 } });
       reportB = ((await created.json()) as { stored: { id: string } }).stored.id;
       await fillerB.dispose();
       fillerA = await playwrightRequest.newContext({ baseURL: base });
-      await signIn(fillerA, base, { username: "accessa", password: "access-password", name: "", role: "filler", unit: "" });
+      await signInFirstTime(fillerA, base, {
+        username: "accessa",
+        password: "access-password",
+        name: "",
+        role: "filler",
+        unit: "",
+      });
       anonymous = await playwrightRequest.newContext({ baseURL: base });
     });
 

@@ -11,6 +11,7 @@ export function UnitsPanel({ units }: { units: Unit[] }) {
   const [name, setName] = useState("");
   const [parentId, setParentId] = useState(units[0]?.id ?? "");
   const [list, setList] = useState("");
+  const [listParentId, setListParentId] = useState(units[0]?.id ?? "");
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const ordered = unitsInTreeOrder(units);
 
@@ -80,23 +81,40 @@ export function UnitsPanel({ units }: { units: Unit[] }) {
         onSubmit={(event) => {
           event.preventDefault();
           void run(async () => {
-            const { units: created } = await callApi<{ units: Unit[] }>("/api/units", { method: "POST", json: { list } });
+            const { units: created, matched } = await callApi<{ units: Unit[]; matched: Unit[] }>("/api/units", {
+              method: "POST",
+              json: { list, parentId: listParentId || null },
+            });
             setList("");
-            return `已添加 ${created.length} 个单位`;
+            const found =
+              matched.length > 0 ? `；${matched.map((unit) => `“${unit.name}”`).join("、")}已有，按名称对应，未重复建立` : "";
+            return created.length === 0 ? `名单中的单位都已存在，没有新增${found}` : `已添加 ${created.length} 个单位${found}`;
           });
         }}
       >
         <label className="text-field">
           <span className="text-field-label">粘贴单位名单</span>
           <span className="hint">
-            每行一个单位。用缩进（空格或 Tab）表示下级；或每行写“单位名称 Tab 上级单位名称”（可从 Excel 复制两列）。
+            每行一个单位，添加到下面所选的上级单位之下。用缩进（空格或 Tab）表示下级；或每行写“单位名称 Tab 上级单位名称”（可从
+            Excel 复制两列）。名单中已有的单位（如本单位）按名称对应，不会重复建立。
           </span>
           <textarea
             value={list}
             onChange={(event) => setList(event.target.value)}
             rows={6}
-            placeholder={"湘潭县人民政府\n    县发展和改革局\n    县财政局\n    易俗河镇"}
+            placeholder={"县发展和改革局\n县财政局\n县卫生健康局\n    县人民医院\n易俗河镇"}
           />
+        </label>
+        <label>
+          添加到
+          <select value={listParentId} onChange={(event) => setListParentId(event.target.value)}>
+            <option value="">（无，作为顶层单位）</option>
+            {ordered.map((entry) => (
+              <option key={entry.unit.id} value={entry.unit.id}>
+                {indentedName(entry)}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="submit" disabled={list.trim() === ""}>
           按名单添加

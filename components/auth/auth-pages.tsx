@@ -35,6 +35,22 @@ export async function SetupPage() {
   );
 }
 
+/** Before anything else, someone on a first password (set by the administrator) chooses their own. */
+export async function FirstPasswordPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const next = safeNextPath((await searchParams).next);
+  const { actor, mustChangePassword } = await requirePageContext(`/account/password?next=${encodeURIComponent(next)}`, {
+    allowFirstPassword: true,
+  });
+  if (!mustChangePassword) redirect("/account");
+  return (
+    <main className="page auth-page">
+      <h1>修改初始密码</h1>
+      <p>{actor.name}，您的密码是管理员设置的。为了只有您自己知道密码，请先把它改为您自己的密码，然后才能使用年报通。</p>
+      <PasswordForm next={next} firstPassword />
+    </main>
+  );
+}
+
 export async function AccountPage() {
   const { actor, root } = await requirePageContext("/account");
   const unit = (await listUnits(root.db)).find((candidate) => candidate.id === actor.unitId);

@@ -6,7 +6,8 @@ import { useForm } from "react-hook-form";
 import { ApiError, callApi } from "@/components/ui/api-client";
 import { type TPasswordForm, ZPasswordForm } from "@/lib/auth/auth-forms";
 
-export function PasswordForm() {
+/** One's own password; `next`: where to go once it is changed (after the first-password page). */
+export function PasswordForm({ next, firstPassword = false }: { next?: string; firstPassword?: boolean } = {}) {
   const form = useForm<TPasswordForm>({
     resolver: zodResolver(ZPasswordForm),
     defaultValues: { currentPassword: "", newPassword: "", confirm: "" },
@@ -17,6 +18,11 @@ export function PasswordForm() {
     try {
       await callApi("/api/auth/password", { method: "POST", json: values });
       form.reset();
+      if (next) {
+        // A full load: the pages read the changed account on the server.
+        window.location.assign(next);
+        return;
+      }
       setMessage({ text: "密码已修改；其他设备上的登录已退出。", isError: false });
     } catch (error) {
       setMessage({ text: error instanceof ApiError ? error.message : String(error), isError: true });
@@ -26,8 +32,9 @@ export function PasswordForm() {
   return (
     <form className="auth-form" onSubmit={onSubmit} noValidate aria-label="修改密码">
       <label className="field">
-        当前密码
-        <input type="password" {...form.register("currentPassword")} autoComplete="current-password" />
+        {firstPassword ? "管理员给您的初始密码" : "当前密码"}
+        {/* biome-ignore lint/a11y/noAutofocus: the first-password page has this one task */}
+        <input autoFocus={firstPassword} type="password" {...form.register("currentPassword")} autoComplete="current-password" />
       </label>
       {errors.currentPassword && <span className="field-error">{errors.currentPassword.message}</span>}
       <label className="field">
@@ -40,8 +47,8 @@ export function PasswordForm() {
         <input type="password" {...form.register("confirm")} autoComplete="new-password" />
       </label>
       {errors.confirm && <span className="field-error">{errors.confirm.message}</span>}
-      <button type="submit" disabled={isSubmitting}>
-        修改密码
+      <button type="submit" className={firstPassword ? "primary" : undefined} disabled={isSubmitting}>
+        {firstPassword ? "修改密码并继续" : "修改密码"}
       </button>
       {message && (
         <p role={message.isError ? "alert" : "status"} className={message.isError ? "alert" : "notice"}>

@@ -15,7 +15,13 @@ export async function AppBar() {
       <Link href="/" className="app-name">
         年报通
       </Link>
-      {context && (
+      {context?.mustChangePassword && (
+        <>
+          <span className="app-user">{context.actor.name}</span>
+          <LogoutButton />
+        </>
+      )}
+      {context && !context.mustChangePassword && (
         <>
           <Link href="/">报告列表</Link>
           {context.actor.role !== "filler" && <Link href="/overview">审核总览</Link>}

@@ -59,7 +59,7 @@ export async function logout(request: Request): Promise<Response> {
 /** POST /api/auth/password: one's own password, with the current one. */
 export async function changePassword(request: Request): Promise<Response> {
   try {
-    const { root } = await requireContext(request);
+    const { root } = await requireContext(request, { allowFirstPassword: true });
     const body = await bodyOf(request, ZPasswordChange);
     return withCookies({ changed: true }, await changeOwnPassword(root.db, request.headers, body));
   } catch (error) {
@@ -70,9 +70,9 @@ export async function changePassword(request: Request): Promise<Response> {
 /** GET /api/auth/me */
 export async function me(request: Request): Promise<Response> {
   try {
-    const { actor, root } = await requireContext(request);
+    const { actor, root, mustChangePassword } = await requireContext(request, { allowFirstPassword: true });
     const unit = (await listUnits(root.db)).find((candidate) => candidate.id === actor.unitId) ?? null;
-    return Response.json({ ...actor, roleLabel: describeRole(actor.role), unitName: unit?.name ?? null });
+    return Response.json({ ...actor, roleLabel: describeRole(actor.role), unitName: unit?.name ?? null, mustChangePassword });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,5 +1,5 @@
 import { type AccessScopes, type Actor, accessScopes } from "@/lib/auth/access";
-import { actorFromHeaders } from "@/lib/auth/sessions";
+import { sessionFromHeaders } from "@/lib/auth/sessions";
 import { getReportStore, type ReportStore } from "@/lib/store/report-store";
 import { listUnits } from "@/lib/store/unit-store";
 import { RequestError } from "./api-response";
@@ -11,20 +11,34 @@ export type RequestContext = {
   store: ReportStore;
   /** The unlimited store, for account and unit administration only. */
   root: ReportStore;
+  /** Still on the first password the administrator set: nothing but changing it is allowed. */
+  mustChangePassword: boolean;
 };
+
+/** Where a person on a first password is sent, and what every other request answers them. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+export const MUST_CHANGE_PASSWORD_MESSAGE =
+  "请先修改初始密码：管理员设置的密码须在首次登录时改为您自己的密码（页面“修改初始密码”）";
 
 /** The signed-in person of a request and their view of the store; none → 401 in Chinese. */
 export async function contextFromHeaders(headers: Headers): Promise<RequestContext | null> {
   const root = await getReportStore();
-  const actor = await actorFromHeaders(root.db, headers);
-  if (!actor) return null;
+  const signedIn = await sessionFromHeaders(root.db, headers);
+  if (!signedIn) return null;
+  const { actor, mustChangePassword } = signedIn;
   const scopes = accessScopes(actor, await listUnits(root.db));
-  return { actor, scopes, store: root.as(actor, scopes), root };
+  return { actor, scopes, store: root.as(actor, scopes), root, mustChangePassword };
 }
 
-export async function requireContext(request: Request): Promise<RequestContext> {
+/**
+ * The signed-in person of an API request; none → 401. Someone still on the first password the
+ * administrator set gets 403 from every route but those that let them change it (`allowFirstPassword`).
+ */
+export async function requireContext(request: Request, options: { allowFirstPassword?: boolean } = {}): Promise<RequestContext> {
   const context = await contextFromHeaders(request.headers);
   if (!context) throw new RequestError("请先登录（登录已过期或尚未登录）", 401);
+  if (context.mustChangePassword && !options.allowFirstPassword)
+    throw new RequestError(MUST_CHANGE_PASSWORD_MESSAGE, 403, { mustChangePassword: true });
   return context;
 }
 

@@ -49,6 +49,7 @@ function createAuth(db: StoreDatabase, secret: string) {
         role: { type: "string", required: true, input: false, defaultValue: "filler" },
         unitId: { type: "string", required: false, input: false },
         disabled: { type: "boolean", required: true, input: false, defaultValue: false },
+        mustChangePassword: { type: "boolean", required: true, input: false, defaultValue: false },
       },
     },
     // Our own limiter counts failures per username and per address, with Chinese messages (lib/auth/login-limiter.ts).

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/access";
 import { openReportStore, type ReportStore, type StoreEngine } from "@/lib/store/report-store";
 import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
 import { listUnits } from "@/lib/store/unit-store";
@@ -33,6 +34,7 @@ const cases: { engine: StoreEngine; unavailable: string | null }[] = [
   { engine: "postgres", unavailable: serverProblem },
 ];
 
+const someoneElse: Actor = { userId: "someone-else", username: "other", name: "另一管理员", role: "admin", unitId: null };
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => null,
@@ -159,7 +161,7 @@ describe.each(cases)("首次设置和登录（$engine）", ({ engine, unavailabl
     const wrong = await outcome("sameanswer", "wrong-password", "10.42.0.2");
     expect(unknown).toEqual({ checks: 1, status: 401, message: "用户名或密码不对" });
     expect(wrong).toEqual(unknown);
-    await setAccountDisabled(store.db, person.id, true, "someone-else");
+    await setAccountDisabled(store.db, person.id, true, someoneElse);
     expect(await outcome("sameanswer", "right-password", "10.42.0.3")).toEqual(unknown);
     expect(await outcome("sameanswer", "wrong-password", "10.42.0.4")).toEqual(unknown);
   }, 60_000);

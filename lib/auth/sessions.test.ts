@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/access";
 import { openReportStore, type ReportStore } from "@/lib/store/report-store";
 import { createUnit } from "@/lib/store/unit-store";
 import { type AccountError, createAccount, resetPassword, setAccountDisabled } from "./accounts";
@@ -22,6 +23,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+const someoneElse: Actor = { userId: "someone-else", username: "other", name: "另一管理员", role: "admin", unitId: null };
 const cookieHeader = (cookies: string[]) => new Headers({ cookie: cookies.map((cookie) => cookie.split(";")[0]).join("; ") });
 const request = (address = "10.0.0.1") => new Headers({ "x-nianbaotong-client-address": address, "user-agent": "vitest" });
 
@@ -141,7 +143,7 @@ describe("accounts and sessions (better-auth on the store)", () => {
       address: "10.0.2.3",
       headers: request(),
     });
-    await setAccountDisabled(store.db, person.id, true, "someone-else");
+    await setAccountDisabled(store.db, person.id, true, someoneElse);
     expect(await actorFromHeaders(store.db, cookieHeader(again.cookies))).toBeNull();
     const disabled = await failure(
       signIn(store.db, { username: "zhaoliu", password: "second-password", address: "10.0.2.4", headers: request() }),

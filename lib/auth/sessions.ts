@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { StoreDatabase } from "@/lib/store/database";
 import { account as accountTable } from "@/lib/store/schema";
 import type { Actor } from "./access";
-import { AccountError, checkPassword, findUserByUsername, normaliseUsername } from "./accounts";
+import { AccountError, checkPassword, findUserByUsername, markPasswordChanged, normaliseUsername } from "./accounts";
 import { authFor } from "./auth-server";
 import { clearLoginFailures, reserveLoginAttempt, retryMessage } from "./login-limiter";
 import { isUserRole } from "./roles";
@@ -13,23 +13,40 @@ export type SessionCookies = string[];
 
 const setCookies = (response: Response): SessionCookies => response.headers.getSetCookie();
 
+/** A signed-in person, and whether they still have to replace the password the administrator set. */
+export type SignedIn = { actor: Actor; mustChangePassword: boolean };
+
 /**
  * The person a request's session cookie belongs to; null when there is none, it has expired,
  * or the account has been disabled since.
  */
-export async function actorFromHeaders(db: StoreDatabase, headers: Headers): Promise<Actor | null> {
+export async function sessionFromHeaders(db: StoreDatabase, headers: Headers): Promise<SignedIn | null> {
   const auth = await authFor(db);
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
-  const fields = found.user as typeof found.user & { role?: unknown; unitId?: unknown; disabled?: unknown; username?: unknown };
+  const fields = found.user as typeof found.user & {
+    role?: unknown;
+    unitId?: unknown;
+    disabled?: unknown;
+    username?: unknown;
+    mustChangePassword?: unknown;
+  };
   if (fields.disabled === true || !isUserRole(fields.role)) return null;
   return {
-    userId: found.user.id,
-    username: typeof fields.username === "string" ? fields.username : "",
-    name: found.user.name,
-    role: fields.role,
-    unitId: typeof fields.unitId === "string" ? fields.unitId : null,
+    actor: {
+      userId: found.user.id,
+      username: typeof fields.username === "string" ? fields.username : "",
+      name: found.user.name,
+      role: fields.role,
+      unitId: typeof fields.unitId === "string" ? fields.unitId : null,
+    },
+    // Anything but an explicit false keeps the person at the password page.
+    mustChangePassword: fields.mustChangePassword !== false,
   };
+}
+
+export async function actorFromHeaders(db: StoreDatabase, headers: Headers): Promise<Actor | null> {
+  return (await sessionFromHeaders(db, headers))?.actor ?? null;
 }
 
 /** A hash of nothing anyone can type, checked when there is no account: every failed login costs the same. */
@@ -86,13 +103,19 @@ export async function signOut(db: StoreDatabase, headers: Headers): Promise<Sess
   return setCookies(response);
 }
 
-/** Changes one's own password (the current one is asked for); other sessions of the person end. */
+/**
+ * Changes one's own password (the current one is asked for, the new one must differ); other
+ * sessions of the person end, and a first password set by the administrator is replaced.
+ */
 export async function changeOwnPassword(
   db: StoreDatabase,
   headers: Headers,
   input: { currentPassword: string; newPassword: string },
 ): Promise<SessionCookies> {
   checkPassword(input.newPassword);
+  if (input.newPassword === input.currentPassword) throw new AccountError("新密码不能与当前密码相同", 400);
+  const signedIn = await sessionFromHeaders(db, headers);
+  if (!signedIn) throw new AccountError("请先登录", 401);
   const auth = await authFor(db);
   const response = await auth.api.changePassword({
     body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
@@ -101,5 +124,6 @@ export async function changeOwnPassword(
   });
   if (!response.ok)
     throw new AccountError(response.status === 401 ? "请先登录" : "当前密码不对", response.status === 401 ? 401 : 400);
+  await markPasswordChanged(db, signedIn.actor.userId);
   return setCookies(response);
 }

@@ -74,7 +74,15 @@ export async function completeFirstRun(store: ReportStore, input: FirstRunInput)
       .returning({ key: appSettings.key });
     if (taken.length === 0) throw new AccountError("设置代码已被使用，请直接登录", 409);
     const unit = await createUnit(tx, { name: unitName });
-    const id = await insertAccount(tx, { username, name, passwordHash, role: "admin", unitId: unit.id });
+    // The administrator chose this password themselves: nothing to change at first sign-in.
+    const id = await insertAccount(tx, {
+      username,
+      name,
+      passwordHash,
+      role: "admin",
+      unitId: unit.id,
+      mustChangePassword: false,
+    });
     await tx.update(reports).set({ unitId: unit.id }).where(isNull(reports.unitId));
     return id;
   });

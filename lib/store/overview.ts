@@ -69,7 +69,9 @@ export async function overviewRows(
   visit(null, 0);
 
   const reportsOfYear = (await store.listReports()).filter((report) => report.kind === "report" && report.year === year);
-  return ordered.map(({ unit, depth }) => {
+  // An archived unit shows only in a year it has a report of: it is never counted as missing.
+  const shown = ordered.filter(({ unit }) => !unit.archivedAt || reportsOfYear.some((report) => report.unitId === unit.id));
+  return shown.map(({ unit, depth }) => {
     // A unit with several agencies' reports shows its newest (the list is newest first).
     const report = reportsOfYear.find((candidate) => candidate.unitId === unit.id) ?? null;
     const deadline = `${year + 1}-${unit.deadline}`;

@@ -47,6 +47,8 @@ export const units = pgTable(
     deadline: text("deadline").notNull().default("01-31"),
     sortOrder: integer("sort_order").notNull().default(0),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
+    /** Set when a unit that has reports or accounts is removed: kept for its reports, offered nowhere. */
+    archivedAt: timestamptz("archived_at"),
   },
   (table) => [uniqueIndex("units_name_idx").on(table.name), index("units_parent_idx").on(table.parentId)],
 );
@@ -200,6 +202,8 @@ export const user = pgTable("user", {
   role: text("role").$type<UserRole>().notNull().default("filler"),
   unitId: uuid("unit_id").references(() => units.id, { onDelete: "restrict" }),
   disabled: boolean("disabled").notNull().default(false),
+  /** The password was set by the administrator (new account, reset): the person must change it before anything else. */
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
   updatedAt: timestamptz("updated_at").notNull().defaultNow(),
 });
@@ -260,3 +264,20 @@ export const appSettings = pgTable("app_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/** What the administrator did to units and accounts (管理记录): who, when, what, in words. */
+export const adminActions = pgTable(
+  "admin_actions",
+  {
+    id: uuid("id").primaryKey(),
+    at: timestamptz("at").notNull().defaultNow(),
+    userId: text("user_id").notNull(),
+    userName: text("user_name").notNull(),
+    /** unit.create, unit.rename, user.role …: for filtering; the sentence is in `detail`. */
+    action: text("action").notNull(),
+    /** The unit or account acted on. */
+    targetId: text("target_id"),
+    detail: text("detail").notNull(),
+  },
+  (table) => [index("admin_actions_at_idx").on(table.at)],
+);

@@ -1,3 +1,3 @@
-export { patchUnit as PATCH } from "@/lib/api/admin-routes";
+export { deleteUnit as DELETE, patchUnit as PATCH } from "@/lib/api/admin-routes";
 
 export const dynamic = "force-dynamic";
