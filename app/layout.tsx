@@ -16,6 +16,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="zh-CN">
       <body>
+        <a className="skip-link" href="#main">
+          跳到正文
+        </a>
         <AppBar />
         {children}
       </body>

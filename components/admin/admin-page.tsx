@@ -11,7 +11,7 @@ export async function AdminPage() {
   if (actor.role !== "admin") redirect("/");
   const [units, users] = await Promise.all([listUnits(root.db), listUsers(root.db)]);
   return (
-    <main className="page admin-page">
+    <main id="main" className="page admin-page">
       <h1>单位和账号</h1>
       <UnitsPanel units={units} />
       <UsersPanel

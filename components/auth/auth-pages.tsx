@@ -14,7 +14,7 @@ export async function LoginPage({ searchParams }: { searchParams: Promise<{ next
   if (await needsFirstRun(await getReportStore())) redirect("/setup");
   if (await optionalPageContext()) redirect(next);
   return (
-    <main className="page auth-page">
+    <main id="main" className="page auth-page">
       <h1>登录年报通</h1>
       <LoginForm next={next} />
     </main>
@@ -24,7 +24,7 @@ export async function LoginPage({ searchParams }: { searchParams: Promise<{ next
 export async function SetupPage() {
   if (!(await needsFirstRun(await getReportStore()))) redirect("/login");
   return (
-    <main className="page auth-page">
+    <main id="main" className="page auth-page">
       <h1>首次设置</h1>
       <p>
         这台服务器还没有管理员。请输入服务器启动时在控制台（运行 <code>npm start</code> 的窗口）显示的“首次设置代码”，
@@ -43,7 +43,7 @@ export async function FirstPasswordPage({ searchParams }: { searchParams: Promis
   });
   if (!mustChangePassword) redirect("/account");
   return (
-    <main className="page auth-page">
+    <main id="main" className="page auth-page">
       <h1>修改初始密码</h1>
       <p>{actor.name}，您的密码是管理员设置的。为了只有您自己知道密码，请先把它改为您自己的密码，然后才能使用年报通。</p>
       <PasswordForm next={next} firstPassword />
@@ -55,7 +55,7 @@ export async function AccountPage() {
   const { actor, root } = await requirePageContext("/account");
   const unit = (await listUnits(root.db)).find((candidate) => candidate.id === actor.unitId);
   return (
-    <main className="page auth-page">
+    <main id="main" className="page auth-page">
       <h1>我的账号</h1>
       <dl className="facts">
         <dt>姓名</dt>

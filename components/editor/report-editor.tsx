@@ -469,7 +469,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
     <EditorSessionContext.Provider value={session}>
       <ReviewContext.Provider value={reviewState}>
         <FormProvider {...form}>
-          <div className="editor">
+          <main id="main" className="editor">
             <header className="editor-header">
               <div>
                 <Link href="/" onClick={leaveTo("/")}>
@@ -577,7 +577,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
 
               <ResultsPanel session={session} onJump={jumpTo} />
             </div>
-          </div>
+          </main>
         </FormProvider>
       </ReviewContext.Provider>
     </EditorSessionContext.Provider>

@@ -20,7 +20,7 @@ const keys: readonly [string, string][] = [
 export async function HelpPage() {
   await requirePageContext("/help");
   return (
-    <main className="page help-page">
+    <main id="main" className="page help-page">
       <h1>帮助</h1>
       <section aria-labelledby="help-steps">
         <h2 id="help-steps">填报步骤</h2>

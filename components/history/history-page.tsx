@@ -23,7 +23,7 @@ export async function HistoryPage({ params }: { params: Promise<{ id: string }> 
   const commentsOf = commentsOfTransitions(transitions, comments);
   const [current] = versions;
   return (
-    <main className="page">
+    <main id="main" className="page">
       {stored.deletedAt ? <Link href="/">← 返回首页</Link> : <Link href={`/reports/${id}`}>← 返回编辑</Link>}
       <h1>历史版本：{reportTitle(stored.report.info)}</h1>
       {stored.deletedAt && (

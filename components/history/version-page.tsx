@@ -19,7 +19,7 @@ export async function VersionPage({ params }: { params: Promise<{ id: string; ve
   // Our own renderer's output: every text in it is escaped.
   const html = renderReportHtml(buildReportDocument(version.report, { isDraft: false }));
   return (
-    <main className="page">
+    <main id="main" className="page">
       <Link href={`/reports/${id}/history`}>← 返回历史版本</Link>
       <h1>
         第 {version.version} 版：{reportTitle(version.report.info)}

@@ -23,7 +23,7 @@ export async function HomePage() {
   const unitName = units.find((unit) => unit.id === actor.unitId)?.name ?? "";
 
   return (
-    <main className="page">
+    <main id="main" className="page">
       <header className="page-header">
         <h1>年报通</h1>
         <p>政府信息公开工作年度报告：按国办公开办函〔2021〕30号格式填报、校验、排版。</p>

@@ -38,7 +38,7 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
     ),
   ).toString();
   return (
-    <main className="page wide-page">
+    <main id="main" className="page wide-page">
       <h1>{year}年度报告 审核总览</h1>
       <p className="muted">
         共 {all.length} 个单位：未建报告 {count((row) => !row.report)}，

@@ -22,7 +22,7 @@ export async function SummaryPage({ searchParams }: { searchParams: Promise<Sear
   const correcting = chosen.filter((row) => row.report?.underCorrection);
   const query = `year=${year}${asked.length > 0 ? `&units=${asked.join(",")}` : ""}`;
   return (
-    <main className="page wide-page">
+    <main id="main" className="page wide-page">
       <Link href={`/overview?year=${year}`}>← 审核总览</Link>
       <h1>
         {year}年度 汇总（{count} 个单位的报告）
