@@ -196,14 +196,21 @@ function unitElement(
 /**
  * A block: its label is a zero-height `fixed` node at the head of the block's column, so
  * react-pdf prints it again at the top of each page the block continues on; its text is
- * laid over the label column (painted last: the units carry zIndex). It keeps the first two
- * rows with it, so a label never ends a page alone.
+ * laid over the label column (painted last: the units carry zIndex). It keeps as many of its
+ * first rows with it as its text is tall, so a label never ends a page alone.
  */
 function blockElement(pdf: ReactPdf, piece: Extract<FlowPiece, { kind: "block" }>, context: TableContext, first: boolean) {
   const { View, Text } = pdf;
   const { fontSize, widths } = context;
   const cell = piece.label.region.cell;
-  const kept = piece.pieces.slice(0, 2).reduce((sum, inner) => sum + pieceHeight(inner, context) - RULE, RULE);
+  // The label keeps with it the rows its text needs beside it (a page never ends with the label
+  // running past the table), and at least one.
+  const labelHeight = regionHeight(piece.label.region, context);
+  let kept = RULE;
+  for (const inner of piece.pieces) {
+    kept += pieceHeight(inner, context) - RULE;
+    if (kept >= labelHeight) break;
+  }
   return (
     <View style={{ zIndex: 1, ...(first ? {} : { marginTop: -RULE }) }}>
       {/* A place to break before the label: react-pdf keeps company (minPresenceAhead) only after one. */}
