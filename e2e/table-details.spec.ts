@@ -51,7 +51,7 @@ test("信息处理费的警告不附带“填报的合计”的无关提示", as
   report.ledger[feeTotal] = 2;
   expect((await request.put(`/api/reports/${created.id}`, { data: { baseRevision: created.revision, report } })).ok()).toBe(true);
   await page.goto(`/reports/${created.id}?step=other_matters`);
-  const warning = page.getByRole("complementary").getByText("说明本年发出过信息处理费收费通知");
+  const warning = page.getByRole("complementary").getByRole("listitem").filter({ hasText: "说明本年发出过信息处理费收费通知" });
   await expect(warning.first()).toBeVisible();
-  await expect(page.getByRole("complementary")).not.toContainText("填报的合计");
+  for (const item of await warning.all()) await expect(item).not.toContainText("填报的合计");
 });
