@@ -191,8 +191,12 @@ test("表三表头随滚动保持可见；悬停和聚焦的提示不同时出�
     await expect(refusal).not.toContainText("往下");
   });
 
-  await test.step("在表中输入后，空白格才标出", async () => {
+  await test.step("在表中输入时空白格不标出，离开表格后才标出", async () => {
     await typeCell(page, applicationsCellId("new", "natural_person"), "3");
+    await expect(cellInput(page, applicationsCellId("new", "commercial_enterprise"))).toBeFocused();
+    await expect(page.locator(".ledger-s3 .has-blank")).toHaveCount(0);
+    await expect(page.getByRole("tooltip").filter({ visible: true })).toHaveCount(0);
+    await page.getByRole("link", { name: "历史版本" }).focus();
     await expect(page.locator(".ledger-s3 .has-blank").first()).toBeVisible();
   });
 

@@ -83,3 +83,27 @@ for (const cpuRate of [1, 4]) {
     });
   }
 }
+
+test("粘贴从 PDF 或网页复制、在行末断开的文字：同一段的行接成一段，编号的条目另起一段", async ({ page, request }) => {
+  const { id } = await createReport(request, { agencyName: "断行粘贴测试县人民政府", year: 2025 });
+  await page.goto(`/reports/${id}?step=problems`);
+  const editor = problemsEditor(page);
+  await expect(editor).toHaveAttribute("contenteditable", "true");
+  await editor.click();
+  await editor.evaluate((element) => {
+    const data = new DataTransfer();
+    data.setData(
+      "text/plain",
+      "一是主要通过政府门户网站主动公开政府\r\n文件，及时发布政策解读。\r\n二是加强依申请公开\r\n办理，答复规范。\r\n",
+    );
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(editor.locator("p")).toHaveText([
+    "一是主要通过政府门户网站主动公开政府文件，及时发布政策解读。",
+    "二是加强依申请公开办理，答复规范。",
+  ]);
+  await expectSaved(page);
+  expect((await storedReport(request, id)).report.narrative.problems.body).toBe(
+    "一是主要通过政府门户网站主动公开政府文件，及时发布政策解读。\n二是加强依申请公开办理，答复规范。",
+  );
+});

@@ -28,6 +28,26 @@ type LedgerCellProps = {
 /** A key that types a character (not a shortcut, not navigation). */
 const isTypingKey = (event: KeyboardEvent) => event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex="0"]';
+
+/**
+ * Tab past the last cell that can be typed (or Shift+Tab before the first) leaves the table for
+ * what follows it, never stopping on a computed 总计 on the way.
+ */
+function leaveTable(input: HTMLInputElement, forward: boolean): boolean {
+  const table = input.closest("table");
+  if (!table) return false;
+  const outside = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => !table.contains(element) && element.offsetParent !== null,
+  );
+  const position = (element: HTMLElement) => table.compareDocumentPosition(element);
+  const target = forward
+    ? outside.find((element) => position(element) & Node.DOCUMENT_POSITION_FOLLOWING)
+    : outside.reverse().find((element) => position(element) & Node.DOCUMENT_POSITION_PRECEDING);
+  target?.focus();
+  return target !== undefined;
+}
+
 /** One figure of a national table: typed, pasted into, and marked by every rule that involves it. */
 export const LedgerCell = memo(function LedgerCell({
   cellId,
@@ -134,7 +154,7 @@ export const LedgerCell = memo(function LedgerCell({
       move(event.shiftKey ? "up" : "down");
     } else if (event.key === "Tab") {
       commit();
-      handled = move(event.shiftKey ? "previous" : "next");
+      handled = move(event.shiftKey ? "previous" : "next") || leaveTable(input, !event.shiftKey);
     } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
       commit();
       move(event.key === "ArrowUp" ? "up" : "down");
@@ -191,10 +211,16 @@ export const LedgerCell = memo(function LedgerCell({
             ref={inputRef}
             defaultValue={state.text}
             onFocus={(event) => {
-              session.revealBlanks(getCell(cellId).tableId);
               event.currentTarget.select();
             }}
-            onBlur={commit}
+            onBlur={(event) => {
+              commit();
+              // Leaving the table (not moving within it): now its blank cells are work left to do, marked.
+              const table = event.currentTarget.closest("table");
+              if (!(event.relatedTarget instanceof Node && table?.contains(event.relatedTarget))) {
+                session.revealBlanks(getCell(cellId).tableId);
+              }
+            }}
             onChange={(event) => updateDraft(event.currentTarget.value)}
             onCompositionStart={() => {
               isComposing.current = true;

@@ -160,6 +160,7 @@ export function mountNarrativeEditor(element: HTMLElement, options: NarrativeEdi
   /** The position of the 〔 that opened the picker, while it is open. */
   let triggerFrom: number | null = null;
   let lastInsert = "";
+  let isPastingText = false;
 
   const chipText = (figureId: string) => currentFigureText(session.getReport(), figureId);
   const baseSerializer = DOMSerializer.fromSchema(narrativeSchema);
@@ -253,7 +254,17 @@ export function mountNarrativeEditor(element: HTMLElement, options: NarrativeEdi
       clipboardSerializer,
       clipboardTextSerializer: (slice) => sliceText(slice, chipText),
       transformPastedHTML: joinWrappedChinese,
-      transformPasted: (slice, _view, plain) => cleanPastedSlice(slice, !plain),
+      // Marks a paste that came as plain text (ProseMirror's own flag means Shift+paste only); its last
+      // line end is no paragraph break, and its lines are joined back into paragraphs.
+      transformPastedText: (text) => {
+        isPastingText = true;
+        return text.replace(/[\r\n]+$/u, "");
+      },
+      transformPasted: (slice, _view, plain) => {
+        const fromHtml = !(plain || isPastingText);
+        isPastingText = false;
+        return cleanPastedSlice(slice, fromHtml);
+      },
       handleKeyDown: (_view, event) => {
         if (triggerFrom === null || view.composing || event.isComposing || event.keyCode === 229) return false;
         if (event.key === "Escape") {

@@ -112,12 +112,15 @@ describe("EditorSession", () => {
     expect(session.history.canUndo()).toBe(false);
   });
 
-  it("marks a new report's blank cells only in a table staff have worked in, while the results count all of them", () => {
+  it("marks a new report's blank cells only in a table staff have left, not while they fill it; the results count all of them", () => {
     const session = new EditorSession(emptyReport());
     const blank = (cellId: string) => session.getCellState(cellId).results.some((result) => result.ruleId === "ledger.blank");
     expect(session.getResults().filter((result) => result.ruleId === "ledger.blank")).toHaveLength(3);
     expect(blank(applicationsCellId("granted", "natural_person"))).toBe(false);
     session.setCellText(applicationsCellId("new", "natural_person"), "1");
+    session.applyWrites([{ cellId: applicationsCellId("new", "commercial_enterprise"), value: 2 }]);
+    expect(blank(applicationsCellId("granted", "natural_person"))).toBe(false);
+    session.revealBlanks("s3");
     expect(blank(applicationsCellId("granted", "natural_person"))).toBe(true);
     expect(blank(reviewsLitigationCellId("review.upheld"))).toBe(false);
     session.revealBlanks();

@@ -2,6 +2,7 @@ import { type CellId, getCell, ledgerCells, type TableId, type TCellValue, table
 import { dropMarksOfChangedCells } from "@/lib/import/import-review";
 import { type RuleResult, tableAllowsNotApplicable } from "@/lib/ledger/check-ledger";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
+import { ledgerEquations } from "@/lib/ledger/ledger-equations";
 import { formatCellValue, normaliseEntry } from "@/lib/ledger/normalise-entry";
 import { getRule } from "@/lib/ledger/rule-catalogue";
 import { checkReport } from "@/lib/report/check-report";
@@ -36,6 +37,9 @@ type ReviewSnapshot = TReport["importReview"];
 
 /** Said after a stated total's message, in the editor only: the way back to the derived figure. */
 export const STATED_TOTAL_HINT = "（填报的合计：选中该格按 Delete 即恢复自动计算）";
+
+/** The rules a stated total can break (the tables' equations); others (信息处理费, trends) only read the figure. */
+const SUM_RULES = new Set<string>(ledgerEquations.map((equation) => equation.ruleId));
 
 /**
  * Table-wide warnings (blank or “/” cells) carry a count in their message, which changes
@@ -131,7 +135,6 @@ export class EditorSession {
       ? before[0]!.rejected === undefined && (before[0]!.value ?? null) === entry.value
       : before[0]!.rejected === text;
     if (unchanged) return;
-    this.revealedTables.add(getCell(cellId).tableId);
     if (entry.ok) {
       this.rejectedTexts.delete(cellId);
       this.writeLedger([{ cellId, value: entry.value }], false);
@@ -148,10 +151,8 @@ export class EditorSession {
     const cellIds = writes.map((write) => write.cellId);
     const before = this.snapshot(cellIds);
     const review = this.report.importReview;
-    for (const write of writes) {
-      this.rejectedTexts.delete(write.cellId);
-      this.revealedTables.add(getCell(write.cellId).tableId);
-    }
+    // Blanks are marked once staff leave the table (revealBlanks), not while they fill it.
+    for (const write of writes) this.rejectedTexts.delete(write.cellId);
     this.writeLedger(writes, true);
     this.recordCells(label, cellIds, before, review);
   }
@@ -338,7 +339,7 @@ export class EditorSession {
     if (!onlyCells) {
       const stated = (cellId: CellId) => getCell(cellId).computedFrom !== null && this.report.ledger[cellId] != null;
       const checked = checkReport(this.report, { previousYear: this.previousYear }).map((result) =>
-        result.ruleId !== "ledger.blank" && result.cellIds.some(stated)
+        SUM_RULES.has(result.ruleId) && result.cellIds.some(stated)
           ? { ...result, message: `${result.message}${STATED_TOTAL_HINT}` }
           : result,
       );

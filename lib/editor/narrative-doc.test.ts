@@ -126,3 +126,20 @@ describe("pasted content", () => {
     expect(joinWrappedChinese("<p>open\ndata</p>\n<p>下一段</p>")).toBe("<p>open\ndata</p>\n<p>下一段</p>");
   });
 });
+
+describe("plain text broken at the source's line ends", () => {
+  it("joins the lines of one paragraph; a numbered item or a blank line starts the next", () => {
+    const lines = [
+      "主要通过政府门户网站主动公开政府",
+      "文件，及时发布政策解读。",
+      "二是加强依申请公开",
+      "办理。",
+      "",
+      "三是做好培训。",
+    ];
+    const slice = new Slice(Fragment.from(lines.map((line) => paragraph(line))), 1, 1);
+    expect(sliceText(cleanPastedSlice(slice, false), () => "")).toBe(
+      "主要通过政府门户网站主动公开政府文件，及时发布政策解读。\n二是加强依申请公开办理。\n三是做好培训。",
+    );
+  });
+});

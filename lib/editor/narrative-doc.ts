@@ -1,5 +1,6 @@
 import { Fragment, type NodeSpec, type Node as ProseNode, Schema, Slice } from "prosemirror-model";
 import { figureReference, parseNarrativeText } from "@/lib/narrative/references";
+import { type ParagraphLine, paragraphGroups } from "@/lib/report/paragraph-lines";
 
 /**
  * The narrative editor's document: paragraphs of text and linked-figure chips, nothing else,
@@ -148,19 +149,8 @@ function cleanLine(nodes: readonly ProseNode[], fromHtml: boolean): ProseNode[] 
       .replace(/\u00a0/gu, " ");
     return text === "" ? [] : [narrativeSchema.text(text)];
   });
-  if (!fromHtml) return cleaned;
   // Spaces Word and web pages put around a paragraph (an indent, &nbsp;) are layout, not text.
-  const trimmed = [...cleaned];
-  const trimEdge = (index: number, pattern: RegExp) => {
-    const node = trimmed[index];
-    if (!node?.isText) return;
-    const text = node.text!.replace(pattern, "");
-    if (text === "") trimmed.splice(index, 1);
-    else trimmed[index] = narrativeSchema.text(text);
-  };
-  trimEdge(0, /^[\s\u3000]+/u);
-  trimEdge(trimmed.length - 1, /[\s\u3000]+$/u);
-  return trimmed;
+  return fromHtml ? cleanLineEdges(cleaned) : cleaned;
 }
 
 /**
@@ -170,11 +160,52 @@ function cleanLine(nodes: readonly ProseNode[], fromHtml: boolean): ProseNode[] 
  * both ends, so its first line joins the paragraph pasted into and its last the text after.
  */
 export function cleanPastedSlice(slice: Slice, fromHtml: boolean): Slice {
-  const lines = pastedLines(slice.content)
+  const cleaned = pastedLines(slice.content)
     .map((line) => cleanLine(line, fromHtml))
     .filter((line, _index, all) => !fromHtml || line.length > 0 || all.length === 1);
+  const lines = fromHtml ? cleaned : joinBrokenLines(cleaned);
   const paragraphs = (lines.length > 0 ? lines : [[]]).map((line) => paragraphType!.create(null, line));
   return new Slice(Fragment.from(paragraphs), 1, 1);
+}
+
+/**
+ * Plain text copied from a PDF or a page arrives broken at the source's line ends: the lines of
+ * one paragraph are joined as the importer joins them (lib/report/paragraph-lines.ts); a blank
+ * line, a heading or a numbered item (一、 一是 1.) starts a paragraph.
+ */
+function joinBrokenLines(lines: readonly ProseNode[][]): ProseNode[][] {
+  if (lines.length < 2) return [...lines];
+  const text = (line: readonly ProseNode[]) => line.map((node) => (node.isText ? node.text! : "\ufffc")).join("");
+  const paragraphLines: ParagraphLine[] = lines.map((line, index) => ({
+    text: text(line),
+    layout: index > 0 && text(lines[index - 1]!).trim() === "" ? "start" : "visual",
+  }));
+  const joined = paragraphGroups(paragraphLines).map((group) =>
+    group.flatMap((index, position) => {
+      const nodes = cleanLineEdges(lines[index]!, position > 0, position < group.length - 1);
+      const previous = position > 0 ? text(lines[group[position - 1]!]!).trim() : "";
+      // Latin words broken at a line end keep a space; Chinese joins directly.
+      return /[A-Za-z]$/u.test(previous) && /^[A-Za-z]/u.test(text(nodes)) ? [narrativeSchema.text(" "), ...nodes] : nodes;
+    }),
+  );
+  // Text copied with its last line end: what follows the caret starts a paragraph, as before.
+  if (text(lines.at(-1)!).trim() === "") joined.push([]);
+  return joined;
+}
+
+/** A line's leading and trailing spaces dropped (where it joins another line, when only there). */
+function cleanLineEdges(line: readonly ProseNode[], start = true, end = true): ProseNode[] {
+  const nodes = [...line];
+  const trim = (index: number, pattern: RegExp) => {
+    const node = nodes[index];
+    if (!node?.isText) return;
+    const trimmed = node.text!.replace(pattern, "");
+    if (trimmed === "") nodes.splice(index, 1);
+    else nodes[index] = narrativeSchema.text(trimmed);
+  };
+  if (start) trim(0, /^[\s\u3000]+/u);
+  if (end) trim(nodes.length - 1, /[\s\u3000]+$/u);
+  return nodes;
 }
 
 const HAN_OR_MARK = "[\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff5e]";
