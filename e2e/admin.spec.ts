@@ -106,6 +106,7 @@ test("单位改名、移动、移除（有报告的归档）都在对话框中�
   await expect(log).toContainText(`移除单位“${child}”：有1 份报告，已归档（报告仍可查阅）`);
   await expect(log).toContainText(`删除单位“县审计局${suffix}”（没有报告和账号）`);
   await expect(log.locator("tbody tr").first()).toContainText("管理员甲（admin）");
+  await page.screenshot({ path: "test-artifacts/admin-page.png", fullPage: true });
   // Nothing sticks out of the page at 1366 px.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
 });
@@ -135,6 +136,8 @@ test("重设密码用对话框（只用键盘）：焦点进入、Esc 关闭、�
   await page.keyboard.press("Enter");
   await expect(dialog.getByRole("alert")).toHaveText("密码至少 8 个字符");
   await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAttribute("aria-describedby", (await dialog.getByRole("alert").getAttribute("id"))!);
+  await page.screenshot({ path: "test-artifacts/admin-password-dialog.png" });
   await page.keyboard.press("Control+A");
   await page.keyboard.type("chongshe-mima-2");
   await page.keyboard.press("Enter");

@@ -25,6 +25,12 @@ export function UnitsPanel({ units }: { units: Unit[] }) {
   const [editing, setEditing] = useState<Editing>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  const done = (text: string) => {
+    setEditing(null);
+    setMessage({ text, isError: false });
+    router.refresh();
+  };
+
   const run = async (action: () => Promise<string>) => {
     setMessage(null);
     try {
@@ -174,49 +180,21 @@ export function UnitsPanel({ units }: { units: Unit[] }) {
         onClose={() => setEditing(null)}
         fallbackFocus={() => heading.current}
       >
-        {editing?.kind === "rename" && (
-          <RenameForm
-            unit={editing.unit}
-            onDone={(text) => {
-              setEditing(null);
-              setMessage({ text, isError: false });
-              router.refresh();
-            }}
-            onCancel={() => setEditing(null)}
-          />
-        )}
+        {editing?.kind === "rename" && <RenameForm unit={editing.unit} onDone={done} onCancel={() => setEditing(null)} />}
         {editing?.kind === "move" && (
-          <MoveForm
-            unit={editing.unit}
-            units={active}
-            onDone={(text) => {
-              setEditing(null);
-              setMessage({ text, isError: false });
-              router.refresh();
-            }}
-            onCancel={() => setEditing(null)}
-          />
+          <MoveForm unit={editing.unit} units={active} onDone={done} onCancel={() => setEditing(null)} />
         )}
-        {editing?.kind === "remove" && (
-          <RemoveForm
-            unit={editing.unit}
-            onDone={(text) => {
-              setEditing(null);
-              setMessage({ text, isError: false });
-              router.refresh();
-            }}
-            onCancel={() => setEditing(null)}
-          />
-        )}
+        {editing?.kind === "remove" && <RemoveForm unit={editing.unit} onDone={done} onCancel={() => setEditing(null)} />}
       </ModalDialog>
     </section>
   );
 }
 
-/** A labelled choice of the units in use, with “none: a top unit” first. */
-function UnitSelect({
+/** A labelled choice of the units in use; `noneLabel`: an empty first choice (a top unit). */
+export function UnitSelect({
   label,
   className,
+  noneLabel = "（无，作为顶层单位）",
   units,
   value,
   onChange,
@@ -224,6 +202,7 @@ function UnitSelect({
 }: {
   label: string;
   className?: string;
+  noneLabel?: string | null;
   units: { unit: Unit; depth: number }[];
   value: string;
   onChange: (value: string) => void;
@@ -238,7 +217,7 @@ function UnitSelect({
         aria-invalid={describedBy ? true : undefined}
         aria-describedby={describedBy}
       >
-        <option value="">（无，作为顶层单位）</option>
+        {noneLabel !== null && <option value="">{noneLabel}</option>}
         {units.map((entry) => (
           <option key={entry.unit.id} value={entry.unit.id}>
             {indentedName(entry)}

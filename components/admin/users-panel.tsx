@@ -7,7 +7,8 @@ import { DialogForm, ModalDialog } from "@/components/ui/modal-dialog";
 import type { UserSummary } from "@/lib/auth/accounts";
 import { roleLabels, type UserRole } from "@/lib/auth/roles";
 import type { Unit } from "@/lib/store/unit-store";
-import { indentedName, unitsInTreeOrder } from "./unit-tree";
+import { unitsInTreeOrder } from "./unit-tree";
+import { UnitSelect } from "./units-panel";
 
 type UserRow = Omit<UserSummary, "createdAt"> & { createdAt: string };
 const roles = Object.keys(roleLabels) as UserRole[];
@@ -148,16 +149,13 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
             autoComplete="new-password"
           />
         </label>
-        <label>
-          单位
-          <select value={draft.unitId} onChange={(event) => setDraft({ ...draft, unitId: event.target.value })}>
-            {ordered.map((entry) => (
-              <option key={entry.unit.id} value={entry.unit.id}>
-                {indentedName(entry)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <UnitSelect
+          label="单位"
+          noneLabel={null}
+          units={ordered}
+          value={draft.unitId}
+          onChange={(unitId) => setDraft({ ...draft, unitId })}
+        />
         <label>
           角色
           <select value={draft.role} onChange={(event) => setDraft({ ...draft, role: event.target.value as UserRole })}>
@@ -260,17 +258,15 @@ function AccountChangeForm({
             姓名
             <input value={name} onChange={(event) => setName(event.target.value)} aria-describedby={errorId} />
           </label>
-          <label className="field">
-            单位
-            <select value={unitId} onChange={(event) => setUnitId(event.target.value)} aria-describedby={errorId}>
-              {(inArchivedUnit || !user.unitId) && <option value={user.unitId ?? ""}>（请选择单位）</option>}
-              {units.map((entry) => (
-                <option key={entry.unit.id} value={entry.unit.id}>
-                  {indentedName(entry)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <UnitSelect
+            label="单位"
+            className="field"
+            noneLabel={inArchivedUnit || !user.unitId ? "（请选择单位）" : null}
+            units={units}
+            value={inArchivedUnit ? "" : unitId}
+            onChange={setUnitId}
+            describedBy={errorId}
+          />
           <label className="field">
             角色
             <select
