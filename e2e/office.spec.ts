@@ -58,6 +58,16 @@ test("首次设置：没有控制台打印的代码不能设置；用代码建�
     await fill(code);
     await expect(page).toHaveURL(`${server.url}/admin`, { timeout: 30_000 });
     await expect(page.getByRole("navigation", { name: "全站" })).toContainText("王管理（首设县人民政府 · 管理员）");
+    // Right after setup, a list that repeats the top unit (as offices paste it) adds the rest under it.
+    await page.getByLabel("粘贴单位名单").fill("首设县人民政府\n    首设县财政局\n    首设县教育局");
+    await page.getByRole("button", { name: "按名单添加" }).click();
+    await expect(page.getByRole("status")).toHaveText("已添加 2 个单位；“首设县人民政府”已有，按名称对应，未重复建立");
+    await expect(page.getByRole("heading", { name: "单位（3 个）" })).toBeVisible();
+    await expect(page.getByRole("table").first().locator("tbody tr")).toHaveText([
+      /^首设县人民政府/,
+      /^首设县财政局/,
+      /^首设县教育局/,
+    ]);
     // Once set up, the code is spent: /setup leads to the login.
     const again = await context.request.post(`${server.url}/api/setup`, {
       data: { code, unitName: "另一个单位", username: "other", name: "某人", password: "other-password" },

@@ -1,15 +1,23 @@
 import { redirect } from "next/navigation";
 import { requirePageContext } from "@/lib/api/page-context";
 import { listUsers } from "@/lib/auth/accounts";
+import { listAdminActions } from "@/lib/store/admin-log";
 import { listUnits } from "@/lib/store/unit-store";
+import { AdminLogPanel } from "./admin-log-panel";
 import { UnitsPanel } from "./units-panel";
 import { UsersPanel } from "./users-panel";
+
+const ADMIN_LOG_ROWS = 200;
 
 /** The administrator's page: the units of the office as a tree, and the accounts. */
 export async function AdminPage() {
   const { actor, root } = await requirePageContext("/admin");
   if (actor.role !== "admin") redirect("/");
-  const [units, users] = await Promise.all([listUnits(root.db), listUsers(root.db)]);
+  const [units, users, log] = await Promise.all([
+    listUnits(root.db),
+    listUsers(root.db),
+    listAdminActions(root.db, ADMIN_LOG_ROWS),
+  ]);
   return (
     <main id="main" className="page admin-page">
       <h1>单位和账号</h1>
@@ -19,6 +27,7 @@ export async function AdminPage() {
         users={users.map((user) => ({ ...user, createdAt: user.createdAt.toISOString() }))}
         selfId={actor.userId}
       />
+      <AdminLogPanel entries={log} limit={ADMIN_LOG_ROWS} />
       <section className="card" aria-labelledby="backup-title">
         <h2 id="backup-title">备份</h2>
         <p>

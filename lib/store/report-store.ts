@@ -18,6 +18,7 @@ import {
   reports,
   reportTransitions,
   reviewComments,
+  units,
   type VersionKind,
 } from "./schema";
 
@@ -658,6 +659,15 @@ function createStore(context: StoreContext): ReportStore {
       const unitId = options.unitId === undefined ? (actor?.unitId ?? null) : options.unitId;
       if (actor && !scopeIncludes(writeScope, unitId)) {
         throw forbidden("您只能为本单位新建报告");
+      }
+      if (actor && unitId) {
+        // An archived unit keeps the reports it had; no new ones are made in it.
+        const [unit] = await db
+          .select({ name: units.name, archivedAt: units.archivedAt })
+          .from(units)
+          .where(eq(units.id, unitId));
+        if (unit?.archivedAt)
+          throw new ReportStateError(`单位“${unit.name}”已归档，不能在其中新建报告（管理员可在“单位和账号”中恢复它）`);
       }
       const id = randomUUID();
       return db.transaction(async (tx): Promise<StoredReport> => {

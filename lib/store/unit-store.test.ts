@@ -178,6 +178,14 @@ describe.each(cases)("单位树（$engine）", ({ place, unavailable }) => {
     const nextYear = await overviewRows(reviewerStore, accessScopes(reviewer, await listUnits(root.db)).review, 2026);
     expect(nextYear.some((row) => row.unit.id === merged.id)).toBe(false);
 
+    // No new report is made in it.
+    const adminStore = root.as(admin, accessScopes(admin, await listUnits(root.db)));
+    const nextReport = structuredClone(report);
+    nextReport.info = { ...nextReport.info, year: 2026 };
+    expect((await failure(adminStore.createReport(nextReport, { unitId: merged.id })))?.message).toBe(
+      "单位“县旅游局”已归档，不能在其中新建报告（管理员可在“单位和账号”中恢复它）",
+    );
+
     // Offered nowhere: not as a parent, not for an account, not again by a list; the person cannot be enabled there.
     expect((await failure(createUnit(root.db, { name: "旅游局下属", parentId: merged.id })))?.message).toBe(
       "上级单位“县旅游局”已归档，请选择其他单位（或先恢复它）",
