@@ -82,3 +82,19 @@ test("200% 缩放（1366×768 的一半宽）：编辑页一栏排列，表三�
   await expect(lastColumnCell).toBeInViewport();
   await context.close();
 });
+
+test("登录表单：空着提交时，出错的栏标为无效并由错误说明描述，焦点回到该栏", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  const username = page.getByLabel("用户名");
+  await expect(username).not.toHaveAttribute("aria-invalid");
+  await expect(username).not.toHaveAttribute("aria-describedby");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(username).toBeFocused();
+  await expect(username).toHaveAttribute("aria-invalid", "true");
+  const message = await page.locator(".field-error").first().textContent();
+  expect(message).toBeTruthy();
+  await expect(username).toHaveAccessibleDescription(message!);
+  await context.close();
+});

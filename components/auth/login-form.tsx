@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ApiError, callApi } from "@/components/ui/api-client";
+import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { type TLoginForm, ZLoginForm } from "@/lib/auth/auth-forms";
 
 /** Username and password; after login back to where the person was going. */
@@ -25,15 +26,25 @@ export function LoginForm({ next }: { next: string }) {
     <form className="auth-form" onSubmit={onSubmit} noValidate>
       <label className="field">
         用户名
-        {/* biome-ignore lint/a11y/noAutofocus: the login page has one task, and the user name is where it starts */}
-        <input {...form.register("username")} autoComplete="username" autoFocus />
+        <input
+          {...form.register("username")}
+          {...invalidFieldProps("login-username", errors.username?.message)}
+          autoComplete="username"
+          // biome-ignore lint/a11y/noAutofocus: the login page has one task, and the user name is where it starts
+          autoFocus
+        />
       </label>
-      {errors.username && <span className="field-error">{errors.username.message}</span>}
+      <FieldError name="login-username" message={errors.username?.message} />
       <label className="field">
         密码
-        <input type="password" {...form.register("password")} autoComplete="current-password" />
+        <input
+          type="password"
+          {...form.register("password")}
+          {...invalidFieldProps("login-password", errors.password?.message)}
+          autoComplete="current-password"
+        />
       </label>
-      {errors.password && <span className="field-error">{errors.password.message}</span>}
+      <FieldError name="login-password" message={errors.password?.message} />
       <button type="submit" className="primary" disabled={isSubmitting}>
         {isSubmitting ? "正在登录…" : "登录"}
       </button>

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ApiError, callApi } from "@/components/ui/api-client";
+import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { type TPasswordForm, ZPasswordForm } from "@/lib/auth/auth-forms";
 
 /** One's own password; `next`: where to go once it is changed (after the first-password page). */
@@ -33,20 +34,36 @@ export function PasswordForm({ next, firstPassword = false }: { next?: string; f
     <form className="auth-form" onSubmit={onSubmit} noValidate aria-label="修改密码">
       <label className="field">
         {firstPassword ? "管理员给您的初始密码" : "当前密码"}
-        {/* biome-ignore lint/a11y/noAutofocus: the first-password page has this one task */}
-        <input autoFocus={firstPassword} type="password" {...form.register("currentPassword")} autoComplete="current-password" />
+        <input
+          // biome-ignore lint/a11y/noAutofocus: the first-password page has this one task
+          autoFocus={firstPassword}
+          type="password"
+          {...form.register("currentPassword")}
+          {...invalidFieldProps("password-current", errors.currentPassword?.message)}
+          autoComplete="current-password"
+        />
       </label>
-      {errors.currentPassword && <span className="field-error">{errors.currentPassword.message}</span>}
+      <FieldError name="password-current" message={errors.currentPassword?.message} />
       <label className="field">
         新密码（至少 8 个字符）
-        <input type="password" {...form.register("newPassword")} autoComplete="new-password" />
+        <input
+          type="password"
+          {...form.register("newPassword")}
+          {...invalidFieldProps("password-new", errors.newPassword?.message)}
+          autoComplete="new-password"
+        />
       </label>
-      {errors.newPassword && <span className="field-error">{errors.newPassword.message}</span>}
+      <FieldError name="password-new" message={errors.newPassword?.message} />
       <label className="field">
         再次输入新密码
-        <input type="password" {...form.register("confirm")} autoComplete="new-password" />
+        <input
+          type="password"
+          {...form.register("confirm")}
+          {...invalidFieldProps("password-confirm", errors.confirm?.message)}
+          autoComplete="new-password"
+        />
       </label>
-      {errors.confirm && <span className="field-error">{errors.confirm.message}</span>}
+      <FieldError name="password-confirm" message={errors.confirm?.message} />
       <button type="submit" className={firstPassword ? "primary" : undefined} disabled={isSubmitting}>
         {firstPassword ? "修改密码并继续" : "修改密码"}
       </button>

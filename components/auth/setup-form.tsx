@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ApiError, callApi } from "@/components/ui/api-client";
+import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { type TSetupForm, ZSetupForm } from "@/lib/auth/auth-forms";
 
 /** First run: the code from the server's console, the first unit and its administrator. */
@@ -27,9 +28,9 @@ export function SetupForm() {
     <>
       <label className="field">
         {label}
-        <input {...form.register(name)} {...extra} />
+        <input {...form.register(name)} {...invalidFieldProps(`setup-${name}`, errors[name]?.message)} {...extra} />
       </label>
-      {errors[name] && <span className="field-error">{errors[name]?.message}</span>}
+      <FieldError name={`setup-${name}`} message={errors[name]?.message} />
     </>
   );
   return (
