@@ -26,7 +26,10 @@ export type ImportRefusalReason =
   | "damaged"
   | "not_a_report"
   | "no_year"
-  | "failed";
+  | "failed"
+  /** Reading took longer than the time limit, or more memory than the limit (an upload read in a worker). */
+  | "too_slow"
+  | "too_complex";
 
 export type ImportOptions = {
   /** The year to use when the file states none (command line --year, the upload screen's 年度). */
