@@ -23,7 +23,7 @@ test("同一数据文件夹启动第二个进程：它立即退出并说明原�
     for (const name of ["甲", "乙"])
       acknowledged.push((await createReport(request, { agencyName: `独占测试${name}县`, year: 2025 }, first.url)).id);
 
-    const second = await runAppServerToExit(3106, first.dataDir, 90_000);
+    const second = await runAppServerToExit(3108, first.dataDir, 90_000);
     expect(second.code).not.toBe(0);
     expect(second.output).toContain(`年报通无法启动：数据文件夹 ${first.dataDir} 已由进程`);
     expect(second.output).toContain("同一数据文件夹同一时间只能由一个年报通进程打开");
