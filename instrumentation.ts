@@ -5,5 +5,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { openStoreAtStartup } = await import("@/lib/store/startup");
-  await openStoreAtStartup();
+  const { announceStoreOpening } = await import("@/lib/store/startup-signal");
+  const opening = openStoreAtStartup();
+  announceStoreOpening(opening);
+  await opening;
 }

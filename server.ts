@@ -4,9 +4,10 @@
  * address from the socket, and the security headers with a fresh script nonce.
  */
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { allowedHostNames, hostNameOf, isSameOrigin, publicOrigin } from "./lib/auth/server-config";
+import { storeOpened } from "./lib/store/startup-signal";
 
 const port = Number(process.env.PORT || 3000);
 // All interfaces by default: the units of an office reach the server over the network.
@@ -54,14 +55,35 @@ function requestOrigin(request: IncomingMessage): string | undefined {
   }
 }
 
+/**
+ * The port is taken before anything else: a port already in use ends this process at once,
+ * before it opens (and locks) the data folder. Requests wait until Next is ready.
+ */
+function listen(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      const address = `${listenHost ?? "所有网络地址"}:${port}`;
+      console.error(
+        error.code === "EADDRINUSE"
+          ? `年报通无法启动：端口 ${address} 已被其他程序占用（可能是另一个年报通进程）。请先停止那个程序，或用环境变量 PORT 指定另一个端口。`
+          : `年报通无法启动：无法在 ${address} 上监听（${error.message}）`,
+      );
+      process.exit(1);
+    });
+    server.listen(port, listenHost, () => resolve());
+  });
+}
+
 async function main(): Promise<void> {
-  const app = next({ dev: false, hostname: listenHost ?? "localhost", port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
   const hostNames = allowedHostNames();
   const configuredOrigin = publicOrigin();
+  let handle: ((request: IncomingMessage, response: ServerResponse) => Promise<void>) | undefined;
+  let ready: () => void = () => {};
+  const prepared = new Promise<void>((resolve) => {
+    ready = resolve;
+  });
 
-  const server = createServer((request, response) => {
+  const server = createServer(async (request, response) => {
     const host = request.headers.host ?? "";
     if (!hostNames.has(hostNameOf(host))) {
       refuse(
@@ -88,19 +110,26 @@ async function main(): Promise<void> {
     response.setHeader("content-security-policy", policy);
     response.setHeader("x-content-type-options", "nosniff");
     response.setHeader("referrer-policy", "same-origin");
-    void handle(request, response);
+    await prepared;
+    void handle?.(request, response);
   });
   // Node closes an idle kept-alive connection after 5 s; a client sending on it at that moment gets
   // ECONNRESET (seen from slow office PCs and loaded test runs). Keep idle connections as long as
   // browsers do, and headers a moment longer, as Node's documentation advises.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  server.listen(port, listenHost, () => {
-    console.log(`年报通已启动：http://${listenHost ?? "localhost"}:${port}`);
-  });
+  await listen(server);
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+
+  const app = next({ dev: false, hostname: listenHost ?? "localhost", port });
+  await app.prepare();
+  handle = app.getRequestHandler();
+  ready();
+  // Started means serving: the store opened, not refused for a data folder another process holds.
+  await storeOpened();
+  console.log(`年报通已启动：http://${listenHost ?? "localhost"}:${port}`);
 }
 
 main().catch((error: unknown) => {

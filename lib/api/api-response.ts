@@ -8,7 +8,7 @@ import { isUnitError } from "@/lib/store/unit-store";
 export class RequestError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);

@@ -1,4 +1,4 @@
-import { givenYearMessage, importPublishedReport, MAX_IMPORT_BYTES, parseGivenYear, tooLargeMessage } from "@/lib/import";
+import { givenYearMessage, ImportBusyError, MAX_IMPORT_BYTES, parseGivenYear, readUpload, tooLargeMessage } from "@/lib/import";
 import { errorResponse, RequestError, readBodyBytes } from "./api-response";
 import { requireContext } from "./request-context";
 
@@ -64,7 +64,13 @@ async function importUpload(request: Request) {
     }
     throw error;
   }
-  const outcome = await importPublishedReport(bytes, fileName, options);
+  let outcome: Awaited<ReturnType<typeof readUpload>>;
+  try {
+    outcome = await readUpload(bytes, fileName, options);
+  } catch (error) {
+    if (error instanceof ImportBusyError) throw new RequestError(error.message, 503, { reason: "busy" });
+    throw error;
+  }
   if (!outcome.ok)
     throw new RequestError(outcome.message, outcome.reason === "too_large" ? 413 : 422, { reason: outcome.reason });
   return outcome;

@@ -14,6 +14,7 @@ import { readBareReviewsLitigation, readReviewsLitigation } from "./read-reviews
 import { dateOfLine, type LineSpan, lineText, type Segments, sectionOfHeading, segmentDocument } from "./segment-document";
 import type { TableImport } from "./table-result";
 import type { ImportNote, SourceLine, SourceType } from "./types";
+import { checkZipLimits, ZipLimitError } from "./zip-limits";
 
 export { MAX_IMPORT_BYTES, tooLargeMessage };
 
@@ -25,7 +26,10 @@ export type ImportRefusalReason =
   | "damaged"
   | "not_a_report"
   | "no_year"
-  | "failed";
+  | "failed"
+  /** Reading took longer than the time limit, or more memory than the limit (an upload read in a worker). */
+  | "too_slow"
+  | "too_complex";
 
 export type ImportOptions = {
   /** The year to use when the file states none (command line --year, the upload screen's 年度). */
@@ -84,6 +88,8 @@ function sniff(bytes: Uint8Array, fileName: string): SourceType | { refuse: stri
 async function extract(bytes: Uint8Array, type: SourceType): Promise<{ lines: SourceLine[]; title: string | null }> {
   if (type === "pdf") return { lines: await pdfLines(bytes), title: null };
   if (type === "docx") {
+    // Sizes and entry count checked before the reader inflates anything (a zip bomb).
+    await checkZipLimits(bytes);
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     return htmlLines(value);
   }
@@ -285,6 +291,7 @@ async function readPublishedReport(bytes: Uint8Array, fileName: string, options:
     extracted = await extract(bytes, type);
   } catch (error) {
     if (error instanceof PdfRefusal) return refuse(error.reason, error.message);
+    if (error instanceof ZipLimitError) return refuse("too_large", error.message);
     const detail = error instanceof Error ? error.message : String(error);
     return refuse("damaged", type === "docx" ? `Word 文件无法打开（${detail}），可能已损坏` : `文件无法读取（${detail}）`);
   }

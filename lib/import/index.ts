@@ -1,3 +1,4 @@
+export { ImportBusyError, readUpload } from "./import-pool";
 export {
   type ImportOptions,
   type ImportOutcome,
