@@ -1,7 +1,4 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,25 +7,14 @@ import { type Actor, accessScopes } from "@/lib/auth/access";
 import { createAccount } from "@/lib/auth/accounts";
 import { signIn } from "@/lib/auth/sessions";
 import { BackupError, restoreBackup, writeBackup } from "./backup";
-import { openReportStore, type ReportStore, type StoreEngine } from "./report-store";
-import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
+import type { ReportStore, StoreEngine } from "./report-store";
+import { probePostgres, testDatabaseUrl } from "./scratch-database";
+import { storePlaces as places, type StorePlace } from "./test-support/store-places";
 import { createUnit, listUnits } from "./unit-store";
 
-const serverUrl = testDatabaseUrl();
-const serverProblem = await probePostgres(serverUrl);
+const serverProblem = await probePostgres(testDatabaseUrl());
 const SLOW = 120_000;
 
-type Place = { open(): Promise<ReportStore>; dispose(): Promise<void> };
-
-async function pglitePlace(): Promise<Place> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "nianbaotong-backup-"));
-  return { open: () => openReportStore({ dataDir }), dispose: () => rm(dataDir, { recursive: true, force: true }) };
-}
-async function postgresPlace(): Promise<Place> {
-  const scratch = await createScratchDatabase(serverUrl);
-  return { open: () => openReportStore({ databaseUrl: scratch.url }), dispose: scratch.drop };
-}
-const places: Record<StoreEngine, () => Promise<Place>> = { pglite: pglitePlace, postgres: postgresPlace };
 const engines: StoreEngine[] = serverProblem && !process.env.CI ? ["pglite"] : ["pglite", "postgres"];
 
 async function backupBytes(store: ReportStore): Promise<Buffer> {
@@ -65,7 +51,7 @@ const published = {
 };
 
 describe.each(engines)("backup of a %s store", (engine) => {
-  let source: Place;
+  let source: StorePlace;
   let store: ReportStore;
   let backup: Buffer;
   let reportId = "";

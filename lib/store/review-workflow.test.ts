@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
@@ -8,31 +5,15 @@ import { type Actor, accessScopes } from "@/lib/auth/access";
 import { checkReport } from "@/lib/report/check-report";
 import type { TReport } from "@/lib/report/report-schema";
 import { overviewRows, overviewStatusLabel, summaryLedgers } from "./overview";
-import { DuplicateReportError, openReportStore, ReportStateError, type ReportStore, type StoreEngine } from "./report-store";
-import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
+import { DuplicateReportError, ReportStateError, type ReportStore } from "./report-store";
+import { testDatabaseUrl } from "./scratch-database";
+import { type StorePlace, storePlaceCases } from "./test-support/store-places";
 import { createUnit, listUnits } from "./unit-store";
 
 const serverUrl = testDatabaseUrl();
-const serverProblem = await probePostgres(serverUrl);
+const cases = await storePlaceCases();
 
 const seed001 = (): TReport => structuredClone(publishedSeedReports()[1]!.report);
-
-type Place = { open(): Promise<ReportStore>; dispose(): Promise<void> };
-
-async function pglitePlace(): Promise<Place> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "nianbaotong-workflow-"));
-  return { open: () => openReportStore({ dataDir }), dispose: () => rm(dataDir, { recursive: true, force: true }) };
-}
-
-async function postgresPlace(): Promise<Place> {
-  const scratch = await createScratchDatabase(serverUrl);
-  return { open: () => openReportStore({ databaseUrl: scratch.url }), dispose: scratch.drop };
-}
-
-const cases: { engine: StoreEngine; place: () => Promise<Place>; unavailable: string | null }[] = [
-  { engine: "pglite", place: pglitePlace, unavailable: null },
-  { engine: "postgres", place: postgresPlace, unavailable: serverProblem },
-];
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -45,7 +26,7 @@ describe.each(cases)("review workflow and unit scopes ($engine)", ({ place, unav
     it.skip(`跳过：无法连接 ${serverUrl}`, () => undefined);
     return;
   }
-  let location: Place;
+  let location: StorePlace;
   let root: ReportStore;
   let filler: ReportStore;
   let otherFiller: ReportStore;

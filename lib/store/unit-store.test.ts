@@ -1,14 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { type Actor, accessScopes } from "@/lib/auth/access";
 import { createAccount, setAccountDisabled, updateAccount } from "@/lib/auth/accounts";
 import { listAdminActions } from "./admin-log";
 import { overviewRows } from "./overview";
-import { openReportStore, type ReportStore, type StoreEngine } from "./report-store";
-import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
+import type { ReportStore } from "./report-store";
+import { testDatabaseUrl } from "./scratch-database";
+import { type StorePlace, storePlaceCases } from "./test-support/store-places";
 import {
   activeUnits,
   addUnit,
@@ -24,24 +22,7 @@ import {
 } from "./unit-store";
 
 const serverUrl = testDatabaseUrl();
-const serverProblem = await probePostgres(serverUrl);
-
-type Place = { open(): Promise<ReportStore>; dispose(): Promise<void> };
-
-async function pglitePlace(): Promise<Place> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "nianbaotong-units-"));
-  return { open: () => openReportStore({ dataDir }), dispose: () => rm(dataDir, { recursive: true, force: true }) };
-}
-
-async function postgresPlace(): Promise<Place> {
-  const scratch = await createScratchDatabase(serverUrl);
-  return { open: () => openReportStore({ databaseUrl: scratch.url }), dispose: scratch.drop };
-}
-
-const cases: { engine: StoreEngine; place: () => Promise<Place>; unavailable: string | null }[] = [
-  { engine: "pglite", place: pglitePlace, unavailable: null },
-  { engine: "postgres", place: postgresPlace, unavailable: serverProblem },
-];
+const cases = await storePlaceCases();
 
 const admin: Actor = { userId: "u-admin", username: "admin", name: "管理员甲", role: "admin", unitId: null };
 
@@ -56,7 +37,7 @@ describe.each(cases)("单位树（$engine）", ({ place, unavailable }) => {
     it.skip(`跳过：无法连接 ${serverUrl}`, () => undefined);
     return;
   }
-  let location: Place;
+  let location: StorePlace;
   let root: ReportStore;
   let top: Unit;
   const parentOf = async (name: string) => {
