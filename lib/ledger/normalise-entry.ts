@@ -71,6 +71,8 @@ export function normaliseEntry(raw: string, kind: CellKind): NormalisedEntry {
 
 /** A figure in plain digits, never in exponent form (1e+21) however large, to the 分 at most. */
 export function formatFigure(value: number): string {
+  // Whole numbers print the same either way, and the rule checks format thousands of them a save.
+  if (Number.isSafeInteger(value)) return String(value);
   return value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: MAX_AMOUNT_DECIMALS });
 }
 
