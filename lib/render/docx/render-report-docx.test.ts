@@ -393,8 +393,8 @@ describe("closing block", () => {
     report.info.issuedOn = issuedOn;
     return unzip(await renderReportDocx(buildReportDocument(report, { isDraft: false })));
   };
-  /** Left indent in body characters: 16 pt less the close setting, 315 twips. */
-  const indentCharacters = (paragraph: string) => Number(attribute(paragraph, "w:ind", "w:left") ?? 0) / 315;
+  /** Left indent in body characters: 16 pt less the close setting, 314 twips. */
+  const indentCharacters = (paragraph: string) => Number(attribute(paragraph, "w:ind", "w:left") ?? 0) / 314;
 
   it("signs per GB/T 9704 7.3.5.2: one empty line, the name 右空二字, the date two characters right of the name's first", async () => {
     const xml = await signedWith("湘潭县人民政府办公室", "2026-01-20");
@@ -413,7 +413,7 @@ describe("closing block", () => {
     const xml = await signedWith("某局", "2026-12-31");
     const [name, date] = bodyParagraphs(xml).slice(-2);
     expect(attribute(date!, "w:jc", "w:val")).toBe("right");
-    expect(Number(attribute(date!, "w:ind", "w:right")) / 315).toBeCloseTo(2, 2);
+    expect(Number(attribute(date!, "w:ind", "w:right")) / 314).toBeCloseTo(2, 2);
     // 2026年12月31日: three characters and eight figures of half a character = 7 characters wide.
     expect(indentCharacters(name!)).toBeCloseTo(28 - 2 - 7 - 2, 1);
   });
@@ -499,13 +499,20 @@ describe("DOCX package details", () => {
 describe("DOCX pagination as the PDF's", () => {
   const published = publishedSeedReports();
 
-  it("declares the 22-line grid (type lines) and sets widow and orphan control on body paragraphs", async () => {
+  it("declares the 22 × 28 grid (linesAndChars) and sets widow and orphan control on body paragraphs", async () => {
     const xml = await unzip(await renderReportDocx(buildReportDocument(published[1]!.report, { isDraft: false })));
     const grid = elements(xml.document, "w:docGrid")[0]!;
-    expect(attribute(grid, "w:docGrid", "w:type")).toBe("lines");
+    expect(attribute(grid, "w:docGrid", "w:type")).toBe("linesAndChars");
     expect(Number(attribute(grid, "w:docGrid", "w:linePitch"))).toBe(LINE_PITCH_TWIPS);
-    // Table text keeps off the grid (its style), or each 小五 line would take a 28.95 pt grid line.
-    expect(xml.styles).toMatch(/<w:style [^>]*w:styleId="ReportTableText"[\s\S]*?<w:snapToGrid w:val="0"\/><w:spacing/);
+    // Word's grid character: 16 pt + charSpace/4096 pt; 28 of them fit the 156 mm 版心 (442.2 pt), 29 do not.
+    const character = 16 + Number(attribute(grid, "w:docGrid", "w:charSpace")) / 4096;
+    expect(Math.floor(442.2 / character)).toBe(28);
+    expect(Number(attribute(grid, "w:docGrid", "w:charSpace"))).toBe(-849);
+    // The text keeps off the grid (Normal, on which every style is based), or each 小五 table line would
+    // take a 28.95 pt grid line; Normal states the grid's 16 pt base size.
+    const normal = elements(xml.styles, "w:style").find((style) => style.includes('w:styleId="Normal"'))!;
+    expect(normal).toContain('<w:snapToGrid w:val="0"/>');
+    expect(normal).toContain('<w:sz w:val="32"/>');
     const body = withStyle(xml, STYLE_BODY).filter((paragraph) => xmlText(paragraph).length > 30);
     expect(body.length).toBeGreaterThan(5);
     for (const paragraph of body) expect(paragraph).toMatch(/<w:widowControl\/>/);
