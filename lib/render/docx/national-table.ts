@@ -20,8 +20,18 @@ import { STYLE_ID } from "./styles";
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 /** The rule's width: size is in eighths of a point. */
 const BORDER_TWIPS = (BORDER.size / 8) * 20;
-const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as const;
-const TABLE_BORDERS = { ...CELL_BORDERS, insideHorizontal: BORDER, insideVertical: BORDER } as const;
+/**
+ * Every rule of the table, set once on the table: cells take them from it, so none repeats them
+ * (borders on each of 表三's cells were half of document.xml and of the time to write it).
+ */
+const TABLE_BORDERS = {
+  top: BORDER,
+  bottom: BORDER,
+  left: BORDER,
+  right: BORDER,
+  insideHorizontal: BORDER,
+  insideVertical: BORDER,
+} as const;
 /** About 1 mm either side, so five-digit figures fit the narrow columns of 表三/表四. */
 const CELL_MARGINS = { top: 0, bottom: 0, left: 57, right: 57 } as const;
 
@@ -112,7 +122,6 @@ export function nationalTable(block: TableBlock): Table {
       const common = {
         columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
         width,
-        borders: CELL_BORDERS,
         verticalAlign: VerticalAlignTable.CENTER,
       };
       if (start.row === r) {

@@ -250,14 +250,16 @@ describe("DOCX of seed 001", () => {
       expect(row.xml).toMatch(/<w:cantSplit\/>/);
       expect(/<w:tblHeader\/>/.test(row.xml), `row ${r}`).toBe(r < grid.headerRowCount);
       for (const cell of row.cells) {
-        for (const side of ["w:top", "w:left", "w:bottom", "w:right"]) {
-          const borders = elements(cell.xml, "w:tcBorders")[0]!;
-          expect(attribute(borders, side, "w:val")).toBe("single");
-          expect(attribute(borders, side, "w:sz")).toBe("4");
-        }
+        // Every cell takes its rules from the table's, none overrides them.
+        expect(cell.xml).not.toContain("<w:tcBorders");
         expect(attribute(cell.xml, "w:vAlign", "w:val")).toBe("center");
       }
     });
+    const tableBorders = elements(table.xml, "w:tblBorders")[0]!;
+    for (const side of ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"]) {
+      expect(attribute(tableBorders, side, "w:val"), side).toBe("single");
+      expect(attribute(tableBorders, side, "w:sz"), side).toBe("4");
+    }
   });
 
   it("has the 175 figures of 表三 in the right cells", () => {
