@@ -548,14 +548,28 @@ describe("DOCX pagination as the PDF's", () => {
 });
 
 describe("DOCX figures", () => {
-  it("gives each figure column of a nine-digit 表三 the width of its figure, so Word never breaks a number", async () => {
+  it("keeps every figure of a nine-digit 表三 whole: no-wrap cells, at 7.5 pt or more, in columns that hold them", async () => {
     const { doc } = hardCases().find((entry) => entry.name === "nine-digit-figures")!;
     const xml = await unzip(await renderReportDocx(doc));
-    const s3 = elements(xml.document, "w:tbl")[1]!;
-    const columns = elements(s3, "w:gridCol").map((col) => Number(attribute(col, "w:gridCol", "w:w")));
-    // Nine Times New Roman figures at 小五 (9 pt = 180 twips, half an em each) and the cell margins (2 × 57).
-    const figure = 9 * 0.5 * 180 + 114;
-    for (const width of columns.slice(-7)) expect(width).toBeGreaterThanOrEqual(figure);
+    const s3 = docxTables(xml.document)[1]!;
+    const columns = elements(s3.xml, "w:gridCol").map((col) => Number(attribute(col, "w:gridCol", "w:w")));
     expect(columns.reduce((a, b) => a + b, 0)).toBe(8844);
+    // The label columns keep room for four characters of 小五 (9 pt = 180 twips) besides the margins.
+    for (const width of columns.slice(0, 3)) expect(width).toBeGreaterThanOrEqual(4 * 180);
+    const figureCells = s3.rows.flatMap((row) => row.cells.filter((cell) => cell.text === "123456789"));
+    expect(figureCells).toHaveLength(175);
+    for (const cell of figureCells) {
+      expect(cell.xml).toMatch(/<w:noWrap\/><w:vAlign/);
+      // One run: the figure whole, at its own size where the table's 9 pt does not fit, never below 7.5 pt.
+      expect(elements(cell.xml, "w:t")).toHaveLength(1);
+      const size = Number(attribute(cell.xml, "w:sz", "w:val") ?? 18) / 2;
+      expect(size).toBeGreaterThanOrEqual(7.5);
+      // Nine figures of up to 0.56 em (Times New Roman 0.5, Noto Serif SC where it stands in 0.56) and the margins.
+      const width = Number(attribute(cell.xml, "w:tcW", "w:w"));
+      expect(width).toBeGreaterThanOrEqual(9 * 0.56 * size * 20 + 114);
+    }
+    // Labels never marked no-wrap: they give up width and wrap.
+    const labels = s3.rows.flatMap((row) => row.cells.filter((cell) => /^\d\.|^（/.test(cell.text)));
+    for (const cell of labels) expect(cell.xml).not.toContain("w:noWrap");
   });
 });
