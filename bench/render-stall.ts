@@ -22,6 +22,9 @@ async function main(): Promise<void> {
     const created = await call("/api/reports", { method: "POST", json: { report: publishedSeedReports()[1]!.report } });
     const { stored } = (await created.json()) as { stored: { id: string } };
     console.log(`空闲时服务器 RSS ${rssMb(server.pid()!)} MB`);
+    // What the same requests take with nothing else to do, on this machine now.
+    const idle = await whileWorking(server, cookie, new Promise((resolve) => setTimeout(resolve, 3000)));
+    console.log(`空闲时：${idle.seen}`);
     for (const round of ["首次（载入字体）", "再次"]) {
       const exports = Promise.all(
         Array.from({ length: PDFS }, async () => {
