@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import type { ReportDocument } from "@/lib/document/report-document";
-import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { renderReportHtml, renderReportHtmlPage } from "@/lib/render/html/render-report-html";
-import { MissingGlyphError, renderReportPdf } from "@/lib/render/pdf";
+import { MissingGlyphError } from "@/lib/render/pdf";
+import { type RenderedFormat, renderFiles } from "@/lib/render/render-job";
+import { WorkerJobStoppedError, WorkerPoolBusyError } from "@/lib/worker-pool/worker-pool";
 import { errorResponse, notFound, RequestError } from "./api-response";
 import { loadReportWithPreviousYear } from "./report-routes";
 import { requireContext } from "./request-context";
@@ -37,15 +38,40 @@ export function contentDisposition(fileName: string, isInline: boolean): string 
 /** A draft never shares the official file's name: “…年度报告（草稿）.pdf”. */
 export const DRAFT_FILE_SUFFIX = "（草稿）";
 
+/**
+ * The document as PDF and/or Word, set off the request thread (lib/render/render-job.ts); too many
+ * files waiting, or one passing the time or memory limit, is a 503 in Chinese to retry shortly.
+ */
+export async function renderDocumentFiles<Format extends RenderedFormat>(
+  doc: ReportDocument,
+  formats: readonly Format[],
+): Promise<Record<Format, Uint8Array>> {
+  try {
+    return await renderFiles(doc, formats);
+  } catch (error) {
+    if (error instanceof WorkerPoolBusyError) throw new RequestError(error.message, 503, { reason: "busy" });
+    if (error instanceof WorkerJobStoppedError) {
+      const limit =
+        error.reason === "too_slow"
+          ? `超过 ${error.limits.timeoutMs / 1000} 秒仍未完成`
+          : error.reason === "too_much_memory"
+            ? `所需内存超过 ${error.limits.maxHeapMb} MB 的上限`
+            : "时出错";
+      console.error(error);
+      throw new RequestError(`生成报告文件${limit}，已停止；请稍后重试`, 503, { reason: error.reason });
+    }
+    throw error;
+  }
+}
+
 /** One document in one format, as bytes. */
 export async function renderDocumentAs(
   doc: ReportDocument,
   format: ExportFormat,
   options: { fragment?: boolean } = {},
 ): Promise<Uint8Array> {
-  if (format === "docx") return new Uint8Array(await renderReportDocx(doc));
-  if (format === "pdf") return new Uint8Array(await renderReportPdf(doc));
-  return new TextEncoder().encode(options.fragment ? renderReportHtml(doc) : renderReportHtmlPage(doc));
+  if (format === "html") return new TextEncoder().encode(options.fragment ? renderReportHtml(doc) : renderReportHtmlPage(doc));
+  return (await renderDocumentFiles(doc, [format]))[format];
 }
 
 export function fileResponse(

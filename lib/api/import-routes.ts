@@ -1,4 +1,5 @@
-import { givenYearMessage, ImportBusyError, MAX_IMPORT_BYTES, parseGivenYear, readUpload, tooLargeMessage } from "@/lib/import";
+import { givenYearMessage, MAX_IMPORT_BYTES, parseGivenYear, readUpload, tooLargeMessage } from "@/lib/import";
+import { WorkerPoolBusyError } from "@/lib/worker-pool/worker-pool";
 import { errorResponse, RequestError, readBodyBytes } from "./api-response";
 import { requireContext } from "./request-context";
 
@@ -68,7 +69,7 @@ async function importUpload(request: Request) {
   try {
     outcome = await readUpload(bytes, fileName, options);
   } catch (error) {
-    if (error instanceof ImportBusyError) throw new RequestError(error.message, 503, { reason: "busy" });
+    if (error instanceof WorkerPoolBusyError) throw new RequestError(error.message, 503, { reason: "busy" });
     throw error;
   }
   if (!outcome.ok)

@@ -133,6 +133,8 @@ export async function batchExport(request: Request): Promise<Response> {
         const doc = buildReportDocument(stored.report, { isDraft: true });
         files.push({ name: `${name}（草稿）.pdf`, content: await renderDocumentAs(doc, "pdf") });
       } catch (error) {
+        // The server too busy to set it: the whole ZIP is refused (503), to ask again shortly.
+        if (error instanceof RequestError) throw error;
         // One draft that cannot be set (a character no PDF face has …) is listed, not a failed ZIP.
         if (!(error instanceof MissingGlyphError)) console.error(error);
         const reason = error instanceof MissingGlyphError ? error.message : "生成 PDF 时出错";

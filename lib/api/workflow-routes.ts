@@ -5,7 +5,7 @@ import { findCell, reportSections, type SectionId } from "@/lib/format";
 import { MissingGlyphError } from "@/lib/render/pdf";
 import { type PublishedFormat, reportStatusLabels } from "@/lib/store/report-store";
 import { errorResponse, notFound, parsePositiveInteger, RequestError, readJsonBody } from "./api-response";
-import { exportFormats, fileResponse, renderDocumentAs } from "./export-routes";
+import { exportFormats, fileResponse, renderDocumentAs, renderDocumentFiles } from "./export-routes";
 import { loadReportWithPreviousYear } from "./report-routes";
 import { type RequestContext, requireContext } from "./request-context";
 
@@ -122,11 +122,9 @@ export async function publishReport(request: Request, { params }: IdParams): Pro
     const blockers = await officialBlockers(loaded.stored.report, loaded.previousYear);
     if (blockers.length > 0) throw new RequestError(blockersMessage(blockers, "不能发布"), 422, { errors: blockers });
     const doc = buildReportDocument(loaded.stored.report, { isDraft: false });
-    const [pdf, docx, html] = await Promise.all([
-      renderDocumentAs(doc, "pdf"),
-      renderDocumentAs(doc, "docx"),
-      renderDocumentAs(doc, "html"),
-    ]);
+    // One job for both files: a publish waits its turn once.
+    const { pdf, docx } = await renderDocumentFiles(doc, ["pdf", "docx"]);
+    const html = await renderDocumentAs(doc, "html");
     return Response.json({ stored: await store.publishReport(id, { fileBaseName: doc.fileBaseName, pdf, docx, html }) });
   } catch (error) {
     if (error instanceof MissingGlyphError)

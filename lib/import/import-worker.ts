@@ -1,9 +1,11 @@
 /**
- * The worker thread an upload is read in (see import-pool.ts): one file, its outcome posted
+ * The worker thread an upload is read in (see lib/worker-pool): one file, its outcome posted
  * back, then the thread ends and its memory with it.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import { type ImportOptions, importPublishedReport } from "./import-report";
+import { serveJobs } from "@/lib/worker-pool/serve-jobs";
+import { importPublishedReport } from "./import-report";
 
-const { bytes, fileName, options } = workerData as { bytes: Uint8Array; fileName: string; options: ImportOptions };
-void importPublishedReport(bytes, fileName, options).then((outcome) => parentPort?.postMessage(outcome));
+serveJobs(
+  ({ bytes, fileName, options }: { bytes: Uint8Array; fileName: string; options: Parameters<typeof importPublishedReport>[2] }) =>
+    importPublishedReport(bytes, fileName, options),
+);

@@ -1,4 +1,4 @@
-export { ImportBusyError, readUpload } from "./import-pool";
+export { readUpload } from "./import-pool";
 export {
   type ImportOptions,
   type ImportOutcome,
