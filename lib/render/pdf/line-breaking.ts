@@ -61,4 +61,3 @@ export function chineseHyphenation(word: string): string[] {
   syllables.set(word, found);
   return [...found];
 }
-
