@@ -5,7 +5,8 @@ import { useRef, useState } from "react";
 import { ApiError, callApi } from "@/components/ui/api-client";
 import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { DialogForm, ModalDialog } from "@/components/ui/modal-dialog";
-import type { AccountField, UserSummary } from "@/lib/auth/accounts";
+import type { UserSummary } from "@/lib/auth/accounts";
+import { type AccountField, accountFields } from "@/lib/auth/auth-forms";
 import { roleLabels, type UserRole } from "@/lib/auth/roles";
 import type { Unit } from "@/lib/store/unit-store";
 import { unitsInTreeOrder } from "./unit-tree";
@@ -232,8 +233,6 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
     </section>
   );
 }
-
-const accountFields: readonly AccountField[] = ["username", "name", "password", "unitId"];
 
 /** The field an account error is about, as the server names it in its answer. */
 function accountFieldOf(body: unknown): AccountField | null {

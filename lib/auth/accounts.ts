@@ -5,6 +5,7 @@ import { recordAdminAction } from "@/lib/store/admin-log";
 import type { StoreDatabase } from "@/lib/store/database";
 import { account, type UserRole, units, user } from "@/lib/store/schema";
 import type { Actor } from "./access";
+import type { AccountField } from "./auth-forms";
 import { authFor, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-server";
 import { roleLabels } from "./roles";
 
@@ -20,10 +21,7 @@ export type UserSummary = {
   createdAt: Date;
 };
 
-/** The field of an account form an error is about, so the form can mark that field and put the keyboard there. */
-export type AccountField = "username" | "name" | "password" | "unitId";
-
-/** An account request that cannot be done as asked: the message says why, in Chinese. */
+/** An account request that cannot be done as asked: the message says why, in Chinese; `field`, the form field it is about. */
 export class AccountError extends Error {
   readonly isAccountError = true;
   constructor(

@@ -29,3 +29,7 @@ export const ZPasswordForm = z
   .object({ currentPassword: z.string().min(1, "请填写当前密码"), newPassword: ZNewPassword, confirm: z.string() })
   .refine((form) => form.newPassword === form.confirm, { message: "两次输入的密码不一致", path: ["confirm"] });
 export type TPasswordForm = z.infer<typeof ZPasswordForm>;
+
+/** The fields of the administrator's account form an account error can be about (AccountError.field). */
+export const accountFields = ["username", "name", "password", "unitId"] as const;
+export type AccountField = (typeof accountFields)[number];
