@@ -7,6 +7,17 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
+/** The figures of samples taken elsewhere (under load, or CPU time rather than wall time). */
+export function timingOf(samples: readonly number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    runs: sorted.length,
+    medianMs: sorted.length === 0 ? 0 : percentile(sorted, 0.5),
+    p95Ms: sorted.length === 0 ? 0 : percentile(sorted, 0.95),
+    meanMs: sorted.reduce((total, sample) => total + sample, 0) / Math.max(1, sorted.length),
+  };
+}
+
 /** Times `work` `runs` times after `warmup` untimed runs. */
 export async function measure(work: () => unknown, runs: number, warmup = Math.min(100, runs)): Promise<Timing> {
   for (let index = 0; index < warmup; index += 1) await work();

@@ -33,7 +33,9 @@ function seedWithTopicText(agencyName: string, body: string): TReport {
   return report;
 }
 
-const editorOf = (page: Page, label: string): Locator => page.getByRole("textbox", { name: label, exact: true });
+/** A narrative field's editor: a multi-line textbox, or a combobox while its 〔 list shows. */
+const editorOf = (page: Page, label: string): Locator =>
+  page.getByRole("textbox", { name: label, exact: true }).or(page.getByRole("combobox", { name: label, exact: true }));
 const fieldOf = (page: Page, label: string): Locator => page.locator(".narrative-field").filter({ has: editorOf(page, label) });
 const inlinePicker = (page: Page): Locator => page.locator(".figure-picker-inline");
 

@@ -79,6 +79,8 @@ for (const cpuRate of [1, 4]) {
         await expect(editor, `第 ${run} 次`).toHaveText(TYPED);
         await expectSaved(page);
         expect((await storedReport(request, id)).report.narrative.problems.body, `第 ${run} 次`).toBe(TYPED);
+        // Long repeats (TYPING_RUNS) print each run, so a stopped run still tells how many held.
+        if (RUNS > 1) console.log(`每键 ${keyMs} ms，CPU ${cpuRate}×：第 ${run} 次一致`);
       }
     });
   }

@@ -2,13 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { ApiError, callApi } from "@/components/ui/api-client";
+import { ApiError, callApi, OFFLINE_STATUS } from "@/components/ui/api-client";
+import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { DialogForm, ModalDialog } from "@/components/ui/modal-dialog";
 import { unitWithDescendants } from "@/lib/auth/access";
 import type { Unit } from "@/lib/store/unit-store";
 import { indentedName, unitsInTreeOrder } from "./unit-tree";
 
 type Message = { text: string; isError: boolean };
+/** The text fields of the panel's two forms: 新单位名称 and 粘贴单位名单. */
+type UnitFormField = "unit-name" | "unit-list";
 /** The change a unit's 改名 / 移动 / 移除 dialog is for. */
 type Editing = { kind: "rename" | "move" | "remove"; unit: Unit } | null;
 
@@ -31,13 +34,26 @@ export function UnitsPanel({ units }: { units: Unit[] }) {
     router.refresh();
   };
 
-  const run = async (action: () => Promise<string>) => {
+  /** The form field the last refusal is about (the name typed, or the list pasted), marked and focused. */
+  const [fieldError, setFieldError] = useState<{ field: UnitFormField; message: string } | null>(null);
+  const errorOf = (field: UnitFormField) => (fieldError?.field === field ? fieldError.message : undefined);
+
+  /** `field`: the form's text field, which the server's refusal is about. */
+  const run = async (action: () => Promise<string>, field?: UnitFormField) => {
     setMessage(null);
+    setFieldError(null);
     try {
       setMessage({ text: await action(), isError: false });
       router.refresh();
     } catch (error) {
-      setMessage({ text: error instanceof ApiError ? error.message : String(error), isError: true });
+      const text = error instanceof ApiError ? error.message : String(error);
+      if (field && error instanceof ApiError && error.status !== OFFLINE_STATUS) {
+        setFieldError({ field, message: text });
+        // The message is read with the field the keyboard is put back on.
+        requestAnimationFrame(() => document.querySelector<HTMLElement>(`[name="${field}"]`)?.focus());
+      } else {
+        setMessage({ text, isError: true });
+      }
     }
   };
 
@@ -102,13 +118,20 @@ export function UnitsPanel({ units }: { units: Unit[] }) {
             await callApi("/api/units", { method: "POST", json: { name, parentId: parentId || null } });
             setName("");
             return `已添加单位“${name.trim()}”`;
-          });
+          }, "unit-name");
         }}
       >
         <label>
           新单位名称
-          <input value={name} onChange={(event) => setName(event.target.value)} placeholder="如：县财政局" />
+          <input
+            name="unit-name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            placeholder="如：县财政局"
+            {...invalidFieldProps("unit-name", errorOf("unit-name"))}
+          />
         </label>
+        <FieldError name="unit-name" message={errorOf("unit-name")} />
         <UnitSelect label="上级单位" units={ordered} value={parentId} onChange={setParentId} />
         <button type="submit">添加单位</button>
       </form>
@@ -126,7 +149,7 @@ export function UnitsPanel({ units }: { units: Unit[] }) {
             const found =
               matched.length > 0 ? `；${matched.map((unit) => `“${unit.name}”`).join("、")}已有，按名称对应，未重复建立` : "";
             return created.length === 0 ? `名单中的单位都已存在，没有新增${found}` : `已添加 ${created.length} 个单位${found}`;
-          });
+          }, "unit-list");
         }}
       >
         <label className="text-field">
@@ -136,12 +159,15 @@ export function UnitsPanel({ units }: { units: Unit[] }) {
             Excel 复制两列）。名单中已有的单位（如本单位）按名称对应，不会重复建立。
           </span>
           <textarea
+            name="unit-list"
+            {...invalidFieldProps("unit-list", errorOf("unit-list"))}
             value={list}
             onChange={(event) => setList(event.target.value)}
             rows={6}
             placeholder={"县发展和改革局\n县财政局\n县卫生健康局\n    县人民医院\n易俗河镇"}
           />
         </label>
+        <FieldError name="unit-list" message={errorOf("unit-list")} />
         <UnitSelect label="添加到" units={ordered} value={listParentId} onChange={setListParentId} />
         <button type="submit" disabled={list.trim() === ""}>
           按名单添加
@@ -199,6 +225,8 @@ export function UnitSelect({
   value,
   onChange,
   describedBy,
+  name,
+  error,
 }: {
   label: string;
   className?: string;
@@ -207,24 +235,32 @@ export function UnitSelect({
   value: string;
   onChange: (value: string) => void;
   describedBy?: string;
+  /** A field of its own form: its error (from the server) is shown after it and tied to it. */
+  name?: string;
+  error?: string;
 }) {
   return (
-    <label className={className}>
-      {label}
-      <select
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={describedBy ? true : undefined}
-        aria-describedby={describedBy}
-      >
-        {noneLabel !== null && <option value="">{noneLabel}</option>}
-        {units.map((entry) => (
-          <option key={entry.unit.id} value={entry.unit.id}>
-            {indentedName(entry)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <>
+      <label className={className}>
+        {label}
+        <select
+          name={name}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-invalid={describedBy ? true : undefined}
+          aria-describedby={describedBy}
+          {...(name ? invalidFieldProps(name, error) : {})}
+        >
+          {noneLabel !== null && <option value="">{noneLabel}</option>}
+          {units.map((entry) => (
+            <option key={entry.unit.id} value={entry.unit.id}>
+              {indentedName(entry)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {name && <FieldError name={name} message={error} />}
+    </>
   );
 }
 

@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ApiError, callApi } from "@/components/ui/api-client";
+import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { DialogForm, ModalDialog } from "@/components/ui/modal-dialog";
-import type { UserSummary } from "@/lib/auth/accounts";
+import type { AccountField, UserSummary } from "@/lib/auth/accounts";
 import { roleLabels, type UserRole } from "@/lib/auth/roles";
 import type { Unit } from "@/lib/store/unit-store";
 import { unitsInTreeOrder } from "./unit-tree";
@@ -33,11 +34,23 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const [editing, setEditing] = useState<{ kind: "password" | "change"; user: UserRow } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  /** The new-account field the server refused, marked and focused, its message tied to it. */
+  const [fieldError, setFieldError] = useState<{ field: AccountField; message: string } | null>(null);
+  const newAccountForm = useRef<HTMLFormElement>(null);
+  const errorOf = (field: AccountField) => (fieldError?.field === field ? fieldError.message : undefined);
+  const fieldName = (field: AccountField) => `new-account-${field}`;
+  const fieldProps = (field: AccountField) => ({
+    name: fieldName(field),
+    ...invalidFieldProps(fieldName(field), errorOf(field)),
+  });
 
-  const run = async (action: () => Promise<string>) => {
+  /** An action's outcome in the panel's message; null: the action showed its own (a field's error). */
+  const run = async (action: () => Promise<string | null>) => {
     setMessage(null);
     try {
-      setMessage({ text: await action(), isError: false });
+      const text = await action();
+      if (text === null) return;
+      setMessage({ text, isError: false });
       router.refresh();
     } catch (error) {
       setMessage({ text: error instanceof ApiError ? error.message : String(error), isError: true });
@@ -119,10 +132,23 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
       <form
         className="inline-form wrap"
         aria-label="新建账号"
+        ref={newAccountForm}
         onSubmit={(event) => {
           event.preventDefault();
+          setFieldError(null);
           void run(async () => {
-            await callApi("/api/users", { method: "POST", json: draft });
+            try {
+              await callApi("/api/users", { method: "POST", json: draft });
+            } catch (error) {
+              const field = error instanceof ApiError ? accountFieldOf(error.body) : null;
+              if (!field) throw error;
+              setFieldError({ field, message: (error as ApiError).message });
+              // The message is read with the field the keyboard is put back on.
+              requestAnimationFrame(() =>
+                newAccountForm.current?.querySelector<HTMLElement>(`[name="${fieldName(field)}"]`)?.focus(),
+              );
+              return null;
+            }
             setDraft({ ...draft, username: "", name: "", password: "" });
             return `已建立账号 ${draft.username.trim().toLowerCase()}（${roleLabels[draft.role]}，${unitName(draft.unitId)}）；请把初始密码告诉本人，首次登录时须改为自己的密码`;
           });
@@ -134,12 +160,19 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
             value={draft.username}
             onChange={(event) => setDraft({ ...draft, username: event.target.value })}
             autoComplete="off"
+            {...fieldProps("username")}
           />
         </label>
+        <FieldError name={fieldName("username")} message={errorOf("username")} />
         <label>
           姓名
-          <input value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} />
+          <input
+            value={draft.name}
+            onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+            {...fieldProps("name")}
+          />
         </label>
+        <FieldError name={fieldName("name")} message={errorOf("name")} />
         <label>
           初始密码
           <input
@@ -147,14 +180,18 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
             value={draft.password}
             onChange={(event) => setDraft({ ...draft, password: event.target.value })}
             autoComplete="new-password"
+            {...fieldProps("password")}
           />
         </label>
+        <FieldError name={fieldName("password")} message={errorOf("password")} />
         <UnitSelect
           label="单位"
           noneLabel={null}
           units={ordered}
           value={draft.unitId}
           onChange={(unitId) => setDraft({ ...draft, unitId })}
+          name={fieldName("unitId")}
+          error={errorOf("unitId")}
         />
         <label>
           角色
@@ -194,6 +231,14 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
       </ModalDialog>
     </section>
   );
+}
+
+const accountFields: readonly AccountField[] = ["username", "name", "password", "unitId"];
+
+/** The field an account error is about, as the server names it in its answer. */
+function accountFieldOf(body: unknown): AccountField | null {
+  const field = typeof body === "object" && body !== null && "field" in body ? body.field : null;
+  return accountFields.find((candidate) => candidate === field) ?? null;
 }
 
 type FormProps = { user: UserRow; onDone: (message: string) => void; onCancel: () => void };

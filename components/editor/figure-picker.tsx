@@ -59,7 +59,8 @@ function FigureList({ id, session, choices, onChoose }: FigureListProps) {
   }
   let index = -1;
   return (
-    <div className="figure-list" role="listbox" id={id} aria-label="表格数字" ref={list}>
+    // Not a Tab stop of its own (Chrome makes a scrolling box one): the keys that move in it belong to the search or the text.
+    <div className="figure-list" role="listbox" id={id} aria-label="表格数字" ref={list} tabIndex={-1}>
       {groups.map((group) => (
         // biome-ignore lint/a11y/useSemanticElements: an ARIA listbox group; a fieldset is for form controls
         <div role="group" aria-label={group.title} key={group.key}>
@@ -160,13 +161,18 @@ type InlinePickerProps = {
   query: string;
   position: { left: number; top: number };
   onChoose: (figure: LinkedFigure) => void;
+  /** The option the arrow keys are on (the editor's aria-activedescendant); undefined while no list shows. */
+  onActiveOption: (optionId: string | undefined) => void;
 };
 
 /** The list under the caret after 〔: the text typed after it searches; nothing shows when nothing matches. */
-export function InlineFigurePicker({ ref, session, listId, query, position, onChoose }: InlinePickerProps) {
+export function InlineFigurePicker({ ref, session, listId, query, position, onChoose, onActiveOption }: InlinePickerProps) {
   const choices = useFigureChoices(query);
   const latest = useRef(choices);
   latest.current = choices;
+  const activeId = activeOptionId(listId, choices.flat, choices.activeIndex);
+  useEffect(() => onActiveOption(activeId), [activeId, onActiveOption]);
+  useEffect(() => () => onActiveOption(undefined), [onActiveOption]);
   useImperativeHandle(
     ref,
     () => ({

@@ -5,13 +5,16 @@ import { computedCellExplanation } from "@/lib/editor/computed-cells";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import type { Direction, GridNavigation } from "@/lib/editor/grid-navigation";
 import { htmlTableText, isBlockPaste } from "@/lib/editor/paste-html";
-import { type CellId, getCell, type TableGrid } from "@/lib/format";
+import { type CellId, getCell, type TableGrid, type TableId } from "@/lib/format";
 import { isRedoKey, isUndoKey } from "./editor-keys";
 import { confirmImported } from "./import-review";
 import { commentsAtCell, useReview } from "./review-context";
+import type { RovingTabStop } from "./roving-tab-stop";
 
 export const cellDomId = (cellId: CellId) => `cell-${cellId}`;
 const tipDomId = (cellId: CellId) => `tip-${cellId}`;
+/** The table's keyboard help, right after it: the table's description, and where Esc leaves the cells for. */
+export const gridKeysDomId = (tableId: TableId) => `grid-keys-${tableId}`;
 
 export type CellNotice = { text: string; isError: boolean };
 
@@ -20,6 +23,7 @@ type LedgerCellProps = {
   session: EditorSession;
   grid: TableGrid;
   navigation: GridNavigation;
+  tabStop: RovingTabStop;
   rowSpan: number;
   colSpan: number;
   onNotice: (notice: CellNotice) => void;
@@ -38,7 +42,7 @@ function leaveTable(input: HTMLInputElement, forward: boolean): boolean {
   const table = input.closest("table");
   if (!table) return false;
   const outside = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (element) => !table.contains(element) && element.offsetParent !== null,
+    (element) => !table.contains(element) && element.offsetParent !== null && element.tabIndex >= 0,
   );
   const position = (element: HTMLElement) => table.compareDocumentPosition(element);
   const target = forward
@@ -54,10 +58,16 @@ export const LedgerCell = memo(function LedgerCell({
   session,
   grid,
   navigation,
+  tabStop,
   rowSpan,
   colSpan,
   onNotice,
 }: LedgerCellProps) {
+  const isTabStop = useSyncExternalStore(
+    tabStop.subscribe,
+    () => tabStop.get() === cellId,
+    () => tabStop.get() === cellId,
+  );
   const subscribe = useCallback((listener: () => void) => session.subscribeCell(cellId, listener), [session, cellId]);
   const getSnapshot = useCallback(() => session.getCellState(cellId), [session, cellId]);
   const state = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
@@ -104,7 +114,12 @@ export const LedgerCell = memo(function LedgerCell({
 
   const commit = () => {
     const typed = draft.current;
-    if (typed !== null && typed !== session.getCellState(cellId).text) session.setCellText(cellId, typed);
+    if (typed !== null && typed !== session.getCellState(cellId).text) {
+      session.setCellText(cellId, typed);
+      // Said at once (the table's alert line), not only in the cell's message that shows when it is focused again.
+      const { rejection } = session.getCellState(cellId);
+      if (rejection) onNotice({ text: `${getCell(cellId).name}：${rejection}`, isError: true });
+    }
     updateDraft(null);
   };
 
@@ -146,9 +161,13 @@ export const LedgerCell = memo(function LedgerCell({
       // Ctrl+Enter confirms the imported figure as it stands; typing a new one drops the mark by itself.
       if (isEditing) commit();
       else if (state.isUnconfirmed) confirm();
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape" && isEditing) {
       updateDraft(null);
       requestAnimationFrame(() => input.select());
+    } else if (event.key === "Escape") {
+      // Nothing typed to take back: Esc leaves the cells for the table's keyboard help, from where Tab goes on.
+      commit();
+      document.getElementById(gridKeysDomId(getCell(cellId).tableId))?.focus();
     } else if (event.key === "Enter") {
       commit();
       move(event.shiftKey ? "up" : "down");
@@ -204,6 +223,7 @@ export const LedgerCell = memo(function LedgerCell({
             aria-invalid={severity === "error" ? true : undefined}
             aria-describedby={severity || state.isStated || importMark || comments.length > 0 ? tipDomId(cellId) : undefined}
             className="cell-input"
+            tabIndex={isTabStop ? 0 : -1}
             inputMode="numeric"
             autoComplete="off"
             spellCheck={false}
@@ -211,6 +231,7 @@ export const LedgerCell = memo(function LedgerCell({
             ref={inputRef}
             defaultValue={state.text}
             onFocus={(event) => {
+              tabStop.set(cellId);
               event.currentTarget.select();
             }}
             onBlur={(event) => {

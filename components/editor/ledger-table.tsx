@@ -2,16 +2,19 @@
 
 import { memo, useMemo, useState, useSyncExternalStore } from "react";
 import type { EditorSession } from "@/lib/editor/editor-session";
-import { gridNavigation } from "@/lib/editor/grid-navigation";
+import { firstEnteredCell, gridNavigation } from "@/lib/editor/grid-navigation";
 import { type GridCell, type TableId, tableCells, tableGrids, tableName } from "@/lib/format";
 import { tableColumnWeights } from "@/lib/render/gbt9704";
 import { TableImportReview } from "./import-review";
-import { type CellNotice, LedgerCell } from "./ledger-cell";
+import { type CellNotice, gridKeysDomId, LedgerCell } from "./ledger-cell";
+import { RovingTabStop } from "./roving-tab-stop";
 
 /** A national table drawn from the format data, with its merges and verbatim labels. */
 export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tableId: TableId; session: EditorSession }) {
   const grid = tableGrids[tableId];
   const navigation = useMemo(() => gridNavigation(grid), [grid]);
+  // The table is one stop of the page's Tab order, as a spreadsheet grid is: the keys move inside it.
+  const tabStop = useMemo(() => new RovingTabStop(firstEnteredCell(grid) ?? ""), [grid]);
   // The same column proportions as the exported documents, so the form looks like the printed table.
   const columnWidths = useMemo(() => {
     const weights = tableColumnWeights(grid);
@@ -36,6 +39,7 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
           session={session}
           grid={grid}
           navigation={navigation}
+          tabStop={tabStop}
           rowSpan={cell.rowSpan}
           colSpan={cell.colSpan}
           onNotice={setNotice}
@@ -81,7 +85,15 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
         </p>
       )}
       <div className="ledger-scroll">
-        <table className={`ledger-table ledger-${tableId}`} aria-label={tableName(tableId)}>
+        <table
+          className={`ledger-table ledger-${tableId}`}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a spreadsheet grid (one Tab stop, arrows inside) that keeps the native table's rows and header cells
+          role="grid"
+          aria-label={tableName(tableId)}
+          aria-describedby={gridKeysDomId(tableId)}
+          aria-rowcount={grid.rows.length}
+          aria-colcount={columnWidths.length}
+        >
           <colgroup>
             {columnWidths.map((width, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the national table's columns are fixed
@@ -104,9 +116,13 @@ export const LedgerTable = memo(function LedgerTable({ tableId, session }: { tab
           </tbody>
         </table>
       </div>
+      {/* Right after the table: Esc brings the keyboard here, and Tab goes on from here to what follows the table. */}
+      <p className="hint grid-keys" id={gridKeysDomId(tableId)} tabIndex={-1}>
+        表格内用方向键、回车、Tab 移动（跳过自动计算的合计）；Esc 放弃本格正在输入的内容，不在输入时按 Esc 离开表格单元格，再按
+        Tab 转到表格后面的内容（Shift+Tab 回到表格）。
+      </p>
       <p className="hint">
-        可直接输入数字（全角数字、千分位逗号、“件”“万元”均可），不适用填“/”；离开单元格或按回车后生效。方向键、回车、Tab
-        移动（跳过自动计算的合计）， Esc 放弃本格正在输入的内容。可从 Excel、WPS
+        可直接输入数字（全角数字、千分位逗号、“件”“万元”均可），不适用填“/”；离开单元格或按回车后生效。可从 Excel、WPS
         或上年报告的表格复制整块粘贴（行标题会自动跳过）。Ctrl+Z 撤销上一步，Ctrl+Y 恢复；Ctrl+S 立即保存。
       </p>
     </div>

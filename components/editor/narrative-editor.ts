@@ -72,6 +72,8 @@ export type NarrativeEditorHandle = {
 class FigureChipView implements NodeView {
   dom: HTMLElement;
   private readonly figureId: string;
+  /** What a screen reader says the chip is: the figure's full name from the format, not only its value. */
+  private readonly what: string;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -85,6 +87,9 @@ class FigureChipView implements NodeView {
     const figure = findLinkedFigure(this.figureId);
     this.dom.className = `figure-chip${figure ? "" : " is-unknown"}`;
     this.dom.title = figure ? `关联数字：${figure.name}（随表格更新）` : `关联数字“${this.figureId}”不是表格中的数字`;
+    this.what = figure ? `关联数字：${figure.name}` : `关联数字“${this.figureId}”（不是表格中的数字）`;
+    // One object in the text, read by its name (an image is what assistive technology reads so).
+    this.dom.setAttribute("role", "img");
     this.render();
     this.unsubscribe = session.subscribe(() => this.render());
   }
@@ -92,6 +97,7 @@ class FigureChipView implements NodeView {
   private render() {
     const text = currentFigureText(this.session.getReport(), this.figureId);
     if (this.dom.textContent !== text) this.dom.textContent = text;
+    this.dom.setAttribute("aria-label", `${this.what} ${text}`);
     this.dom.classList.toggle("is-blank", text === BLANK_REFERENCE_TEXT);
   }
 

@@ -144,6 +144,10 @@ export function NarrativeField({
   const isReady = parts !== null;
   const [trigger, setTrigger] = useState<TriggerState | null>(null);
   const inlinePicker = useRef<InlinePickerKeys | null>(null);
+  // The 〔 list's highlighted option while it shows: the editor is then a combobox that controls the list.
+  const [activeOption, setActiveOption] = useState<string | undefined>(undefined);
+  const isListOpen = trigger !== null && activeOption !== undefined;
+  const inlineListId = `${domId}-inline-figures`;
   const [panel, setPanel] = useState<"figures" | "templates" | null>(null);
   const results = useFieldResults(session, path);
   const [activeFinding, setActiveFinding] = useState<number | null>(null);
@@ -271,15 +275,20 @@ export function NarrativeField({
         </span>
       )}
       <div className="narrative-input" ref={box}>
-        {/* biome-ignore lint/a11y/useSemanticElements: ProseMirror's contenteditable, not a textarea */}
+        {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: ProseMirror's contenteditable is a multi-line textbox, or, while the 〔 list shows, a combobox; each role gets only its own attributes */}
         <div
           ref={(node) => {
             mount.current = node;
             field.ref(node);
           }}
           id={domId}
-          role="textbox"
-          aria-multiline="true"
+          role={isListOpen ? "combobox" : "textbox"}
+          aria-multiline={isListOpen ? undefined : true}
+          aria-expanded={isListOpen ? true : undefined}
+          aria-autocomplete={isListOpen ? "list" : undefined}
+          aria-haspopup={isListOpen ? "listbox" : undefined}
+          aria-controls={isListOpen ? inlineListId : undefined}
+          aria-activedescendant={isListOpen ? activeOption : undefined}
           aria-label={label}
           aria-describedby={describedBy || undefined}
           aria-readonly={!isReady}
@@ -289,10 +298,11 @@ export function NarrativeField({
           <parts.InlineFigurePicker
             ref={inlinePicker}
             session={session}
-            listId={`${domId}-inline-figures`}
+            listId={inlineListId}
             query={trigger.query}
             position={{ left: Math.max(0, trigger.left - containerBox.left), top: trigger.bottom - containerBox.top + 4 }}
             onChoose={chooseInline}
+            onActiveOption={setActiveOption}
           />
         )}
       </div>

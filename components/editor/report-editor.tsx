@@ -15,6 +15,7 @@ import {
 } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
+import { takeArrivalFocus } from "@/components/ui/arrival-focus";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 import { reportTitle } from "@/lib/document/build-report-document";
 import { EditorSession } from "@/lib/editor/editor-session";
@@ -26,6 +27,7 @@ import { jsonEqual, mergeReports, withValueAt } from "@/lib/report/merge-reports
 import { findReportFieldLabel } from "@/lib/report/report-fields";
 import type { TReport } from "@/lib/report/report-schema";
 import type { ReportKind } from "@/lib/store/report-store";
+import { EDITOR_TITLE_ID } from "./editor-ids";
 import { isRedoKey, isSaveKey, isUndoKey } from "./editor-keys";
 import { ResultsPanel, StepNav, StepResults } from "./editor-sidebars";
 import { ExportPanel } from "./export-panel";
@@ -254,7 +256,8 @@ function SaveConflictBanner({
 /** Inputs, text areas and the narrative editors keep their own Ctrl+Z (the typing in them); elsewhere it is the report's. */
 const isTextEntry = (element: Element | null) =>
   element instanceof HTMLTextAreaElement ||
-  (element instanceof HTMLElement && element.getAttribute("role") === "textbox") ||
+  // A narrative editor is a combobox while its 〔 list shows.
+  (element instanceof HTMLElement && ["textbox", "combobox"].includes(element.getAttribute("role") ?? "")) ||
   (element instanceof HTMLInputElement && !element.classList.contains("cell-input") && element.type !== "button");
 
 export function ReportEditor({ initial }: { initial: EditorInitialData }) {
@@ -330,6 +333,12 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
       isCurrent = false;
     };
   }, [form, initial.report, initial.revision, reportId, session]);
+
+  // Arrived by creating the report or by a review action: focus goes where that action said.
+  useEffect(() => {
+    const target = takeArrivalFocus(pathname);
+    if (target) document.getElementById(target)?.focus();
+  }, [pathname]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes, to focus the requested target
   useEffect(() => {
@@ -475,7 +484,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
                 <Link href="/" onClick={leaveTo("/")}>
                   ← 报告列表
                 </Link>
-                <h1>
+                <h1 id={EDITOR_TITLE_ID} tabIndex={-1}>
                   {title}
                   {initial.kind === "copy" && <span className="badge badge-warning">副本</span>}
                 </h1>

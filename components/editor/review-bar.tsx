@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
+import { focusOnArrival } from "@/components/ui/arrival-focus";
 import { commentStep, type EditorStepId } from "@/lib/editor/result-steps";
 import { findCell, getCell, reportSections, type SectionId, sectionHeading } from "@/lib/format";
 import { withFullStop } from "@/lib/report/sentence";
 import type { ReportStatus } from "@/lib/store/schema";
+import { REVIEW_STATUS_ID } from "./editor-ids";
 import type { ReviewCommentView } from "./review-context";
 import { commentPlaceName } from "./review-place";
 
@@ -93,6 +95,8 @@ export function ReviewBar({
       await beforeAction();
       await callApi(`/api/reports/${reportId}/${path}`, { method: "POST", json });
       setMessage({ text: done, isError: false });
+      // After the reload the report's new status takes the keyboard, and a screen reader reads it.
+      focusOnArrival(window.location.pathname, REVIEW_STATUS_ID);
       window.location.reload();
     } catch (error) {
       setMessage({ text: error instanceof ApiError ? error.message : String(error), isError: true });
@@ -125,7 +129,8 @@ export function ReviewBar({
       type="button"
       disabled={busy}
       aria-expanded={mode === "return"}
-      aria-controls="review-form"
+      // Only while the form is on the page: an id that is absent points nowhere.
+      aria-controls={mode === "return" ? "review-form" : undefined}
       onClick={() => setMode(mode === "return" ? "idle" : "return")}
     >
       退回修改…
@@ -134,7 +139,7 @@ export function ReviewBar({
 
   return (
     <section className={`review-bar review-${status}`} aria-label="审核">
-      <p className="review-status">
+      <p className="review-status" id={REVIEW_STATUS_ID} tabIndex={-1}>
         <span className={`status-pill status-${status}`}>{review.statusLabel}</span>
         {banner && <span role="status">{banner}</span>}
       </p>
@@ -190,7 +195,7 @@ export function ReviewBar({
             type="button"
             disabled={busy}
             aria-expanded={mode === "correct"}
-            aria-controls="review-form"
+            aria-controls={mode === "correct" ? "review-form" : undefined}
             onClick={() => setMode(mode === "correct" ? "idle" : "correct")}
           >
             发起更正…

@@ -13,8 +13,8 @@ import { NarrativeField } from "./narrative-field";
 
 export { EditorSessionContext, fieldDomId };
 
-/** The rule results about one form field, shown under it (a string snapshot: no re-render when unchanged). */
-function FieldFindings({ path }: { path: string }) {
+/** The rule results about one form field, as a string snapshot: no re-render while they are unchanged. */
+function useFindingsText(path: string): string {
   const session = useSession();
   const snapshot = () =>
     session
@@ -22,10 +22,16 @@ function FieldFindings({ path }: { path: string }) {
       .filter((result) => result.location?.field === path)
       .map((result) => `${result.severity}\u0001${result.message}`)
       .join("\u0002");
-  const text = useSyncExternalStore(session.subscribe, snapshot, snapshot);
+  return useSyncExternalStore(session.subscribe, snapshot, snapshot);
+}
+
+const findingsDomId = (path: string) => `${fieldDomId(path)}-findings`;
+
+/** The findings shown under a field; `text` as useFindingsText gives it. */
+function FieldFindings({ path, text }: { path: string; text: string }) {
   if (text === "") return null;
   return (
-    <span className="field-findings" id={`${fieldDomId(path)}-findings`}>
+    <span className="field-findings" id={findingsDomId(path)}>
       {text.split("\u0002").map((item) => {
         const [severity, message] = item.split("\u0001");
         return (
@@ -42,13 +48,21 @@ type TextFieldProps = { path: Path<TReportTextFormValues>; label?: string } & Om
 
 function TextField({ path, label, ...extra }: TextFieldProps) {
   const { register } = useFormContext<TReportTextFormValues>();
+  const findings = useFindingsText(path);
   return (
     <>
       <label className="field">
         {label ?? reportFieldLabel(path)}
-        <input id={fieldDomId(path)} aria-describedby={`${fieldDomId(path)}-findings`} {...register(path)} {...extra} />
+        {/* Described by its findings only while there are some: never by an id that is not on the page. */}
+        <input
+          id={fieldDomId(path)}
+          aria-describedby={findings === "" ? undefined : findingsDomId(path)}
+          aria-invalid={findings.split("\u0002").some((item) => item.startsWith("error\u0001")) ? true : undefined}
+          {...register(path)}
+          {...extra}
+        />
       </label>
-      <FieldFindings path={path} />
+      <FieldFindings path={path} text={findings} />
     </>
   );
 }

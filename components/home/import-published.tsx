@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
+import { EDITOR_TITLE_ID } from "@/components/editor/editor-ids";
 import { ApiError } from "@/components/ui/api-client";
+import { focusOnArrival } from "@/components/ui/arrival-focus";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 import { PUBLISHED_REPORT_ACCEPT, uploadFile } from "@/components/ui/upload-file";
 import { givenYearMessage, parseGivenYear } from "@/lib/import/limits";
@@ -43,6 +45,7 @@ export function ImportPublished() {
     if (givenYear !== null) query.set("year", String(givenYear));
     try {
       const { stored } = await uploadFile<{ stored: { id: string } }>(`/api/import${query.toString() ? `?${query}` : ""}`, file);
+      focusOnArrival(`/reports/${stored.id}`, EDITOR_TITLE_ID);
       router.push(`/reports/${stored.id}`);
     } catch (error) {
       const message = error instanceof ApiError ? error.message : String(error);

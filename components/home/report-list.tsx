@@ -6,8 +6,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { EDITOR_TITLE_ID } from "@/components/editor/editor-ids";
 import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
+import { focusOnArrival } from "@/components/ui/arrival-focus";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
+import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { LAST_REPORT_YEAR } from "@/lib/format";
 import { ZNewReportIdentity } from "@/lib/report/report-schema";
 import type { StoredReportSummary } from "@/lib/store/report-store";
@@ -78,6 +81,8 @@ export function ReportList({
   const create = (json: unknown) =>
     run(async () => {
       const { stored } = await callApi<CreateResponse>("/api/reports", { method: "POST", json });
+      // The new report's title takes the keyboard, not <body>.
+      focusOnArrival(`/reports/${stored.id}`, EDITOR_TITLE_ID);
       router.push(`/reports/${stored.id}`);
     });
 
@@ -101,18 +106,28 @@ export function ReportList({
         <form className="inline-form" onSubmit={form.handleSubmit((values) => create(values))} noValidate>
           <label>
             机关全称
-            <input {...form.register("agencyName")} placeholder="如：湘潭县人民政府" autoComplete="organization" />
+            <input
+              {...form.register("agencyName")}
+              {...invalidFieldProps("new-report-agency", form.formState.errors.agencyName?.message)}
+              placeholder="如：湘潭县人民政府"
+              autoComplete="organization"
+            />
           </label>
           <label>
             年度
-            <input {...form.register("year")} inputMode="numeric" size={6} />
+            <input
+              {...form.register("year")}
+              {...invalidFieldProps("new-report-year", form.formState.errors.year?.message)}
+              inputMode="numeric"
+              size={6}
+            />
           </label>
           <button type="submit" disabled={busy}>
             新建报告
           </button>
         </form>
-        {form.formState.errors.agencyName && <p className="field-error">{form.formState.errors.agencyName.message}</p>}
-        {form.formState.errors.year && <p className="field-error">{form.formState.errors.year.message}</p>}
+        <FieldError name="new-report-agency" message={form.formState.errors.agencyName?.message} />
+        <FieldError name="new-report-year" message={form.formState.errors.year?.message} />
         <p className="hint">
           第一次使用？
           <button type="button" className="link-button" disabled={busy} onClick={() => create({ example: true })}>

@@ -171,4 +171,16 @@ describe.each(cases)("单位和账号的接口（$engine）", ({ engine, unavail
     const details = (await listAdminActions(store.db)).map((entry) => entry.detail);
     expect(details).toContain("修改账号 zhaoliu（赵六）：单位由“平潭县人民政府”改为“县财政局（国资办）”；角色由填报人改为审核人");
   }, 60_000);
+
+  it("新建账号被拒绝时，回答指明是哪一栏（表单据此标出该栏并把光标放回）", async () => {
+    const attempt = async (fields: Record<string, string>) => {
+      const draft = { username: "qianqi", name: "钱七", password: "chushi-mima-1", role: "filler", unitId: topId, ...fields };
+      const response = await postUser(send(admin, "POST", "/api/users", draft));
+      return { status: response.status, ...(await json(response)) };
+    };
+    expect(await attempt({ username: "张三" })).toMatchObject({ status: 400, field: "username" });
+    expect(await attempt({ password: "short" })).toMatchObject({ status: 400, field: "password", message: "密码至少 8 个字符" });
+    expect(await attempt({ unitId: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ status: 400, field: "unitId" });
+    expect(await attempt({ username: "zhaoliu" })).toMatchObject({ status: 409, field: "username" });
+  }, 60_000);
 });

@@ -22,13 +22,11 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof RequestError) {
     return Response.json({ message: error.message, ...error.details }, { status: error.status });
   }
-  if (
-    isReportPayloadError(error) ||
-    isCarryForwardError(error) ||
-    isAccountError(error) ||
-    isUnitError(error) ||
-    isReportNotFoundError(error)
-  ) {
+  if (isAccountError(error)) {
+    // The field it is about, for the form to mark (aria-invalid) and focus.
+    return Response.json({ message: error.message, ...(error.field ? { field: error.field } : {}) }, { status: error.status });
+  }
+  if (isReportPayloadError(error) || isCarryForwardError(error) || isUnitError(error) || isReportNotFoundError(error)) {
     return Response.json({ message: error.message }, { status: error.status });
   }
   if (isReportStateError(error)) {

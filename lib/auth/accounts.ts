@@ -20,12 +20,16 @@ export type UserSummary = {
   createdAt: Date;
 };
 
+/** The field of an account form an error is about, so the form can mark that field and put the keyboard there. */
+export type AccountField = "username" | "name" | "password" | "unitId";
+
 /** An account request that cannot be done as asked: the message says why, in Chinese. */
 export class AccountError extends Error {
   readonly isAccountError = true;
   constructor(
     message: string,
     readonly status: 400 | 401 | 403 | 404 | 409 | 429 = 400,
+    readonly field?: AccountField,
   ) {
     super(message);
     this.name = "AccountError";
@@ -42,14 +46,16 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 export function normaliseUsername(raw: string): string {
   const username = raw.normalize("NFKC").trim().toLowerCase();
   if (!USERNAME.test(username)) {
-    throw new AccountError(`用户名“${raw.trim()}”不可用：请用 2—32 个英文字母、数字或 . _ -，以字母或数字开头`);
+    throw new AccountError(`用户名“${raw.trim()}”不可用：请用 2—32 个英文字母、数字或 . _ -，以字母或数字开头`, 400, "username");
   }
   return username;
 }
 
 export function checkPassword(password: string): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH) throw new AccountError(`密码至少 ${MIN_PASSWORD_LENGTH} 个字符`);
-  if ([...password].length > MAX_PASSWORD_LENGTH) throw new AccountError(`密码不能超过 ${MAX_PASSWORD_LENGTH} 个字符`);
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    throw new AccountError(`密码至少 ${MIN_PASSWORD_LENGTH} 个字符`, 400, "password");
+  if ([...password].length > MAX_PASSWORD_LENGTH)
+    throw new AccountError(`密码不能超过 ${MAX_PASSWORD_LENGTH} 个字符`, 400, "password");
 }
 
 const userColumns = {
@@ -91,7 +97,7 @@ export async function findUserByUsername(db: StoreDatabase, username: string): P
 export function cleanPersonName(raw: string, username: string): string {
   const name = raw.trim() || username;
   const unstorable = findIllegalCharacter(name);
-  if (unstorable) throw new AccountError(`姓名中有无法保存的字符（${unstorable.codePoint}），请删去后再试`);
+  if (unstorable) throw new AccountError(`姓名中有无法保存的字符（${unstorable.codePoint}），请删去后再试`, 400, "name");
   return name;
 }
 
@@ -150,8 +156,8 @@ export async function insertAccount(
 /** A unit an account may be put in: it exists and is not archived. */
 async function usableUnitName(db: Pick<StoreDatabase, "select">, unitId: string): Promise<string> {
   const [unit] = await db.select({ name: units.name, archivedAt: units.archivedAt }).from(units).where(eq(units.id, unitId));
-  if (!unit) throw new AccountError("所属单位不存在", 400);
-  if (unit.archivedAt) throw new AccountError(`单位“${unit.name}”已归档，请选择其他单位`, 409);
+  if (!unit) throw new AccountError("所属单位不存在", 400, "unitId");
+  if (unit.archivedAt) throw new AccountError(`单位“${unit.name}”已归档，请选择其他单位`, 409, "unitId");
   return unit.name;
 }
 
@@ -171,7 +177,7 @@ export async function createAccount(
   const name = cleanPersonName(input.name, username);
   checkPassword(input.password);
   const unitName = await usableUnitName(db, input.unitId);
-  if (await findUserByUsername(db, username)) throw new AccountError(`用户名“${username}”已被使用`, 409);
+  if (await findUserByUsername(db, username)) throw new AccountError(`用户名“${username}”已被使用`, 409, "username");
   const passwordHash = await hashPassword(db, input.password);
   const id = await db.transaction(async (tx) => {
     const id = await insertAccount(tx, {

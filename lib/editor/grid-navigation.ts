@@ -5,6 +5,9 @@ export type GridNavigation = ReadonlyMap<CellId, Readonly<Partial<Record<Directi
 
 const isEntered = (cellId: CellId) => getCell(cellId).computedFrom === null;
 
+/** The first cell of a table that can be typed: where the keyboard enters it the first time. */
+export const firstEnteredCell = (grid: TableGrid): CellId | undefined => valueRows(grid).flat().find(isEntered);
+
 /**
  * Where the arrow keys, Enter and Tab lead from each value cell of a table, as in a
  * spreadsheet: up/down/left/right follow the printed grid (a merged cell is one stop),

@@ -69,9 +69,14 @@ export function normaliseEntry(raw: string, kind: CellKind): NormalisedEntry {
   return { ok: true, value: Math.abs(value) };
 }
 
+/** Made once: toLocaleString with options builds a number format on every call (7 ms of each export's 400 cells). */
+const FIGURE_FORMAT = new Intl.NumberFormat("en-US", { useGrouping: false, maximumFractionDigits: MAX_AMOUNT_DECIMALS });
+
 /** A figure in plain digits, never in exponent form (1e+21) however large, to the 分 at most. */
 export function formatFigure(value: number): string {
-  return value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: MAX_AMOUNT_DECIMALS });
+  // Whole numbers print the same either way, and the rule checks format thousands of them a save.
+  if (Number.isSafeInteger(value)) return String(value);
+  return FIGURE_FORMAT.format(value);
 }
 
 /** How a cell value is shown in a table: 0 as 0, 不适用 as “/”, blank as empty. */

@@ -168,3 +168,20 @@ function widthsForFigures(
   });
   return { widths, missing };
 }
+
+/**
+ * A figure's type size in its cell: the table's, or, when even the widened column cannot hold it,
+ * the size (in half points, given `unit`, one point in the caller's unit) at which it fits on one
+ * line, never below `minFontSize`. Shared by the PDF and the DOCX, so both shrink the same figures.
+ */
+export function fittedFigureSize(
+  text: string,
+  width: number,
+  fontSize: number,
+  { minFontSize, unit, narrowEm }: { minFontSize: number; unit: number; narrowEm?: number },
+): number {
+  const needed = estimatedEm(text, narrowEm) * fontSize;
+  if (needed <= width) return fontSize;
+  const points = Math.floor(((fontSize * width) / needed / unit) * 2) / 2;
+  return Math.max(minFontSize, points * unit);
+}

@@ -183,6 +183,25 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
     expect((await store.getVersion(created.id, 2))?.report).toEqual(changed);
   });
 
+  it("hands out copies: changing a report read or saved changes neither what is stored nor the next read", async () => {
+    const created = await store.createReport(seed001());
+    const figure = created.report.ledger[CELL];
+    const read = (await store.getReport(created.id))!;
+    read.report.ledger[CELL] = 424_242;
+    created.report.ledger[CELL] = 434_343;
+    expect((await store.getReport(created.id))?.report.ledger[CELL]).toBe(figure);
+
+    const changed = withCell(read.report, 7);
+    const result = await store.saveReport(created.id, 1, changed);
+    if (result.status !== "saved") throw new Error(result.status);
+    changed.ledger[CELL] = 8;
+    result.stored.report.ledger[CELL] = 9;
+    expect((await store.getReport(created.id))?.report.ledger[CELL]).toBe(7);
+    expect((await store.getVersion(created.id, 2))?.report.ledger[CELL]).toBe(7);
+    const [row] = await rawRows(store, sql`SELECT data->'ledger'->>${CELL} AS figure FROM reports WHERE id = ${created.id}`);
+    expect(row).toEqual({ figure: "7" });
+  });
+
   it("refuses a save on a stale revision and keeps the first writer's data", async () => {
     const created = await store.createReport(seed001());
     const first = await store.saveReport(created.id, 1, withCell(created.report, 111));

@@ -8,6 +8,7 @@ import { parseReport } from "@/lib/report/parse-report";
 import type { TReport } from "@/lib/report/report-schema";
 import { withoutIllegalCharacters } from "@/lib/report/text-characters";
 import { type DatabaseOptions, DEFAULT_DATA_DIR, openDatabase, type StoreDatabase, type StoreEngine } from "./database";
+import { cachedReport, rememberReport, reportRowKey, versionRowKey } from "./parsed-report-cache";
 import { diffReports, isEmptyDiff, type ReportDiff } from "./report-diff";
 import { validateReport } from "./report-payload";
 import {
@@ -318,7 +319,9 @@ function readStoredData(reportId: string, data: unknown): TReport {
 
 function toStored(row: StoredRow): StoredReport {
   const { data, ...summary } = row;
-  return { ...summary, report: readStoredData(row.id, data) };
+  const report = readStoredData(row.id, data);
+  rememberReport(reportRowKey(summary), report);
+  return { ...summary, report };
 }
 
 /** Columns computed from the report itself, with the counts the editor shows (cross-year rules included). */
@@ -399,24 +402,35 @@ function createStore(context: StoreContext): ReportStore {
     year: number | null,
   ): Promise<StoredReport | null> {
     if (year === null || !Number.isInteger(year)) return null;
-    const rows = await executor
-      .select(storedColumns)
-      .from(reports)
-      .where(
-        and(
-          sameUnit(unitId),
-          eq(reports.year, year - 1),
-          eq(reports.kind, "report"),
-          isNull(reports.deletedAt),
-          unitCondition(readScope),
-        ),
-      )
-      .orderBy(desc(reports.updatedAt))
-      .limit(20);
+    const where = and(
+      sameUnit(unitId),
+      eq(reports.year, year - 1),
+      eq(reports.kind, "report"),
+      isNull(reports.deletedAt),
+      unitCondition(readScope),
+    )!;
+    const rows = await executor.select(summaryColumns).from(reports).where(where).orderBy(desc(reports.updatedAt)).limit(20);
     const name = agencyName.trim();
     // Several agencies in one unit: the same name; a single report of the unit stands for it even renamed.
     const row = rows.find((candidate) => candidate.agencyName === name) ?? (rows.length === 1 ? rows[0] : undefined);
+    return row ? withReport(executor, row, and(where, eq(reports.id, row.id))!) : null;
+  }
+
+  /**
+   * The stored report of a row whose summary was read: parsed once per revision in this process
+   * (parsed-report-cache), else read whole again by `where` — that row, summary and data together.
+   */
+  async function withReport(executor: Executor, summary: StoredReportSummary, where: SQL): Promise<StoredReport | null> {
+    const report = cachedReport(reportRowKey(summary));
+    if (report) return { ...summary, report };
+    const [row] = await executor.select(storedColumns).from(reports).where(where);
     return row ? toStored(row) : null;
+  }
+
+  /** One report by `where`: its summary, and its data only when this revision has not been parsed yet. */
+  async function readStoredReport(executor: Executor, where: SQL): Promise<StoredReport | null> {
+    const [summary] = await executor.select(summaryColumns).from(reports).where(where);
+    return summary ? withReport(executor, summary, where) : null;
   }
 
   const previousYearOf = async (executor: Executor, unitId: string | null, report: TReport) =>
@@ -424,11 +438,7 @@ function createStore(context: StoreContext): ReportStore {
 
   async function getReport(id: string, options: { withDeleted?: boolean } = {}): Promise<StoredReport | null> {
     if (!isReportId(id)) return null;
-    const [row] = await db
-      .select(storedColumns)
-      .from(reports)
-      .where(options.withDeleted ? recorded(id) : live(id));
-    return row ? toStored(row) : null;
+    return readStoredReport(db, options.withDeleted ? recorded(id) : live(id));
   }
 
   async function getVersion(id: string, version: number): Promise<StoredVersion | null> {
@@ -448,15 +458,6 @@ function createStore(context: StoreContext): ReportStore {
    * the same person's sitting, else it opens a new one. Each version's change list is against
    * the version before it, so a joined version describes the whole sitting.
    */
-  async function isPublishedVersion(tx: Writer, id: string, version: number): Promise<boolean> {
-    const [row] = await tx
-      .select({ version: publishedRecords.version })
-      .from(publishedRecords)
-      .where(and(eq(publishedRecords.reportId, id), eq(publishedRecords.version, version)))
-      .limit(1);
-    return row !== undefined;
-  }
-
   async function recordVersion(
     tx: Writer,
     id: string,
@@ -466,19 +467,21 @@ function createStore(context: StoreContext): ReportStore {
     restoredFromVersion: number | null,
     at: Date,
   ): Promise<void> {
-    const [latest] = await tx
+    // The newest version and the one before it, without their data: a parsed copy is usually at hand.
+    const [latest, before] = await tx
       .select({
         version: reportRevisions.version,
+        revision: reportRevisions.revision,
         kind: reportRevisions.kind,
         savedBy: reportRevisions.savedBy,
         startedAt: reportRevisions.startedAt,
         savedAt: reportRevisions.savedAt,
-        data: reportRevisions.data,
+        published: sql<boolean>`EXISTS (SELECT 1 FROM published_records pr WHERE pr.report_id = ${reportRevisions.reportId} AND pr.version = ${reportRevisions.version})`,
       })
       .from(reportRevisions)
       .where(eq(reportRevisions.reportId, id))
       .orderBy(desc(reportRevisions.version))
-      .limit(1);
+      .limit(2);
     const savedBy = actor?.userId ?? null;
     const joinsLatest =
       latest !== undefined &&
@@ -488,23 +491,21 @@ function createStore(context: StoreContext): ReportStore {
       at.getTime() - latest.savedAt.getTime() < SITTING_PAUSE_MS &&
       at.getTime() - latest.startedAt.getTime() < SITTING_MAX_MS &&
       // What was published is sealed: an edit for a 更正 opens a version of its own.
-      !(await isPublishedVersion(tx, id, latest.version));
+      !latest.published;
     if (latest && joinsLatest) {
-      const [before] = await tx
-        .select({ data: reportRevisions.data })
-        .from(reportRevisions)
-        .where(and(eq(reportRevisions.reportId, id), eq(reportRevisions.version, latest.version - 1)));
-      const diff: ReportDiff = diffReports(before ? readStoredData(id, before.data) : null, report);
+      const diff: ReportDiff = diffReports(before ? await versionData(tx, id, before) : null, report);
       await tx
         .update(reportRevisions)
         .set({ revision, data: report, savedAt: at, ...diff })
         .where(and(eq(reportRevisions.reportId, id), eq(reportRevisions.version, latest.version)));
+      rememberReport(versionRowKey(id, { version: latest.version, revision, savedAt: at }), report);
       return;
     }
-    const diff = diffReports(latest ? readStoredData(id, latest.data) : null, report);
+    const diff = diffReports(latest ? await versionData(tx, id, latest) : null, report);
+    const version = (latest?.version ?? 0) + 1;
     await tx.insert(reportRevisions).values({
       reportId: id,
-      version: (latest?.version ?? 0) + 1,
+      version,
       revision,
       kind,
       restoredFromVersion,
@@ -514,6 +515,32 @@ function createStore(context: StoreContext): ReportStore {
       savedAt: at,
       ...diff,
     });
+    rememberReport(versionRowKey(id, { version, revision, savedAt: at }), report);
+  }
+
+  /** A version's report: parsed once per state of its row in this process, else read and parsed. */
+  async function versionData(
+    executor: Executor,
+    id: string,
+    row: { version: number; revision: number; savedAt: Date },
+  ): Promise<TReport> {
+    const key = versionRowKey(id, row);
+    const cached = cachedReport(key);
+    if (cached) return cached;
+    const [stored] = await executor
+      .select({ data: reportRevisions.data })
+      .from(reportRevisions)
+      .where(
+        and(
+          eq(reportRevisions.reportId, id),
+          eq(reportRevisions.version, row.version),
+          eq(reportRevisions.revision, row.revision),
+        ),
+      );
+    if (!stored) throw new Error(`报告 ${id} 的第 ${row.version} 版刚被改动，请重试`);
+    const report = readStoredData(id, stored.data);
+    rememberReport(key, report);
+    return report;
   }
 
   const lockedMessage = (current: StoredReportSummary) =>
@@ -532,11 +559,11 @@ function createStore(context: StoreContext): ReportStore {
     merge: (current: TReport) => { report: TReport; conflicts: MergeConflict[] } | null = () => null,
   ): Promise<SaveResult> {
     return db.transaction(async (tx): Promise<SaveResult> => {
-      const [current] = await tx.select(storedColumns).from(reports).where(live(id));
-      if (!current) return { status: "not_found" };
+      const currentStored = await readStoredReport(tx, live(id));
+      if (!currentStored) return { status: "not_found" };
+      const current = currentStored;
       // Seen but not theirs (a 审核人's lower unit): refused as such, not "not found".
       if (!scopeIncludes(writeScope, current.unitId)) throw forbidden("您只能修改本单位的报告；审核人可以退回修改并附上意见");
-      const currentStored = toStored(current);
       if (!isEditableStatus(current.status)) throw new ReportStateError(lockedMessage(current), { current: currentStored });
       if (current.revision !== baseRevision) {
         const merged = merge(currentStored.report);
@@ -568,6 +595,7 @@ function createStore(context: StoreContext): ReportStore {
         return latest ? { status: "conflict", current: toStored(latest) } : { status: "not_found" };
       }
       await recordVersion(tx, id, revision, report, restoredFromVersion === null ? "edit" : "restore", restoredFromVersion, at);
+      rememberReport(reportRowKey(updated), report);
       return { status: "saved", stored: { ...updated, report } };
     });
   }

@@ -4,6 +4,7 @@ import {
   BODY_CHARACTER_SPACING,
   CHARACTERS_PER_LINE,
   FOOTER_DISTANCE,
+  GRID_CHARACTER_SPACE,
   LINE_PITCH,
   LINES_PER_PAGE,
   MARGIN,
@@ -33,6 +34,14 @@ describe("GB/T 9704-2012 measures", () => {
     const pitch = BODY_CHARACTER + BODY_CHARACTER_SPACING;
     expect(CHARACTERS_PER_LINE * pitch).toBeLessThanOrEqual(TYPE_AREA.width);
     expect((CHARACTERS_PER_LINE + 1) * pitch).toBeGreaterThan(TYPE_AREA.width);
+  });
+
+  it("declares a grid of 28 characters (charSpace −849, as the 公文 templates) whose characters the body's are narrower than", () => {
+    expect(GRID_CHARACTER_SPACE).toBe(-849);
+    // Word: 16 pt + charSpace/4096 pt, 28 to the 442.2 pt line; LibreOffice: the same in whole twips (315).
+    const wordCharacter = BODY_CHARACTER + (GRID_CHARACTER_SPACE * 20) / 4096;
+    expect(Math.floor(TYPE_AREA.width / wordCharacter)).toBe(CHARACTERS_PER_LINE);
+    expect(BODY_CHARACTER + BODY_CHARACTER_SPACING).toBeLessThan(Math.floor(wordCharacter));
   });
 
   it("puts the page number's 一字线 (the middle of its 14 pt 宋体 line), not the line's top, 7 mm below the 版心", () => {

@@ -24,9 +24,26 @@ export const { page: PAGE, margin: MARGIN, typeArea: TYPE_AREA } = pageGeometry(
 /** 22 lines fill the 版心; rounded down so the 22nd line still fits. */
 export const LINE_PITCH = Math.floor(TYPE_AREA.height / LINES_PER_PAGE);
 
-/** 28 characters per line: the body's 16 pt characters are set slightly closer so 28 fit in 156 mm. */
 export const BODY_CHARACTER = pointsToTwips(TYPE_SIZE_PT.size3);
-export const BODY_CHARACTER_SPACING = Math.floor(TYPE_AREA.width / CHARACTERS_PER_LINE - BODY_CHARACTER);
+
+/**
+ * The document grid's 28 characters to the line (Word's 文档网格 “指定行和字符网格”): Word's grid
+ * character is the Normal style's 16 pt plus charSpace/4096 pt, and it fits as many whole grid
+ * characters as the 版心 holds, so charSpace is the largest giving 28 (−849, as in the 公文 templates).
+ */
+export const GRID_CHARACTER_SPACE = Math.floor((TYPE_AREA.width / CHARACTERS_PER_LINE / 20 - TYPE_SIZE_PT.size3) * 4096);
+
+/**
+ * LibreOffice takes that grid character in whole twips, rounded down (315), and narrows the text
+ * area to 28 of them, centred in the 版心.
+ */
+const GRID_CHARACTER_LIBREOFFICE = Math.floor(BODY_CHARACTER + (GRID_CHARACTER_SPACE * 20) / 4096);
+
+/**
+ * 28 characters per line: the body's 16 pt characters are set slightly closer, a twip narrower than
+ * LibreOffice's grid character, so 28 fit on a line in Word, WPS and LibreOffice alike.
+ */
+export const BODY_CHARACTER_SPACING = GRID_CHARACTER_LIBREOFFICE - 1 - BODY_CHARACTER;
 
 /** 左空二字: paragraphs and headings start two characters in. */
 export const FIRST_LINE_INDENT = 2 * BODY_CHARACTER;

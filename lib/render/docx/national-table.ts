@@ -1,18 +1,21 @@
 import {
   AlignmentType,
   BorderStyle,
+  type IContext,
+  type IXmlableObject,
   Paragraph,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
+  TextRun,
   VerticalAlignTable,
   VerticalMergeType,
   WidthType,
 } from "docx";
 import type { TableBlock } from "@/lib/document";
 import type { GridCell } from "@/lib/format";
-import { fittedColumnWidths, TABLE_TEXT_PT } from "../gbt9704";
+import { fittedColumnWidths, fittedFigureSize, MIN_FIGURE_PT, TABLE_TEXT_PT } from "../gbt9704";
 import { gridCellText, layOutGrid, type PlacedCell } from "../grid-layout";
 import { pointsToTwips, TYPE_AREA } from "./gbt9704";
 import { STYLE_ID } from "./styles";
@@ -20,8 +23,18 @@ import { STYLE_ID } from "./styles";
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 /** The rule's width: size is in eighths of a point. */
 const BORDER_TWIPS = (BORDER.size / 8) * 20;
-const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as const;
-const TABLE_BORDERS = { ...CELL_BORDERS, insideHorizontal: BORDER, insideVertical: BORDER } as const;
+/**
+ * Every rule of the table, set once on the table: cells take them from it, so none repeats them
+ * (borders on each of 表三's cells were half of document.xml and of the time to write it).
+ */
+const TABLE_BORDERS = {
+  top: BORDER,
+  bottom: BORDER,
+  left: BORDER,
+  right: BORDER,
+  insideHorizontal: BORDER,
+  insideVertical: BORDER,
+} as const;
 /** About 1 mm either side, so five-digit figures fit the narrow columns of 表三/表四. */
 const CELL_MARGINS = { top: 0, bottom: 0, left: 57, right: 57 } as const;
 
@@ -34,8 +47,11 @@ export function distribute(total: number, weights: readonly number[]): number[] 
   return widths;
 }
 
-/** Times New Roman figures are half an em; a little more, so a figure never just touches its rules. */
-const FIGURE_EM = 0.52;
+/**
+ * A figure's width for the columns: Times New Roman figures are half an em, but where it is missing
+ * (LibreOffice on Linux) Noto Serif SC's stand in at up to 0.56 em, and a number must not break there either.
+ */
+const FIGURE_EM = 0.56;
 
 /**
  * Column widths in whole twips: each figure column as wide as its widest figure (fittedColumnWidths),
@@ -44,17 +60,20 @@ const FIGURE_EM = 0.52;
 export function tableColumnWidths(block: Pick<TableBlock, "grid" | "cells" | "tableId">): number[] {
   const widths = fittedColumnWidths(block.grid, block.cells, TYPE_AREA.width, {
     fontSize: pointsToTwips(TABLE_TEXT_PT[block.tableId]),
+    // As in the PDF: where the labels cannot give up enough width, figures are set smaller, never below 7.5 pt.
+    minFontSize: pointsToTwips(MIN_FIGURE_PT),
     narrowEm: FIGURE_EM,
-    cellExtra: CELL_MARGINS.left + CELL_MARGINS.right + 2 * BORDER_TWIPS,
-    // Word cannot set a figure smaller to make it fit: the labels give up more width instead.
-    minLabelEm: 2,
+    cellExtra: CELL_EXTRA,
   });
   return distribute(TYPE_AREA.width, widths);
 }
 
-type CellOptions = { small: boolean; keepNext: boolean };
+/** Room a cell takes beside its text: the margins and the rules. */
+const CELL_EXTRA = CELL_MARGINS.left + CELL_MARGINS.right + 2 * BORDER_TWIPS;
 
-function cellParagraph(text: string, cell: GridCell, { small, keepNext }: CellOptions): Paragraph {
+type CellOptions = { small: boolean; keepNext: boolean; width: number; tableId: TableBlock["tableId"] };
+
+function cellParagraph(text: string, cell: GridCell, { small, keepNext, width, tableId }: CellOptions): Paragraph {
   const alignment = cell.type === "text" && cell.role === "label" ? AlignmentType.LEFT : AlignmentType.CENTER;
   const style = small
     ? keepNext
@@ -63,7 +82,16 @@ function cellParagraph(text: string, cell: GridCell, { small, keepNext }: CellOp
     : keepNext
       ? STYLE_ID.tableTextKept
       : STYLE_ID.tableText;
-  return new Paragraph({ style, alignment, text });
+  if (cell.type !== "value") return new Paragraph({ style, alignment, text });
+  // A figure too wide for its column at the table's size is set smaller, as the PDF sets it.
+  const tableSize = pointsToTwips(TABLE_TEXT_PT[tableId]);
+  const size = fittedFigureSize(text, width - CELL_EXTRA, tableSize, {
+    minFontSize: pointsToTwips(MIN_FIGURE_PT),
+    unit: 20,
+    narrowEm: FIGURE_EM,
+  });
+  if (size >= tableSize) return new Paragraph({ style, alignment, text });
+  return new Paragraph({ style, alignment, children: [new TextRun({ text, size: Math.round(size / 10) })] });
 }
 
 /**
@@ -83,6 +111,24 @@ function keptWithNext(block: TableBlock, matrix: readonly (readonly GridCell[])[
     if (line.every((cell) => cell.type === "text")) return true;
     return line.some((cell, c) => cell.rowSpan > 1 && matrix[r - 1]?.[c] !== cell);
   });
+}
+
+/**
+ * A figure's cell, marked w:noWrap (docx has no option for it): Word keeps a number whole when the
+ * table is autofitted, as a user may switch it to. In the fixed layout written here Word ignores the
+ * mark, and the column widths (tableColumnWidths) are what keep every figure on one line.
+ */
+class FigureCell extends TableCell {
+  override prepForXml(context: IContext): IXmlableObject | undefined {
+    const xml = super.prepForXml(context);
+    const children = xml?.["w:tc"];
+    const properties = Array.isArray(children) ? (children[0] as IXmlableObject | undefined)?.["w:tcPr"] : undefined;
+    if (!Array.isArray(properties)) throw new Error("a table cell written without w:tcPr");
+    // CT_TcPr order: … tcBorders, shd, noWrap, tcMar, textDirection, tcFitText, vAlign …
+    const vAlign = properties.findIndex((element: IXmlableObject) => "w:vAlign" in element);
+    properties.splice(vAlign < 0 ? properties.length : vAlign, 0, { "w:noWrap": {} });
+    return xml;
+  }
 }
 
 const spanWidth = (widths: readonly number[], column: number, colSpan: number) =>
@@ -112,15 +158,22 @@ export function nationalTable(block: TableBlock): Table {
       const common = {
         columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
         width,
-        borders: CELL_BORDERS,
         verticalAlign: VerticalAlignTable.CENTER,
       };
       if (start.row === r) {
+        const Cell = cell.type === "value" ? FigureCell : TableCell;
         cells.push(
-          new TableCell({
+          new Cell({
             ...common,
             verticalMerge: cell.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
-            children: [cellParagraph(gridCellText(cell, block.cells), cell, { small, keepNext: keep[r]! })],
+            children: [
+              cellParagraph(gridCellText(cell, block.cells), cell, {
+                small,
+                keepNext: keep[r]!,
+                width: width.size,
+                tableId: block.tableId,
+              }),
+            ],
           }),
         );
       } else {
@@ -128,7 +181,7 @@ export function nationalTable(block: TableBlock): Table {
           new TableCell({
             ...common,
             verticalMerge: VerticalMergeType.CONTINUE,
-            children: [cellParagraph("", cell, { small, keepNext: keep[r]! })],
+            children: [cellParagraph("", cell, { small, keepNext: keep[r]!, width: width.size, tableId: block.tableId })],
           }),
         );
       }

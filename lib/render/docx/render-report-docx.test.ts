@@ -250,14 +250,16 @@ describe("DOCX of seed 001", () => {
       expect(row.xml).toMatch(/<w:cantSplit\/>/);
       expect(/<w:tblHeader\/>/.test(row.xml), `row ${r}`).toBe(r < grid.headerRowCount);
       for (const cell of row.cells) {
-        for (const side of ["w:top", "w:left", "w:bottom", "w:right"]) {
-          const borders = elements(cell.xml, "w:tcBorders")[0]!;
-          expect(attribute(borders, side, "w:val")).toBe("single");
-          expect(attribute(borders, side, "w:sz")).toBe("4");
-        }
+        // Every cell takes its rules from the table's, none overrides them.
+        expect(cell.xml).not.toContain("<w:tcBorders");
         expect(attribute(cell.xml, "w:vAlign", "w:val")).toBe("center");
       }
     });
+    const tableBorders = elements(table.xml, "w:tblBorders")[0]!;
+    for (const side of ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"]) {
+      expect(attribute(tableBorders, side, "w:val"), side).toBe("single");
+      expect(attribute(tableBorders, side, "w:sz"), side).toBe("4");
+    }
   });
 
   it("has the 175 figures of 表三 in the right cells", () => {
@@ -393,8 +395,8 @@ describe("closing block", () => {
     report.info.issuedOn = issuedOn;
     return unzip(await renderReportDocx(buildReportDocument(report, { isDraft: false })));
   };
-  /** Left indent in body characters: 16 pt less the close setting, 315 twips. */
-  const indentCharacters = (paragraph: string) => Number(attribute(paragraph, "w:ind", "w:left") ?? 0) / 315;
+  /** Left indent in body characters: 16 pt less the close setting, 314 twips. */
+  const indentCharacters = (paragraph: string) => Number(attribute(paragraph, "w:ind", "w:left") ?? 0) / 314;
 
   it("signs per GB/T 9704 7.3.5.2: one empty line, the name 右空二字, the date two characters right of the name's first", async () => {
     const xml = await signedWith("湘潭县人民政府办公室", "2026-01-20");
@@ -413,7 +415,7 @@ describe("closing block", () => {
     const xml = await signedWith("某局", "2026-12-31");
     const [name, date] = bodyParagraphs(xml).slice(-2);
     expect(attribute(date!, "w:jc", "w:val")).toBe("right");
-    expect(Number(attribute(date!, "w:ind", "w:right")) / 315).toBeCloseTo(2, 2);
+    expect(Number(attribute(date!, "w:ind", "w:right")) / 314).toBeCloseTo(2, 2);
     // 2026年12月31日: three characters and eight figures of half a character = 7 characters wide.
     expect(indentCharacters(name!)).toBeCloseTo(28 - 2 - 7 - 2, 1);
   });
@@ -499,13 +501,20 @@ describe("DOCX package details", () => {
 describe("DOCX pagination as the PDF's", () => {
   const published = publishedSeedReports();
 
-  it("declares the 22-line grid (type lines) and sets widow and orphan control on body paragraphs", async () => {
+  it("declares the 22 × 28 grid (linesAndChars) and sets widow and orphan control on body paragraphs", async () => {
     const xml = await unzip(await renderReportDocx(buildReportDocument(published[1]!.report, { isDraft: false })));
     const grid = elements(xml.document, "w:docGrid")[0]!;
-    expect(attribute(grid, "w:docGrid", "w:type")).toBe("lines");
+    expect(attribute(grid, "w:docGrid", "w:type")).toBe("linesAndChars");
     expect(Number(attribute(grid, "w:docGrid", "w:linePitch"))).toBe(LINE_PITCH_TWIPS);
-    // Table text keeps off the grid (its style), or each 小五 line would take a 28.95 pt grid line.
-    expect(xml.styles).toMatch(/<w:style [^>]*w:styleId="ReportTableText"[\s\S]*?<w:snapToGrid w:val="0"\/><w:spacing/);
+    // Word's grid character: 16 pt + charSpace/4096 pt; 28 of them fit the 156 mm 版心 (442.2 pt), 29 do not.
+    const character = 16 + Number(attribute(grid, "w:docGrid", "w:charSpace")) / 4096;
+    expect(Math.floor(442.2 / character)).toBe(28);
+    expect(Number(attribute(grid, "w:docGrid", "w:charSpace"))).toBe(-849);
+    // The text keeps off the grid (Normal, on which every style is based), or each 小五 table line would
+    // take a 28.95 pt grid line; Normal states the grid's 16 pt base size.
+    const normal = elements(xml.styles, "w:style").find((style) => style.includes('w:styleId="Normal"'))!;
+    expect(normal).toContain('<w:snapToGrid w:val="0"/>');
+    expect(normal).toContain('<w:sz w:val="32"/>');
     const body = withStyle(xml, STYLE_BODY).filter((paragraph) => xmlText(paragraph).length > 30);
     expect(body.length).toBeGreaterThan(5);
     for (const paragraph of body) expect(paragraph).toMatch(/<w:widowControl\/>/);
@@ -539,14 +548,28 @@ describe("DOCX pagination as the PDF's", () => {
 });
 
 describe("DOCX figures", () => {
-  it("gives each figure column of a nine-digit 表三 the width of its figure, so Word never breaks a number", async () => {
+  it("keeps every figure of a nine-digit 表三 whole: no-wrap cells, at 7.5 pt or more, in columns that hold them", async () => {
     const { doc } = hardCases().find((entry) => entry.name === "nine-digit-figures")!;
     const xml = await unzip(await renderReportDocx(doc));
-    const s3 = elements(xml.document, "w:tbl")[1]!;
-    const columns = elements(s3, "w:gridCol").map((col) => Number(attribute(col, "w:gridCol", "w:w")));
-    // Nine Times New Roman figures at 小五 (9 pt = 180 twips, half an em each) and the cell margins (2 × 57).
-    const figure = 9 * 0.5 * 180 + 114;
-    for (const width of columns.slice(-7)) expect(width).toBeGreaterThanOrEqual(figure);
+    const s3 = docxTables(xml.document)[1]!;
+    const columns = elements(s3.xml, "w:gridCol").map((col) => Number(attribute(col, "w:gridCol", "w:w")));
     expect(columns.reduce((a, b) => a + b, 0)).toBe(8844);
+    // The label columns keep room for four characters of 小五 (9 pt = 180 twips) besides the margins.
+    for (const width of columns.slice(0, 3)) expect(width).toBeGreaterThanOrEqual(4 * 180);
+    const figureCells = s3.rows.flatMap((row) => row.cells.filter((cell) => cell.text === "123456789"));
+    expect(figureCells).toHaveLength(175);
+    for (const cell of figureCells) {
+      expect(cell.xml).toMatch(/<w:noWrap\/><w:vAlign/);
+      // One run: the figure whole, at its own size where the table's 9 pt does not fit, never below 7.5 pt.
+      expect(elements(cell.xml, "w:t")).toHaveLength(1);
+      const size = Number(attribute(cell.xml, "w:sz", "w:val") ?? 18) / 2;
+      expect(size).toBeGreaterThanOrEqual(7.5);
+      // Nine figures of up to 0.56 em (Times New Roman 0.5, Noto Serif SC where it stands in 0.56) and the margins.
+      const width = Number(attribute(cell.xml, "w:tcW", "w:w"));
+      expect(width).toBeGreaterThanOrEqual(9 * 0.56 * size * 20 + 114);
+    }
+    // Labels never marked no-wrap: they give up width and wrap.
+    const labels = s3.rows.flatMap((row) => row.cells.filter((cell) => /^\d\.|^（/.test(cell.text)));
+    for (const cell of labels) expect(cell.xml).not.toContain("w:noWrap");
   });
 });

@@ -23,6 +23,7 @@ import {
   BODY_CHARACTER_SPACING,
   FONT,
   FOOTER_DISTANCE,
+  GRID_CHARACTER_SPACE,
   HEADER_DISTANCE,
   halfPoints,
   LINE_PITCH,
@@ -191,10 +192,9 @@ export function buildDocx(given: ReportDocument): Document {
               gutter: 0,
             },
           },
-          // 22 lines as Word's document grid (文档网格: 只指定行网格), so Word and WPS paginate as the
-          // PDF does; the 28 characters come from the body's character spacing. A linesAndChars grid
-          // made LibreOffice set 21 characters to the line (it takes the grid's character base elsewhere).
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+          // 22 lines × 28 characters as Word's document grid (文档网格: 指定行和字符网格); the text
+          // itself keeps off the grid (see reportStylesXml) and is set to the same measures.
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: GRID_CHARACTER_SPACE },
         },
         headers: doc.isDraft ? { default: draftHeader(1), even: draftHeader(2) } : undefined,
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
@@ -204,27 +204,33 @@ export function buildDocx(given: ReportDocument): Document {
   });
 }
 
-let tableStylesXml: Promise<string> | undefined;
+let stylesXml: Promise<string> | undefined;
 
 /**
- * styles.xml with the table styles off the document grid (w:snapToGrid 0): on the 22-line grid
- * every 小五 table line would take a whole 28.95 pt grid line. docx cannot write snapToGrid on
- * a paragraph, so the part it writes for the (fixed) styles is patched once and reused.
+ * styles.xml with the Normal style, on which every style of the report is based, off the document
+ * grid (w:snapToGrid 0) and at 16 pt. The grid is declared (22 lines × 28 characters, as Word's
+ * 页面设置 should show) but the text is laid out by its own exact line pitch and character spacing:
+ * on the grid every 小五 table line would take a whole 28.95 pt grid line, and LibreOffice spaces
+ * grid-snapped text erratically (lines of 14 characters). The 16 pt is the grid's base size for
+ * LibreOffice, which reads it from the Normal style, not the document defaults. docx cannot write
+ * snapToGrid on a paragraph style, so the part it writes for the (fixed) styles is patched once and reused.
  */
-function gridFreeTableStylesXml(): Promise<string> {
-  tableStylesXml ??= (async () => {
+function reportStylesXml(): Promise<string> {
+  stylesXml ??= (async () => {
     const probe = new Document({ styles: reportStyles, sections: [{ children: [] }] });
     const zip = await JSZip.loadAsync(await Packer.toBuffer(probe));
     const xml = await zip.file("word/styles.xml")!.async("string");
-    // The other table styles are based on this one. CT_PPrBase order: snapToGrid right before spacing.
+    const size = halfPoints(TYPE_SIZE_PT.size3);
+    // CT_Style order: name … qFormat, then pPr, then rPr.
+    const normal = '<w:name w:val="Normal"/><w:qFormat/>';
     const patched = xml.replace(
-      new RegExp(`(<w:style [^>]*w:styleId="${STYLE_ID.tableText}"[\\s\\S]*?)<w:spacing`),
-      '$1<w:snapToGrid w:val="0"/><w:spacing',
+      normal,
+      `${normal}<w:pPr><w:snapToGrid w:val="0"/></w:pPr><w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`,
     );
-    if (patched === xml) throw new Error(`style ${STYLE_ID.tableText} has no spacing to put snapToGrid before`);
+    if (patched === xml) throw new Error("styles.xml has no Normal style to take the grid settings");
     return patched;
   })();
-  return tableStylesXml;
+  return stylesXml;
 }
 
 /** The report as a .docx laid out to GB/T 9704-2012 (A4, 版心 156 × 225 mm, 22 lines, 3号仿宋). */
@@ -232,7 +238,7 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Uint8Array>
   // docx writes a font table only for embedded fonts; this one names the faces used and their substitutes.
   const buffer = await Packer.toBuffer(buildDocx(doc), false, [
     { path: "word/fontTable.xml", data: fontTableXml() },
-    { path: "word/styles.xml", data: await gridFreeTableStylesXml() },
+    { path: "word/styles.xml", data: await reportStylesXml() },
   ]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

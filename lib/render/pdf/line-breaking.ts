@@ -40,6 +40,13 @@ export function breakableSegments(word: string): string[] {
 }
 
 /**
+ * The syllables of words already broken: react-pdf asks again for every text it lays out anew
+ * while paginating, and the figures of the tables repeat. Bounded, so a server never grows it without end.
+ */
+const syllables = new Map<string, readonly string[]>();
+const MAX_REMEMBERED = 5_000;
+
+/**
  * The hyphenation callback: the segments with an empty string between each two.
  * react-pdf turns an empty syllable into zero-width glue, a break point that adds no
  * hyphen, where a break between two non-empty syllables would print one.
@@ -47,5 +54,10 @@ export function breakableSegments(word: string): string[] {
 export function chineseHyphenation(word: string): string[] {
   // textkit hands the runs of spaces over as words of their own; they must stay glue.
   if (word.trim() === "") return [word];
-  return breakableSegments(word).flatMap((segment, index) => (index === 0 ? [segment] : ["", segment]));
+  const known = syllables.get(word);
+  if (known) return [...known];
+  const found = breakableSegments(word).flatMap((segment, index) => (index === 0 ? [segment] : ["", segment]));
+  if (syllables.size >= MAX_REMEMBERED) syllables.clear();
+  syllables.set(word, found);
+  return [...found];
 }

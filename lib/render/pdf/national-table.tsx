@@ -1,9 +1,9 @@
 import { Fragment, type ReactElement } from "react";
 import type { TableBlock } from "@/lib/document";
 import type { GridCell } from "@/lib/format";
-import { fittedColumnWidths, MIN_FIGURE_PT } from "../gbt9704";
+import { fittedColumnWidths, fittedFigureSize, MIN_FIGURE_PT } from "../gbt9704";
 import { gridCellText } from "../grid-layout";
-import { characterEm, estimatedEm, NARROW_EM } from "../text-width";
+import { characterEm, NARROW_EM } from "../text-width";
 import { BODY_FONT_ASCENT_EM, FONT_FAMILY, IDEOGRAPHIC_EM_TOP } from "./fonts";
 import { TABLE_CELL_PADDING_PT, TABLE_LINE_HEIGHT_EM, TABLE_RULE_PT, TABLE_TEXT_PT, TYPE_AREA_PT } from "./measures";
 import type { PdfStyle, ReactPdf } from "./react-pdf";
@@ -76,7 +76,10 @@ function regionElement(pdf: ReactPdf, region: TableRegion, context: TableContext
   if (region.kind === "cell") {
     const text = gridCellText(region.cell, context.block.cells);
     // A figure is never broken: one too wide for its column is set smaller instead.
-    const size = region.cell.type === "value" ? fittedFontSize(text, innerWidth(region, context.widths), fontSize) : fontSize;
+    const size =
+      region.cell.type === "value"
+        ? fittedFigureSize(text, innerWidth(region, context.widths), fontSize, { minFontSize: MIN_FIGURE_PT, unit: 1 })
+        : fontSize;
     return (
       <View
         style={{
@@ -328,20 +331,9 @@ function unbreakableGroups(bands: readonly TableBand[]): TableBand[][] {
 
 // --- Text measures, estimated ------------------------------------------------------
 
-const estimatedWidth = (text: string, fontSize: number) => estimatedEm(text) * fontSize;
-
 /** The width text has inside a cell's rules and padding. */
 const innerWidth = (region: TableRegion, widths: readonly number[]) =>
   regionWidth(region, widths) - 2 * RULE - 2 * TABLE_CELL_PADDING_PT.horizontal;
-
-/**
- * The table's size, or, when even the widened column cannot hold the figure, the size (in half
- * points) at which it fits on one line, never below MIN_FIGURE_PT.
- */
-function fittedFontSize(text: string, width: number, fontSize: number): number {
-  const needed = estimatedWidth(text, fontSize);
-  return needed <= width ? fontSize : Math.max(MIN_FIGURE_PT, Math.floor(((fontSize * width) / needed) * 2) / 2);
-}
 
 function estimatedLines(text: string, lineWidth: number, fontSize: number): number {
   let lines = 1;

@@ -31,3 +31,19 @@ export function pageFillOf(pages: readonly (readonly PdfGlyph[])[]): PageFill {
   }
   return { pages: pages.length, blankLines, firstLines };
 }
+
+/** Blank lines a page but the last may leave at its foot (issue 22 §2). */
+export const MAX_BLANK_LINES = 3;
+
+/**
+ * The pages that break the rule: more than MAX_BLANK_LINES blank at the foot of a page but the last,
+ * unless the next page opens with a heading (which did not fit there with what it keeps beside it).
+ */
+export function overfullFeet(fill: PageFill, headings: readonly string[]): string[] {
+  return fill.blankLines.slice(0, -1).flatMap((blank, index) => {
+    if (blank <= MAX_BLANK_LINES) return [];
+    const next = fill.firstLines[index + 1]!;
+    const opensWithHeading = headings.some((heading) => heading.startsWith(next) || next.startsWith(heading));
+    return opensWithHeading ? [] : [`p${index + 1}: ${blank.toFixed(1)} blank lines, next page opens “${next}”`];
+  });
+}
