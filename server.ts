@@ -119,7 +119,12 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await listen(server);
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    // A request still open (a client that keeps its connection, a slow download) does not hold
+    // the stop: saves are committed when answered, so nothing acknowledged is lost by ending now.
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 

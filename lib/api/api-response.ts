@@ -1,6 +1,7 @@
 import { isAccountError } from "@/lib/auth/accounts";
 import { isCarryForwardError } from "@/lib/report/carry-forward";
 import { dataTooLargeMessage } from "@/lib/report/size-limit";
+import { isStorageFullError, StorageFullError, storageFullRefusal } from "@/lib/store/disk-space";
 import { isReportPayloadError } from "@/lib/store/report-payload";
 import { isDuplicateReportError, isReportNotFoundError, isReportStateError } from "@/lib/store/report-store";
 import { isUnitError } from "@/lib/store/unit-store";
@@ -37,6 +38,11 @@ export function errorResponse(error: unknown): Response {
       { message: error.message, existing: { id: existing.id, agencyName: existing.agencyName, year: existing.year } },
       { status: 409 },
     );
+  }
+  // The disk is full (PGlite refused before writing, or PostgreSQL's 53100): nothing was saved, reads still work.
+  if (isStorageFullError(error)) {
+    const message = (storageFullRefusal(error) ?? new StorageFullError("数据库服务器报告磁盘已满")).message;
+    return Response.json({ message, reason: "disk_full" }, { status: 507 });
   }
   console.error(error);
   return Response.json({ message: "服务器出错，请稍后重试；已填写的内容保留在本机" }, { status: 500 });

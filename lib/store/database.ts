@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { lockDataFolder } from "./data-folder-lock";
+import { guardAgainstFullDisk } from "./disk-space";
 
 export type StoreEngine = "pglite" | "postgres";
 
@@ -121,6 +122,8 @@ async function openPglite(dataDir: string, folder: string): Promise<OpenedDataba
     client = await PGlite.create(resolved, { postgresqlconf: PGLITE_SETTINGS });
     const db = drizzlePglite(client);
     await migratePglite(db, { migrationsFolder: folder });
+    // After migrating: a server restarted on a full disk still opens, to serve reads.
+    guardAgainstFullDisk(client, resolved);
     const opened = client;
     const release = releaseFolder;
     return {
