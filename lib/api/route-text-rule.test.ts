@@ -15,7 +15,11 @@ import { returnReport, startCorrection, submitReport } from "./workflow-routes";
 const cases = await appStoreCases();
 
 const send = (cookie: string, method: string, body: unknown) =>
-  new Request("http://localhost/api/x", { method, headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+  new Request("http://localhost/api/x", {
+    method,
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const answer = async (response: Response) => ({ status: response.status, ...((await response.json()) as { message: string }) });
 
@@ -45,14 +49,23 @@ describe.each(cases)("每个接口的文字字段用同一条字符规则（$eng
   it("单位名称、单位名单、姓名中的 NUL、孤立代理字符、U+FFFE：400，说明字段和字符，不存入", async () => {
     const before = (await listUnits(store.db)).length;
     const unit = await answer(await postUnits(send(admin, "POST", { name: "县\u0000财政局", parentId: topId })));
-    expect(unit).toEqual({ status: 400, message: expect.stringContaining("单位名称：第 2 个字符是无法保存的控制字符（U+0000）") });
+    expect(unit).toEqual({
+      status: 400,
+      message: expect.stringContaining("单位名称：第 2 个字符是无法保存的控制字符（U+0000）"),
+    });
     // A lone surrogate is refused, never stored as U+FFFD.
     const surrogate = await answer(await postUnits(send(admin, "POST", { name: "县\ud800局", parentId: topId })));
-    expect(surrogate).toEqual({ status: 400, message: expect.stringContaining("单位名称：第 2 个字符是无法保存的不成对的代理码元（U+D800）") });
+    expect(surrogate).toEqual({
+      status: 400,
+      message: expect.stringContaining("单位名称：第 2 个字符是无法保存的不成对的代理码元（U+D800）"),
+    });
     const list = await answer(await postUnits(send(admin, "POST", { list: "甲局\n乙局\ufffe", parentId: topId })));
     expect(list).toEqual({ status: 400, message: expect.stringContaining("单位名单：第 6 个字符是无法保存的非字符（U+FFFE）") });
     const rename = await answer(await patchUnit(send(admin, "PATCH", { name: "改\u001b名" }), params(topId)));
-    expect(rename).toEqual({ status: 400, message: expect.stringContaining("单位名称：第 2 个字符是无法保存的控制字符（U+001B）") });
+    expect(rename).toEqual({
+      status: 400,
+      message: expect.stringContaining("单位名称：第 2 个字符是无法保存的控制字符（U+001B）"),
+    });
     expect((await listUnits(store.db)).length).toBe(before);
     expect((await listUnits(store.db)).some((candidate) => candidate.name.includes("\uFFFD"))).toBe(false);
     const person = await answer(
