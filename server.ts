@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
+import { malformedPathAnswer } from "./lib/api/malformed-path";
 import { allowedHostNames, hostNameOf, isSameOrigin, publicOrigin } from "./lib/auth/server-config";
 import { storeOpened } from "./lib/store/startup-signal";
 
@@ -110,6 +111,12 @@ async function main(): Promise<void> {
     response.setHeader("content-security-policy", policy);
     response.setHeader("x-content-type-options", "nosniff");
     response.setHeader("referrer-policy", "same-origin");
+    const malformed = malformedPathAnswer(request.url ?? "/");
+    if (malformed) {
+      response.writeHead(malformed.status, { "content-type": malformed.contentType, "cache-control": "no-store" });
+      response.end(malformed.body);
+      return;
+    }
     await prepared;
     void handle?.(request, response);
   });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { formatDateTime } from "@/components/ui/api-client";
-import { requestedYear } from "@/lib/api/overview-routes";
+import { pageYear } from "@/lib/api/overview-routes";
 import { requirePageContext } from "@/lib/api/page-context";
 import { filterOverview, type OverviewRow, overviewRows, overviewStatusLabel } from "@/lib/store/overview";
 import { type ReportStatus, reportStatuses, reportStatusLabels } from "@/lib/store/report-store";
@@ -20,8 +20,7 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
   const search = await searchParams;
   const { actor, store, scopes } = await requirePageContext("/overview");
   if (actor.role === "filler") redirect("/");
-  const url = new URL(`http://local/?year=${search.year ?? ""}`);
-  const year = requestedYear(url);
+  const { year, notice } = pageYear(search.year);
   const all = await overviewRows(store, scopes.review, year);
   const status =
     reportStatuses.includes(search.status as ReportStatus) || search.status === "missing"
@@ -40,6 +39,11 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Sea
   return (
     <main id="main" className="page wide-page">
       <h1>{year}年度报告 审核总览</h1>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <p className="muted">
         共 {all.length} 个单位：未建报告 {count((row) => !row.report)}，
         {reportStatuses.map((item) => `${reportStatusLabels[item]} ${count((row) => row.report?.status === item)}`).join("，")}

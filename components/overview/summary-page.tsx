@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { NationalTableView } from "@/components/ui/national-table-view";
-import { requestedYear, summaryState } from "@/lib/api/overview-routes";
+import { pageYear, summaryState } from "@/lib/api/overview-routes";
 import { requirePageContext } from "@/lib/api/page-context";
 import { sectionHeading, tableIds, tableSection } from "@/lib/format";
 import { sumLedgers } from "@/lib/report/summary";
@@ -14,7 +14,7 @@ export async function SummaryPage({ searchParams }: { searchParams: Promise<Sear
   const search = await searchParams;
   const { actor, store, scopes } = await requirePageContext("/overview/summary");
   if (actor.role === "filler") redirect("/");
-  const year = requestedYear(new URL(`http://local/?year=${search.year ?? ""}`));
+  const { year, notice } = pageYear(search.year);
   const rows = await overviewRows(store, scopes.review, year);
   const asked = (Array.isArray(search.units) ? search.units : search.units ? search.units.split(",") : []).filter(Boolean);
   const chosen = chosenUnits(rows, asked.length > 0 ? asked : null);
@@ -27,6 +27,11 @@ export async function SummaryPage({ searchParams }: { searchParams: Promise<Sear
       <h1>
         {year}年度 汇总（{count} 个单位的报告）
       </h1>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <form method="get" className="card" aria-label="选择汇总的单位">
         <input type="hidden" name="year" value={year} />
         <fieldset className="unit-choice">

@@ -1,5 +1,8 @@
+import { z } from "zod";
 import { isAccountError } from "@/lib/auth/accounts";
+import { MissingGlyphError } from "@/lib/render/pdf/glyph-coverage";
 import { isCarryForwardError } from "@/lib/report/carry-forward";
+import { describeSchemaIssue } from "@/lib/report/parse-report";
 import { dataTooLargeMessage } from "@/lib/report/size-limit";
 import { isStorageFullError, StorageFullError, storageFullRefusal } from "@/lib/store/disk-space";
 import { isReportPayloadError } from "@/lib/store/report-payload";
@@ -29,6 +32,11 @@ export function errorResponse(error: unknown): Response {
   if (isReportPayloadError(error) || isCarryForwardError(error) || isUnitError(error) || isReportNotFoundError(error)) {
     return Response.json({ message: error.message }, { status: error.status });
   }
+  // A character no embedded face has: the PDF would print it wrong, so it is refused with the characters and places.
+  if (error instanceof MissingGlyphError) {
+    return Response.json({ message: error.message, missing: error.missing }, { status: 422 });
+  }
+  if (error instanceof z.ZodError) return Response.json({ message: schemaErrorMessage(error) }, { status: 400 });
   if (isReportStateError(error)) {
     return Response.json({ message: error.message, ...error.details }, { status: error.status });
   }
@@ -46,6 +54,32 @@ export function errorResponse(error: unknown): Response {
   }
   console.error(error);
   return Response.json({ message: "服务器出错，请稍后重试；已填写的内容保留在本机" }, { status: 500 });
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Of a union's branches, the one the input came closest to: no unknown field, fewest problems. */
+function closestIssue(issue: Issue): Issue {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return issue;
+  const score = (branch: Issue[]) => branch.length + (branch.some((inner) => inner.code === "unrecognized_keys") ? 1_000 : 0);
+  const best = issue.errors.reduce((a, b) => (score(b) < score(a) ? b : a));
+  const inner = best[0];
+  return inner ? closestIssue({ ...inner, path: [...issue.path, ...inner.path] }) : issue;
+}
+
+/**
+ * The one message for a request that does not fit its schema: the first problem, at the field
+ * named as staff know it (`labels` of the route, `comments.*.body` for any item; else the report's
+ * own field names), in Chinese.
+ */
+export function schemaErrorMessage(error: z.ZodError, labels: Record<string, string> = {}): string {
+  const first = error.issues[0];
+  if (!first) return "请求的格式不对";
+  const issue = closestIssue(first);
+  const dotted = issue.path.map(String).join(".");
+  const label = labels[dotted] ?? labels[dotted.replace(/\.\d+(?=\.|$)/g, ".*")];
+  if (label) return issue.message.startsWith(label) ? issue.message : `${label}：${issue.message}`;
+  return issue.path.length === 0 ? `请求的格式不对：${issue.message}` : describeSchemaIssue(issue);
 }
 
 export const notFound = () => new RequestError("找不到这份报告，可能已被删除，或不属于您的单位", 404);
@@ -106,12 +140,4 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   } catch {
     throw new RequestError("提交的数据不是有效的 JSON", 400);
   }
-}
-
-export function parsePositiveInteger(value: unknown, name: string): number {
-  const number = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof number !== "number" || !Number.isSafeInteger(number) || number < 1) {
-    throw new RequestError(`${name}应为正整数，收到“${String(value)}”`, 400);
-  }
-  return number;
 }

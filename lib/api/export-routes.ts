@@ -2,12 +2,11 @@ import { z } from "zod";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import type { ReportDocument } from "@/lib/document/report-document";
 import { renderReportHtml, renderReportHtmlPage } from "@/lib/render/html/render-report-html";
-import { MissingGlyphError } from "@/lib/render/pdf";
 import { type RenderedFormat, renderFiles } from "@/lib/render/render-job";
 import { WorkerJobStoppedError, WorkerPoolBusyError } from "@/lib/worker-pool/worker-pool";
-import { errorResponse, notFound, RequestError } from "./api-response";
+import { notFound, RequestError } from "./api-response";
 import { loadReportWithPreviousYear } from "./report-routes";
-import { requireContext } from "./request-context";
+import { route, ZQueryFlag } from "./route";
 
 export const exportFormats = {
   docx: { extension: "docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
@@ -18,11 +17,13 @@ export type ExportFormat = keyof typeof exportFormats;
 
 const ZExportQuery = z.object({
   format: z.enum(["docx", "pdf", "html"], { message: "导出格式应为 docx、pdf 或 html" }),
-  draft: z.enum(["0", "1"]).default("0"),
-  inline: z.enum(["0", "1"]).default("0"),
+  draft: ZQueryFlag.default("0"),
+  inline: ZQueryFlag.default("0"),
   /** HTML only: the fragment a CMS paste takes, rather than the page file. */
-  fragment: z.enum(["0", "1"]).default("0"),
+  fragment: ZQueryFlag.default("0"),
 });
+
+const exportLabels = { format: "导出格式", draft: "草稿（draft）", inline: "预览（inline）", fragment: "片段（fragment）" };
 
 /** RFC 5987 attr-char is ALPHA / DIGIT / "!#$&+-.^_`|~": everything else is percent-encoded. */
 function encodeRfc5987(value: string): string {
@@ -95,21 +96,18 @@ export function fileResponse(
  * reports an error the official export is refused with the list; a draft is still made,
  * marked 草稿 — 未通过校验 on every page. Reading never changes the stored report.
  */
-export async function exportReport(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const { store } = await requireContext(request);
-    const { id } = await params;
-    const query = ZExportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!query.success) throw new RequestError(query.error.issues[0]?.message ?? "导出参数不对", 400);
+export const exportReport = route(
+  { access: "signed-in", params: { id: "report" }, query: ZExportQuery, labels: exportLabels },
+  async ({ context: { store }, params: { id }, query }) => {
     const loaded = await loadReportWithPreviousYear(store, id);
     if (!loaded) throw notFound();
     const { stored, previousYear } = loaded;
     // The same gate as submitting and publishing (rule errors and characters no PDF face has).
     const { officialBlockers, ruleErrors } = await import("@/lib/render/official-gate");
-    const wantsDraft = query.data.draft === "1";
+    const wantsDraft = query.draft === "1";
     // Characters no PDF face has stop the PDF only: Word and browsers set them with the reader's fonts.
     const errors =
-      wantsDraft || query.data.format !== "pdf"
+      wantsDraft || query.format !== "pdf"
         ? ruleErrors(stored.report, previousYear)
         : await officialBlockers(stored.report, previousYear);
     if (errors.length > 0 && !wantsDraft) {
@@ -127,16 +125,11 @@ export async function exportReport(request: Request, { params }: { params: Promi
       );
     }
     const doc = buildReportDocument(stored.report, { isDraft: errors.length > 0 });
-    const { format } = query.data;
+    const { format } = query;
     const fileName = `${doc.fileBaseName}${doc.isDraft ? DRAFT_FILE_SUFFIX : ""}.${exportFormats[format].extension}`;
-    return fileResponse(await renderDocumentAs(doc, format, { fragment: query.data.fragment === "1" }), fileName, format, {
-      isInline: query.data.inline === "1",
+    return fileResponse(await renderDocumentAs(doc, format, { fragment: query.fragment === "1" }), fileName, format, {
+      isInline: query.inline === "1",
       headers: { "x-report-draft": doc.isDraft ? "1" : "0" },
     });
-  } catch (error) {
-    // A character no embedded face has: the PDF would print it wrong, so it is refused with the characters and places.
-    if (error instanceof MissingGlyphError)
-      return Response.json({ message: error.message, missing: error.missing }, { status: 422 });
-    return errorResponse(error);
-  }
-}
+  },
+);

@@ -1,7 +1,9 @@
+import { z } from "zod";
 import { givenYearMessage, MAX_IMPORT_BYTES, parseGivenYear, readUpload, tooLargeMessage } from "@/lib/import";
+import { ZText } from "@/lib/report/report-schema";
 import { WorkerPoolBusyError } from "@/lib/worker-pool/worker-pool";
-import { errorResponse, RequestError, readBodyBytes } from "./api-response";
-import { requireContext } from "./request-context";
+import { RequestError, readBodyBytes } from "./api-response";
+import { route } from "./route";
 
 /**
  * Uploads of published reports. The file comes as its raw bytes (application/octet-stream)
@@ -39,20 +41,27 @@ function fileNameOf(request: Request): string {
   return name;
 }
 
-/** `?year=`: the year to use for a file that prints none (the upload screen's 年度). */
-function givenYearOf(request: Request): { year?: number } {
-  const text = new URL(request.url).searchParams.get("year");
-  if (text === null || text.trim() === "") return {};
-  const year = parseGivenYear(text);
-  if (year === null) throw new RequestError(givenYearMessage(text), 400);
-  return { year };
-}
+/** `?year=`: the year to use for a file that prints none (the upload screen's 年度), as the importer reads it. */
+const ZGivenYear = ZText(100)
+  .optional()
+  .transform((text, context) => {
+    if (text === undefined || text.trim() === "") return undefined;
+    const year = parseGivenYear(text);
+    if (year === null) context.addIssue({ code: "custom", message: givenYearMessage(text) });
+    return year ?? undefined;
+  });
+
+const ZUploadQuery = z.object({
+  year: ZGivenYear,
+  /** `copy`: stored as a copy beside the agency's report of that year. */
+  as: z.enum(["copy"], { message: "只能是 copy（另存为副本）" }).optional(),
+});
 
 /** The uploaded file read as a report; refused (nothing stored) with the importer's Chinese message. */
-async function importUpload(request: Request) {
+async function importUpload(request: Request, year: number | undefined) {
   assertFileUpload(request);
   const fileName = fileNameOf(request);
-  const options = givenYearOf(request);
+  const options = year === undefined ? {} : { year };
   let bytes: Uint8Array;
   try {
     bytes = await readBodyBytes(request, MAX_IMPORT_BYTES);
@@ -81,26 +90,21 @@ async function importUpload(request: Request) {
  * POST: a published report as a new report of its agency and year (`?as=copy`: as a copy,
  * beside the one there is). One of that agency and year already stored: 409 with its link.
  */
-export async function importReport(request: Request): Promise<Response> {
-  try {
+export const importReport = route(
+  { access: "signed-in", query: ZUploadQuery, labels: { year: "年度", as: "导入方式（as）" } },
+  async ({ request, context: { store }, query }) => {
     // An upload belongs to the uploader's unit.
-    const { store } = await requireContext(request);
-    const asCopy = new URL(request.url).searchParams.get("as") === "copy";
-    const { report, notes } = await importUpload(request);
-    const stored = await store.createReport(report, { kind: asCopy ? "copy" : "report" });
+    const { report, notes } = await importUpload(request, query.year);
+    const stored = await store.createReport(report, { kind: query.as === "copy" ? "copy" : "report" });
     return Response.json({ stored, notes }, { status: 201 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
 
 /** POST: a published report read and returned, nothing stored (last year's file, for this year's 上年结转). */
-export async function readPublishedReport(request: Request): Promise<Response> {
-  try {
-    await requireContext(request);
-    const { report, notes, sourceType } = await importUpload(request);
+export const readPublishedReport = route(
+  { access: "signed-in", query: ZUploadQuery.omit({ as: true }), labels: { year: "年度" } },
+  async ({ request, query }) => {
+    const { report, notes, sourceType } = await importUpload(request, query.year);
     return Response.json({ report, notes, sourceType });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

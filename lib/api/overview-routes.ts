@@ -4,59 +4,71 @@ import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
 import { MissingGlyphError } from "@/lib/render/pdf";
 import { renderSummaryXlsx, type SummaryUnitLine } from "@/lib/render/xlsx/render-summary-xlsx";
 import { windowsText, type ZipEntry, zipForWindows } from "@/lib/render/zip-archive";
+import { ZText } from "@/lib/report/report-schema";
 import { sumLedgers } from "@/lib/report/summary";
 import { chosenUnits, filterOverview, type OverviewRow, overviewRows, summaryLedgers, yearDueNext } from "@/lib/store/overview";
 import { isEditableStatus, reportStatuses, reportStatusLabels } from "@/lib/store/report-store";
-import { errorResponse, RequestError } from "./api-response";
+import { RequestError } from "./api-response";
 import { contentDisposition, renderDocumentAs } from "./export-routes";
-import { type RequestContext, requireContext, requireReviewer } from "./request-context";
+import type { RequestContext } from "./request-context";
+import { route, ZQueryFlag } from "./route";
 
-const ZYear = z.coerce
-  .number({ message: "年度应为数字" })
-  .int("年度应为整数")
-  .min(FIRST_REPORT_YEAR, `年度应在 ${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR} 之间`)
-  .max(LAST_REPORT_YEAR, `年度应在 ${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR} 之间`);
+const yearRange = `年度应在 ${FIRST_REPORT_YEAR}—${LAST_REPORT_YEAR} 之间`;
 
-/** The year asked for, else the year whose reports are due next. */
-export function requestedYear(url: URL): number {
-  const raw = url.searchParams.get("year");
-  if (raw === null || raw === "") return yearDueNext();
-  const parsed = ZYear.safeParse(raw);
-  if (!parsed.success) throw new RequestError(parsed.error.issues[0]!.message, 400);
-  return parsed.data;
+/** A year in a query string: four digits within the years reports are made for. */
+const ZYear = ZText(20)
+  .refine((text) => /^\s*\d+\s*$/.test(text), { message: "年度应为数字，如 2025", abort: true })
+  .transform(Number)
+  .refine((year) => year >= FIRST_REPORT_YEAR && year <= LAST_REPORT_YEAR, { message: yearRange });
+
+/**
+ * For a page: the year asked for, or the year due next with a Chinese note saying why the one
+ * asked for was not used (a page shows its default rather than an error).
+ */
+export function pageYear(raw: string | string[] | undefined): { year: number; notice: string | null } {
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (text === undefined || text === "") return { year: yearDueNext(), notice: null };
+  const parsed = ZYear.safeParse(text);
+  if (parsed.success) return { year: parsed.data, notice: null };
+  const year = yearDueNext();
+  const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text;
+  return { year, notice: `网址中的年度“${shown}”不对（${parsed.error.issues[0]!.message}），已显示 ${year} 年度` };
 }
 
-const unitIdsOf = (url: URL): string[] | null => {
-  const raw = url.searchParams.get("units");
-  return raw ? raw.split(",").filter(Boolean) : null;
+/** `units=a,b`: the units chosen, by id; none: all. */
+const ZUnitList = ZText(100_000).transform((text) => text.split(",").filter(Boolean));
+
+const ZReviewerQuery = z.object({ year: ZYear.optional(), units: ZUnitList.optional() });
+const queryLabels = {
+  year: "年度",
+  units: "单位（units）",
+  status: "状态筛选",
+  errors: "只看有错误的（errors）",
+  q: "搜索",
+  format: "格式",
+  drafts: "含草稿（drafts）",
 };
 
-async function reviewerRows(request: Request): Promise<{ context: RequestContext; rows: OverviewRow[]; year: number; url: URL }> {
-  const context = await requireContext(request);
-  requireReviewer(context);
-  const url = new URL(request.url);
-  const year = requestedYear(url);
-  return { context, rows: await overviewRows(context.store, context.scopes.review, year), year, url };
+async function reviewerRows(context: RequestContext, year: number | undefined): Promise<{ rows: OverviewRow[]; year: number }> {
+  const chosenYear = year ?? yearDueNext();
+  return { rows: await overviewRows(context.store, context.scopes.review, chosenYear), year: chosenYear };
 }
 
-const ZStatusFilter = z.enum([...reportStatuses, "missing"]).optional();
+const ZStatusFilter = z.enum([...reportStatuses, "missing"], { message: "状态筛选不对" }).optional();
 
 /** GET /api/overview?year=&status=&errors=1&q=: the units a reviewer oversees with their report's state. */
-export async function getOverview(request: Request): Promise<Response> {
-  try {
-    const { rows, year, url } = await reviewerRows(request);
-    const status = ZStatusFilter.safeParse(url.searchParams.get("status") || undefined);
-    if (!status.success) throw new RequestError("状态筛选不对", 400);
-    const filtered = filterOverview(rows, {
-      status: status.data,
-      hasErrors: url.searchParams.get("errors") === "1",
-      search: url.searchParams.get("q") ?? undefined,
-    });
+export const getOverview = route(
+  {
+    access: "reviewer",
+    query: ZReviewerQuery.extend({ status: ZStatusFilter, errors: ZQueryFlag.optional(), q: ZText(200).optional() }),
+    labels: queryLabels,
+  },
+  async ({ context, query }) => {
+    const { rows, year } = await reviewerRows(context, query.year);
+    const filtered = filterOverview(rows, { status: query.status, hasErrors: query.errors === "1", search: query.q });
     return Response.json({ year, rows: filtered, total: rows.length });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
 
 /** How a unit stands in a 汇总: included as it is, or marked. */
 export function summaryState(row: OverviewRow): string {
@@ -68,10 +80,15 @@ export function summaryState(row: OverviewRow): string {
 }
 
 /** GET /api/summary?year=&units=a,b[&format=xlsx]: 表二、表三、表四 summed over the chosen units. */
-export async function getSummary(request: Request): Promise<Response> {
-  try {
-    const { context, rows, year, url } = await reviewerRows(request);
-    const chosen = chosenUnits(rows, unitIdsOf(url));
+export const getSummary = route(
+  {
+    access: "reviewer",
+    query: ZReviewerQuery.extend({ format: z.enum(["json", "xlsx"], { message: "格式应为 json 或 xlsx" }).optional() }),
+    labels: queryLabels,
+  },
+  async ({ context, query }) => {
+    const { rows, year } = await reviewerRows(context, query.year);
+    const chosen = chosenUnits(rows, query.units ?? null);
     const { sums, count } = sumLedgers(await summaryLedgers(context.store, chosen));
     const units: (SummaryUnitLine & { unitId: string; reportId: string | null; included: boolean })[] = chosen.map((row) => ({
       unitId: row.unit.id,
@@ -82,7 +99,7 @@ export async function getSummary(request: Request): Promise<Response> {
       state: summaryState(row),
       errorCount: row.report?.errorCount ?? null,
     }));
-    if (url.searchParams.get("format") === "xlsx") {
+    if (query.format === "xlsx") {
       const bytes = await renderSummaryXlsx({ title: `${year}年度汇总（${count} 个单位）`, sums, units });
       return new Response(new Blob([new Uint8Array(bytes)]), {
         headers: {
@@ -93,22 +110,21 @@ export async function getSummary(request: Request): Promise<Response> {
       });
     }
     return Response.json({ year, count, sums, units });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
 
 /**
  * GET /api/batch-export?year=&units=[&drafts=1]: one ZIP of the chosen units' published PDFs,
  * a file per unit named by unit; with drafts=1 the unpublished ones too, made now and marked 草稿.
  */
-export async function batchExport(request: Request): Promise<Response> {
-  try {
-    const { context, rows, year, url } = await reviewerRows(request);
-    const withDrafts = url.searchParams.get("drafts") === "1";
+export const batchExport = route(
+  { access: "reviewer", query: ZReviewerQuery.extend({ drafts: ZQueryFlag.optional() }), labels: queryLabels },
+  async ({ context, query }) => {
+    const { rows, year } = await reviewerRows(context, query.year);
+    const withDrafts = query.drafts === "1";
     const files: ZipEntry[] = [];
     const skipped: string[] = [];
-    for (const row of chosenUnits(rows, unitIdsOf(url))) {
+    for (const row of chosenUnits(rows, query.units ?? null)) {
       const name = row.unit.name.replace(/[\\/:*?"<>|]/g, "");
       if (!row.report) {
         skipped.push(`${row.unit.name}：未建报告`);
@@ -153,7 +169,5 @@ export async function batchExport(request: Request): Promise<Response> {
         "cache-control": "no-store",
       },
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

@@ -1,40 +1,48 @@
 import { z } from "zod";
 import { startFromLastYear } from "@/lib/report/carry-forward";
 import { exampleReport } from "@/lib/report/example-report";
-import { describeSchemaIssue } from "@/lib/report/parse-report";
+import { findReportFieldLabel } from "@/lib/report/report-fields";
 import { FORMAT_VERSION, ZNewReportIdentity } from "@/lib/report/report-schema";
 import { MAX_REPORT_BYTES } from "@/lib/report/size-limit";
 import type { ReportStore, StoredReport } from "@/lib/store/report-store";
-import { errorResponse, notFound, parsePositiveInteger, RequestError, readJsonBody } from "./api-response";
-import { requireContext } from "./request-context";
+import { notFound, RequestError } from "./api-response";
+import { route, ZAnyBody, ZQueryFlag, ZRevisionNumber } from "./route";
 
 /** Body limit: the report itself (1 MB) plus the envelope around it. */
 const MAX_BODY_BYTES = MAX_REPORT_BYTES + 10_000;
-
-type IdParams = { params: Promise<{ id: string }> };
-type VersionParams = { params: Promise<{ id: string; version: string }> };
 
 /** The unit the report is for: one's own by default; the administrator may name any. */
 const ZUnitId = z.string().uuid("单位编号不对").optional();
 
 const ZCreateRequest = z.union([
   ZNewReportIdentity.extend({ unitId: ZUnitId }).strict(),
-  z.object({ fromReportId: z.string().min(1) }).strict(),
+  z.object({ fromReportId: z.string().uuid("找不到这份报告") }).strict(),
   /** A whole report, e.g. the editor's own version kept after a conflict; `asCopy` names it a copy. */
   z.object({ report: z.unknown(), asCopy: z.boolean().optional(), unitId: ZUnitId }).strict(),
   z.object({ example: z.literal(true) }).strict(),
 ]);
 
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return "请求格式不对";
-  // A union reports the branch closest to the input; name the field the way staff know it.
-  const inner = issue.code === "invalid_union" ? issue.errors.flat()[0] : issue;
-  if (!inner) return "请求格式不对";
-  // 机关全称 and 年度 of a new report are the report's info fields.
-  const [first] = inner.path;
-  return describeSchemaIssue(first === "agencyName" || first === "year" ? { ...inner, path: ["info", ...inner.path] } : inner);
-}
+/** The new report's fields named as the editor names them. */
+const createLabels = {
+  agencyName: findReportFieldLabel("info.agencyName")!,
+  year: findReportFieldLabel("info.year")!,
+  unitId: "所属单位",
+  fromReportId: "上年报告",
+  asCopy: "另存为副本（asCopy）",
+  example: "示例（example）",
+};
+
+/** A save: the report, the revision it was based on, and what lets a stale save merge. */
+const ZSaveRequest = z.object({
+  report: z.unknown().refine((report) => report !== undefined, { message: "请求中缺少报告数据" }),
+  baseRevision: ZRevisionNumber,
+  /** The report at baseRevision: lets a stale save merge. */
+  base: z.unknown().optional(),
+  /** A save of the page's own it sent unanswered. */
+  ownSaved: z.unknown().optional(),
+});
+
+const revisionLabels = { report: "报告数据（report）", baseRevision: "基础版本号 baseRevision" };
 
 /** The report, and its unit's own report of the year before for the cross-year rules (none for copies and the example). */
 export async function loadReportWithPreviousYear(store: ReportStore, id: string) {
@@ -44,22 +52,15 @@ export async function loadReportWithPreviousYear(store: ReportStore, id: string)
   return { stored, previousYear: previous?.report ?? null };
 }
 
-export async function listReports(request: Request): Promise<Response> {
-  try {
-    const { store } = await requireContext(request);
-    const deleted = new URL(request.url).searchParams.get("deleted") === "1";
-    return Response.json({ reports: await store.listReports({ deleted }) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const listReports = route(
+  { access: "signed-in", query: z.object({ deleted: ZQueryFlag.optional() }), labels: { deleted: "已删除（deleted）" } },
+  async ({ context: { store }, query }) =>
+    Response.json({ reports: await store.listReports({ deleted: query.deleted === "1" }) }),
+);
 
-export async function createReport(request: Request): Promise<Response> {
-  try {
-    const { store } = await requireContext(request);
-    const parsed = ZCreateRequest.safeParse(await readJsonBody(request, MAX_BODY_BYTES));
-    if (!parsed.success) throw new RequestError(firstIssue(parsed.error), 400);
-    const body = parsed.data;
+export const createReport = route(
+  { access: "signed-in", body: ZCreateRequest, maxBytes: MAX_BODY_BYTES, labels: createLabels },
+  async ({ context: { store }, body }) => {
     let stored: StoredReport;
     if ("fromReportId" in body) {
       const previous = await store.getReport(body.fromReportId);
@@ -80,36 +81,22 @@ export async function createReport(request: Request): Promise<Response> {
       );
     }
     return Response.json({ stored }, { status: 201 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
 
-export async function getReport(request: Request, { params }: IdParams): Promise<Response> {
-  try {
-    const { store } = await requireContext(request);
-    const { id } = await params;
+export const getReport = route(
+  { access: "signed-in", params: { id: "report" } },
+  async ({ context: { store }, params: { id } }) => {
     const loaded = await loadReportWithPreviousYear(store, id);
     if (!loaded) throw notFound();
     return Response.json(loaded);
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
 
-export async function saveReport(request: Request, { params }: IdParams): Promise<Response> {
-  try {
-    const { store } = await requireContext(request);
-    const { id } = await params;
-    // Another unit's report is not found, whatever the body holds.
-    if (!(await store.getReport(id))) throw notFound();
-    const body = await readJsonBody(request, MAX_BODY_BYTES);
-    if (typeof body !== "object" || body === null || !("report" in body)) {
-      throw new RequestError("请求中缺少报告数据（report）", 400);
-    }
-    const baseRevision = parsePositiveInteger((body as { baseRevision?: unknown }).baseRevision, "基础版本号 baseRevision");
-    // `base` (the report at baseRevision) lets a stale save merge; `ownSaved`: a save of the page's own it sent unanswered.
-    const { report, base, ownSaved } = body as { report: unknown; base?: unknown; ownSaved?: unknown };
+export const saveReport = route(
+  // Another unit's report is not found, whatever the body holds.
+  { access: "signed-in", params: { id: "visible-report" }, body: ZSaveRequest, maxBytes: MAX_BODY_BYTES, labels: revisionLabels },
+  async ({ context: { store }, params: { id }, body: { report, baseRevision, base, ownSaved } }) => {
     const result = await store.saveReport(id, baseRevision, report, { base, ownSaved });
     switch (result.status) {
       case "not_found":
@@ -128,70 +115,53 @@ export async function saveReport(request: Request, { params }: IdParams): Promis
       default:
         return Response.json({ status: result.status, stored: result.stored });
     }
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
 
-export async function deleteReport(request: Request, { params }: IdParams): Promise<Response> {
-  try {
-    const { store } = await requireContext(request);
-    const { id } = await params;
+export const deleteReport = route(
+  { access: "signed-in", params: { id: "report" } },
+  async ({ context: { store }, params: { id } }) => {
     if (!(await store.deleteReport(id))) throw notFound();
     return Response.json({ deleted: true });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
 
-export async function restoreDeletedReport(request: Request, { params }: IdParams): Promise<Response> {
-  try {
-    const { store } = await requireContext(request);
-    await readJsonBody(request, 1_000);
-    const { id } = await params;
+export const restoreDeletedReport = route(
+  { access: "signed-in", params: { id: "report" }, body: ZAnyBody, maxBytes: 1_000 },
+  async ({ context: { store }, params: { id } }) => {
     if (!(await store.restoreReport(id))) throw notFound();
     return Response.json({ restored: true });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
 
-export async function listVersions(request: Request, { params }: IdParams): Promise<Response> {
-  try {
-    const { store } = await requireContext(request);
-    const { id } = await params;
-    if (!(await store.getReport(id))) throw notFound();
-    return Response.json({ versions: await store.listVersions(id) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const listVersions = route(
+  { access: "signed-in", params: { id: "visible-report" } },
+  async ({ context: { store }, params: { id } }) => Response.json({ versions: await store.listVersions(id) }),
+);
 
-export async function getVersion(request: Request, { params }: VersionParams): Promise<Response> {
-  try {
-    const { store } = await requireContext(request);
-    const { id, version } = await params;
-    const found = await store.getVersion(id, parsePositiveInteger(version, "版本号"));
+export const getVersion = route(
+  { access: "signed-in", params: { id: "report", version: "version" } },
+  async ({ context: { store }, params: { id, version } }) => {
+    const found = await store.getVersion(id, version);
     if (!found) throw new RequestError(`找不到第 ${version} 版`, 404);
     return Response.json({ version: found });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
 
-export async function restoreVersion(request: Request, { params }: VersionParams): Promise<Response> {
-  try {
-    const { store } = await requireContext(request);
-    const { id, version } = await params;
-    const body = (await readJsonBody(request, 10_000)) as { baseRevision?: unknown } | null;
-    const baseRevision = parsePositiveInteger(body?.baseRevision, "基础版本号 baseRevision");
-    const result = await store.restoreVersion(id, parsePositiveInteger(version, "版本号"), baseRevision);
+export const restoreVersion = route(
+  {
+    access: "signed-in",
+    params: { id: "report", version: "version" },
+    body: z.object({ baseRevision: ZRevisionNumber }),
+    maxBytes: 10_000,
+    labels: revisionLabels,
+  },
+  async ({ context: { store }, params: { id, version }, body: { baseRevision } }) => {
+    const result = await store.restoreVersion(id, version, baseRevision);
     if (result.status === "not_found") throw new RequestError(`找不到第 ${version} 版`, 404);
     if (result.status === "conflict") {
       return Response.json({ message: "报告在此期间又保存过，请刷新历史页面后再恢复", current: result.current }, { status: 409 });
     }
     return Response.json({ status: result.status, stored: result.stored });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

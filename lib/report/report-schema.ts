@@ -35,7 +35,7 @@ export const ZCellValue: z.ZodType<TCellValue> = z.union([z.number().finite(), z
 export const ZLedger = z.object(Object.fromEntries(ledgerCells.map((cell) => [cell.id, ZCellValue.optional()]))).strict();
 
 /** Text as stored: a length limit and no character a database or a document cannot hold (text-characters.ts). */
-const ZText = (maxLength: number, options: { trim?: boolean } = {}) =>
+export const ZText = (maxLength: number, options: { trim?: boolean } = {}) =>
   (options.trim ? z.string().trim() : z.string()).max(maxLength).superRefine((text, context) => {
     const found = findIllegalCharacter(text);
     if (found) context.addIssue({ code: "custom", message: illegalCharacterMessage(found) });

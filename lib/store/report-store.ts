@@ -265,8 +265,9 @@ export const SITTING_MAX_MS = 60 * 60_000;
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Checked before querying: PostgreSQL rejects a malformed uuid or an int4 overflow with an error, not "no row".
-const isReportId = (id: string) => UUID_PATTERN.test(id);
-const isPositiveInt4 = (value: number) => Number.isInteger(value) && value >= 1 && value <= 2_147_483_647;
+export const isWellFormedId = (id: string) => UUID_PATTERN.test(id);
+const isReportId = isWellFormedId;
+export const isPositiveInt4 = (value: number) => Number.isInteger(value) && value >= 1 && value <= 2_147_483_647;
 
 // Every column but the data: the home list never reads the report itself.
 const summaryColumns = {
@@ -694,7 +695,9 @@ function createStore(context: StoreContext): ReportStore {
           .select({ name: units.name, archivedAt: units.archivedAt })
           .from(units)
           .where(eq(units.id, unitId));
-        if (unit?.archivedAt)
+        // Only the administrator can name another unit; one that does not exist is refused, not a database error.
+        if (!unit) throw new ReportStateError("找不到要在其中新建报告的单位，可能已被删除；请刷新页面后重新选择单位", {}, 422);
+        if (unit.archivedAt)
           throw new ReportStateError(`单位“${unit.name}”已归档，不能在其中新建报告（管理员可在“单位和账号”中恢复它）`);
       }
       const id = randomUUID();
