@@ -151,9 +151,17 @@ export async function insertAccount(
   return id;
 }
 
-/** A unit an account may be put in: it exists and is not archived. */
+/**
+ * A unit an account may be put in: it exists and is not archived. Read FOR SHARE: removing a unit
+ * locks it FOR UPDATE, so a move into it waits for the removal (and then sees it archived) or the
+ * removal waits for the move (and then sees the account): never an active account in an archived unit.
+ */
 async function usableUnitName(db: Pick<StoreDatabase, "select">, unitId: string): Promise<string> {
-  const [unit] = await db.select({ name: units.name, archivedAt: units.archivedAt }).from(units).where(eq(units.id, unitId));
+  const [unit] = await db
+    .select({ name: units.name, archivedAt: units.archivedAt })
+    .from(units)
+    .where(eq(units.id, unitId))
+    .for("share");
   if (!unit) throw new AccountError("所属单位不存在", 400, "unitId");
   if (unit.archivedAt) throw new AccountError(`单位“${unit.name}”已归档，请选择其他单位`, 409, "unitId");
   return unit.name;

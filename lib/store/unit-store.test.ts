@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { type Actor, accessScopes } from "@/lib/auth/access";
@@ -5,6 +6,7 @@ import { createAccount, setAccountDisabled, updateAccount } from "@/lib/auth/acc
 import { listAdminActions } from "./admin-log";
 import { overviewRows } from "./overview";
 import type { ReportStore } from "./report-store";
+import { user } from "./schema";
 import { testDatabaseUrl } from "./scratch-database";
 import { type StorePlace, storePlaceCases } from "./test-support/store-places";
 import {
@@ -122,6 +124,32 @@ describe.each(cases)("单位树（$engine）", ({ place, unavailable }) => {
     const log = (await listAdminActions(root.db)).map((entry) => [entry.userName, entry.action, entry.detail]);
     expect(log).toContainEqual(["管理员甲（admin）", "unit.rename", "把单位“县卫生健康局”改名为“县卫生健康委员会”"]);
     expect(log).toContainEqual(["管理员甲（admin）", "unit.move", "把单位“县人民医院”从“县卫生健康委员会”下移到“县教育局”下"]);
+  });
+
+  it("移除单位的同时把账号调进去：两者只成其一，归档的单位里不会有可用的账号", async () => {
+    for (let round = 0; round < 8; round += 1) {
+      const unit = await createUnit(root.db, { name: `并发归档局${round}`, parentId: top.id });
+      const report = structuredClone(publishedSeedReports()[1]!.report);
+      report.info = { ...report.info, agencyName: unit.name, year: 2025 };
+      await root.createReport(report, { unitId: unit.id });
+      const person = await createAccount(root.db, {
+        username: `bingfa${round}`,
+        name: "",
+        password: "first-password",
+        role: "filler",
+        unitId: top.id,
+      });
+      await Promise.allSettled([
+        removeUnit(root.db, unit.id, admin),
+        updateAccount(root.db, person.id, { unitId: unit.id }, admin),
+      ]);
+      const archived = (await listUnits(root.db)).find((candidate) => candidate.id === unit.id)?.archivedAt ?? null;
+      const [moved] = await root.db
+        .select({ unitId: user.unitId, disabled: user.disabled })
+        .from(user)
+        .where(eq(user.id, person.id));
+      expect(archived !== null && moved?.unitId === unit.id && moved.disabled === false, `第 ${round + 1} 次`).toBe(false);
+    }
   });
 
   it("移除：没有报告和账号的单位删除；有报告的单位归档，报告仍在、审核人仍能看到；归档的单位不再可选、不计入缺报", async () => {
