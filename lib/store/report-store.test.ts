@@ -482,6 +482,12 @@ describe.each(engineCases)("报告存储（$engine）", ({ engine, unavailable, 
   });
 
   it("groups the autosaves of one sitting into one version; a pause of 10 minutes starts the next", async () => {
+    // As in an office where another report's version 2 is published: that seals its version, not this one's.
+    const other = await store.createReport({ formatVersion: "2021", info: { agencyName: "已发布的单位", year: 2025 } });
+    await store.db.execute(sql`
+      INSERT INTO published_records (id, report_id, sequence, version, published_by, published_by_name, file_base_name,
+        pdf, pdf_sha256, docx, docx_sha256, html, html_sha256)
+      VALUES (${randomUUID()}, ${other.id}, 1, 2, 'u', '发布人', 'f', ''::bytea, '', ''::bytea, '', ''::bytea, '')`);
     const created = await store.createReport(seed001());
     let revision = 1;
     const save = async (value: number) => {

@@ -477,7 +477,9 @@ function createStore(context: StoreContext): ReportStore {
         savedBy: reportRevisions.savedBy,
         startedAt: reportRevisions.startedAt,
         savedAt: reportRevisions.savedAt,
-        published: sql<boolean>`EXISTS (SELECT 1 FROM published_records pr WHERE pr.report_id = ${reportRevisions.reportId} AND pr.version = ${reportRevisions.version})`,
+        // Columns written out whole: in a one-table select drizzle leaves them unqualified, and inside
+        // the subquery "version" would then be published_records' own (true whenever anything was published).
+        published: sql<boolean>`EXISTS (SELECT 1 FROM published_records pr WHERE pr.report_id = "report_revisions"."report_id" AND pr.version = "report_revisions"."version")`,
       })
       .from(reportRevisions)
       .where(eq(reportRevisions.reportId, id))
