@@ -1,18 +1,26 @@
 // The exported web page in Chromium at 1000 px: figures never break or overflow their cells, and the narrow header labels of 表三 break into even lines.
-import { expect, test } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
 import { seedReports } from "@/fixtures/seed-reports";
 import { buildReportDocument, type TableBlock } from "@/lib/document";
 import { renderReportHtmlPage } from "@/lib/render/html/render-report-html";
 
 const base = buildReportDocument(seedReports()[1]!.report, { isDraft: false });
-const withFigure = (figure: string) => ({
+const withFigure = (figure: string, tableId: TableBlock["tableId"] = "s3") => ({
   ...base,
   blocks: base.blocks.map((block) =>
-    block.type === "table" && block.tableId === "s3"
+    block.type === "table" && block.tableId === tableId
       ? ({ ...block, cells: Object.fromEntries(Object.keys(block.cells).map((id) => [id, figure])) } satisfies TableBlock)
       : block,
   ),
 });
+
+/** The cells whose text runs past their borders or onto a second line box. */
+const overflowing = (cells: Locator) =>
+  cells.evaluateAll((elements) =>
+    elements
+      .filter((cell) => cell.scrollWidth > cell.clientWidth || cell.getClientRects().length !== 1)
+      .map((cell) => cell.textContent),
+  );
 
 for (const figure of ["5550", "1234567", "123456789"]) {
   test(`网页导出（1000 像素宽）：表三 ${figure.length} 位数字不折行、不出格，表头不剩单字`, async ({ page }) => {
@@ -22,12 +30,7 @@ for (const figure of ["5550", "1234567", "123456789"]) {
     const s3 = page.locator("table").nth(1);
     const figures = s3.locator("td", { hasText: figure });
     expect(await figures.count()).toBeGreaterThan(100);
-    const overflow = await figures.evaluateAll((cells) =>
-      cells
-        .filter((cell) => cell.scrollWidth > cell.clientWidth || cell.getClientRects().length !== 1)
-        .map((cell) => cell.textContent),
-    );
-    expect(overflow).toEqual([]);
+    expect(await overflowing(figures)).toEqual([]);
     // Each figure on one line: its text is one line high.
     const lines = await figures.evaluateAll((cells) =>
       cells.map((cell) => {
@@ -56,5 +59,28 @@ for (const figure of ["5550", "1234567", "123456789"]) {
       }),
     );
     expect(lone).toEqual([]);
+  });
+}
+
+for (const figure of ["123456", "123456789"]) {
+  test(`网页导出（1000 像素宽）：表四 ${figure.length} 位数字按表头分组上下排列（行政复议在上、行政诉讼在下），不出格`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.setContent(renderReportHtmlPage(withFigure(figure, "s4")));
+    const s4 = page.locator("table").nth(2);
+    const figures = s4.locator("td", { hasText: figure });
+    expect(await figures.count()).toBe(15);
+    expect(await overflowing(figures)).toEqual([]);
+    // The table itself within the page, no wider than its container.
+    const [tableWidth, bodyWidth] = await s4.evaluate((table) => [table.scrollWidth, table.parentElement!.clientWidth]);
+    expect(tableWidth).toBeLessThanOrEqual(bodyWidth);
+    const top = async (text: string) => (await s4.locator("th", { hasText: new RegExp(`^${text}$`) }).boundingBox())!.y;
+    const figureTops = await figures.evaluateAll((cells) => [
+      ...new Set(cells.map((cell) => Math.round(cell.getBoundingClientRect().top))),
+    ]);
+    expect(figureTops.length).toBeGreaterThan(1);
+    expect(await top("行政复议")).toBeLessThan(figureTops[0]!);
+    expect(figureTops[0]!).toBeLessThan(await top("行政诉讼"));
   });
 }

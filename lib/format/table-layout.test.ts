@@ -12,6 +12,8 @@ import {
   ledgerCells,
   reviewsLitigationCellId,
   reviewsLitigationColumns,
+  reviewsLitigationColumnTree,
+  stackedTableGrids,
   type TableGrid,
   tableGrids,
   tableIds,
@@ -238,5 +240,71 @@ describe("表四", () => {
       [1, 5],
       [1, 5],
     ]);
+  });
+});
+
+describe("表四 stacked by its column groups", () => {
+  const [oneLevel, twoLevels] = stackedTableGrids.s4!;
+  const rowTexts = (grid: TableGrid) => grid.rows.map((row) => row.map((cell) => text(cell) ?? "figure"));
+
+  it.each([
+    ["one level", oneLevel!],
+    ["two levels", twoLevels!],
+  ])("%s: covers every position once and shows the 15 cells once each, in order, each under its labels", (_, grid) => {
+    const { matrix, problems } = expand(grid);
+    expect(problems).toEqual([]);
+    const ids = valueCells(grid).map((cell) => cell.cellId);
+    expect(ids).toEqual(reviewsLitigationColumns.map((column) => reviewsLitigationCellId(column.key)));
+    matrix.forEach((line, r) => {
+      line.forEach((cell, c) => {
+        if (cell?.type !== "value") return;
+        const column = reviewsLitigationColumns.find((candidate) => reviewsLitigationCellId(candidate.key) === cell.cellId)!;
+        // Directly above: the column's label; higher up, in order, its groups (行政诉讼, 未经复议直接起诉 …).
+        expect(text(matrix[r - 1]![c])).toBe(column.label);
+        const above = matrix
+          .slice(0, r)
+          .map((row) => text(row[c]))
+          .filter((label): label is string => label !== undefined);
+        const path = [...column.ancestors.map((node) => node.label), column.label];
+        let found = 0;
+        for (const label of above) if (label === path[found]) found += 1;
+        expect(found, `${cell.cellId} under ${above.join(" / ")}`).toBe(path.length);
+      });
+    });
+  });
+
+  it("puts 行政复议 above 行政诉讼, the groups of the format's column tree, with no repeated header rows", () => {
+    const [review, litigation] = reviewsLitigationColumnTree;
+    expect(rowTexts(oneLevel!)).toEqual([
+      [review!.label],
+      review!.children!.map((node) => node.label),
+      Array.from({ length: 5 }, () => "figure"),
+      [litigation!.label],
+      litigation!.children!.map((node) => node.label),
+      litigation!.children!.flatMap((group) => group.children!.map((node) => node.label)),
+      Array.from({ length: 10 }, () => "figure"),
+    ]);
+    expect(oneLevel!.columnCount).toBe(10);
+    expect(oneLevel!.headerRowCount).toBe(0);
+  });
+
+  it("at two levels also puts 未经复议直接起诉 above 复议后起诉 under one 行政诉讼 row, five columns each", () => {
+    const [review, litigation] = reviewsLitigationColumnTree;
+    const [direct, afterReview] = litigation!.children!;
+    const leaves = review!.children!.map((node) => node.label);
+    const figures = Array.from({ length: 5 }, () => "figure");
+    expect(rowTexts(twoLevels!)).toEqual([
+      [review!.label],
+      leaves,
+      figures,
+      [litigation!.label],
+      [direct!.label],
+      leaves,
+      figures,
+      [afterReview!.label],
+      leaves,
+      figures,
+    ]);
+    expect(twoLevels!.columnCount).toBe(5);
   });
 });

@@ -2,9 +2,10 @@
  * GB/T 9704-2012 page and type measures (domain.md §6) shared by the DOCX and PDF
  * renderers, in millimetres and points; each renderer converts them to its own units.
  */
-import { applicantColumns, type TableGrid, type TableId } from "@/lib/format";
+import type { DocumentBlock, TableBlock } from "@/lib/document";
+import { applicantColumns, stackedTableGrids, type TableGrid, type TableId } from "@/lib/format";
 import { layOutGrid } from "./grid-layout";
-import { estimatedEm } from "./text-width";
+import { estimatedEm, NARROW_EM } from "./text-width";
 
 export const mmToPoints = (mm: number) => (mm * 72) / 25.4;
 
@@ -184,4 +185,34 @@ export function fittedFigureSize(
   if (needed <= width) return fontSize;
   const points = Math.floor(((fontSize * width) / needed / unit) * 2) / 2;
   return Math.max(minFontSize, points * unit);
+}
+
+/**
+ * Room a figure's cell takes beside the figure, in points of the printed page, at least as much as
+ * in any renderer: the PDF's padding and rules (6 pt), the DOCX's cell margins and rules (6.7 pt),
+ * the HTML's padding and borders (1.4 % of the table, 6.2 pt of the 版心).
+ */
+export const FIGURE_CELL_EXTRA_PT = 6.7;
+
+/**
+ * The table as the three renderers print it: as the format prints it when every figure fits its
+ * column at MIN_FIGURE_PT or more; otherwise in the first of the format's other arrangements
+ * (表四 stacked by its column groups) where they all fit, or the last. Measured once for all three
+ * (figures at the widest em any of them sets, cells with the most room any takes), so the PDF, the
+ * DOCX and the HTML always print the same arrangement.
+ */
+export function printedTableBlock(block: TableBlock): TableBlock {
+  const alternatives = stackedTableGrids[block.tableId];
+  if (!alternatives) return block;
+  const measure: FigureMeasure = { fontSize: TABLE_TEXT_PT[block.tableId], narrowEm: NARROW_EM, cellExtra: FIGURE_CELL_EXTRA_PT };
+  const total = mmToPoints(TYPE_AREA_MM.width);
+  const grids = [block.grid, ...alternatives];
+  // A hundredth of a point: what the sharing of widths leaves in rounding.
+  const grid = grids.find((candidate) => widthsForFigures(candidate, block.cells, total, measure, MIN_FIGURE_PT).missing < 0.01);
+  return grid === block.grid ? block : { ...block, grid: grid ?? grids[grids.length - 1]! };
+}
+
+/** The document's tables as printed (printedTableBlock), for each renderer to lay out. */
+export function withPrintedTables<T extends { blocks: readonly DocumentBlock[] }>(doc: T): T {
+  return { ...doc, blocks: doc.blocks.map((block) => (block.type === "table" ? printedTableBlock(block) : block)) };
 }

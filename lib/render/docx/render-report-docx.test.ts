@@ -573,3 +573,32 @@ describe("DOCX figures", () => {
     for (const cell of labels) expect(cell.xml).not.toContain("w:noWrap");
   });
 });
+
+describe("DOCX 表四 whose figures fifteen columns cannot hold", () => {
+  it.each([
+    ["seven-digit-figures", "1234567", [5, 10]],
+    ["nine-digit-figures", "123456789", [5, 5, 5]],
+  ])(
+    "%s: stacked by its column groups, 行政复议 above 行政诉讼, each figure whole in a cell that holds it",
+    async (name, figure, perRow) => {
+      const { doc } = hardCases().find((entry) => entry.name === name)!;
+      const xml = await unzip(await renderReportDocx(doc));
+      const s4 = docxTables(xml.document)[2]!;
+      const rowTexts = s4.rows.map((row) => row.cells.map((cell) => cell.text));
+      expect(rowTexts[0]).toEqual(["行政复议"]);
+      expect(rowTexts.findIndex((texts) => texts.includes("行政诉讼"))).toBeGreaterThan(2);
+      const figureRows = s4.rows.filter((row) => row.cells.some((cell) => cell.text === figure));
+      expect(figureRows.map((row) => row.cells.length)).toEqual(perRow);
+      for (const cell of figureRows.flatMap((row) => row.cells)) {
+        expect(cell.text).toBe(figure);
+        expect(cell.xml).toMatch(/<w:noWrap\/><w:vAlign/);
+        const size = Number(attribute(cell.xml, "w:sz", "w:val") ?? 18) / 2;
+        expect(size).toBeGreaterThanOrEqual(7.5);
+        const width = Number(attribute(cell.xml, "w:tcW", "w:w"));
+        expect(width).toBeGreaterThanOrEqual(figure.length * 0.56 * size * 20 + 114);
+      }
+      // No header rows repeat: each part brings its own labels.
+      expect(s4.xml).not.toContain("w:tblHeader");
+    },
+  );
+});

@@ -14,7 +14,7 @@ import {
 import JSZip from "jszip";
 import { type DocumentBlock, DRAFT_MARK, printableDocument, type ReportDocument } from "@/lib/document";
 import { titleLines } from "../balanced-lines";
-import { CHARACTERS_PER_LINE, EM_DASH, TYPE_SIZE_PT as TYPE_SIZE } from "../gbt9704";
+import { CHARACTERS_PER_LINE, EM_DASH, TYPE_SIZE_PT as TYPE_SIZE, withPrintedTables } from "../gbt9704";
 import { signatureLayout } from "../signature";
 import { estimatedEm } from "../text-width";
 import { fontTableXml } from "./font-table";
@@ -145,7 +145,7 @@ function closingParagraphs(closing: NonNullable<ReportDocument["closing"]>): Par
 }
 
 export function buildDocx(given: ReportDocument): Document {
-  const doc = printableDocument(given);
+  const doc = withPrintedTables(printableDocument(given));
   const children: FileChild[] = [];
   if (doc.isDraft) children.push(draftParagraph());
   const title = titleLines(doc.title, TITLE_CHARACTERS_PER_LINE, widthInCharacters);

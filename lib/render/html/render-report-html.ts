@@ -2,7 +2,7 @@ import { type DocumentBlock, DRAFT_MARK, type ReportDocument, type TableBlock } 
 import type { GridCell } from "@/lib/format";
 import { withoutIllegalCharacters } from "@/lib/report/text-characters";
 import { balancedLines } from "../balanced-lines";
-import { fittedColumnWidths } from "../gbt9704";
+import { fittedColumnWidths, withPrintedTables } from "../gbt9704";
 import { gridCellText, layOutGrid, type PlacedCell } from "../grid-layout";
 import { estimatedEm } from "../text-width";
 
@@ -116,7 +116,8 @@ function renderBlock(block: DocumentBlock): string {
  * The report as an HTML fragment for a government website's CMS: semantic elements,
  * the national tables with their merges, no scripts, no external resources.
  */
-export function renderReportHtml(doc: ReportDocument): string {
+export function renderReportHtml(given: ReportDocument): string {
+  const doc = withPrintedTables(given);
   const parts: string[] = [];
   if (doc.isDraft) parts.push(`<p style="${STYLE.draft}">${escapeHtml(DRAFT_MARK)}</p>`);
   parts.push(`<h1 style="${STYLE.title}">${doc.title.map(escapeHtml).join("<br>")}</h1>`);

@@ -474,6 +474,57 @@ describe("PDF of a 表三 with nine-digit figures", () => {
   }, 60_000);
 });
 
+describe("PDF of a 表四 whose figures fifteen columns cannot hold", () => {
+  const base = buildReportDocument(seed001.report, { isDraft: false });
+  const probe = (figure: string): ReportDocument => {
+    const s4 = tableBlock(base, "s4");
+    return {
+      ...base,
+      opening: [],
+      blocks: [{ ...s4, cells: Object.fromEntries(Object.keys(s4.cells).map((id) => [id, figure])) }],
+      closing: null,
+    };
+  };
+
+  it.each([
+    ["123456", [5, 10]],
+    ["12345678", [5, 10]],
+    ["123456789", [5, 5, 5]],
+  ])(
+    "stacks %s by its column groups: every figure at 7.5 pt or more, inside its own column of the 版心",
+    async (figure, perLine) => {
+      const pages = await readPdf(await renderReportPdf(probe(figure)));
+      expect(pages).toHaveLength(1);
+      const items = pages[0]!.items.filter(isTableText);
+      const lines = textLines(items.filter(isFigure));
+      expect(lines.map((line) => line.length)).toEqual(perLine);
+      for (const line of lines) {
+        // The table's columns share the 版心 evenly (all figures alike): each figure within its own, clear of the rules.
+        const column = (TYPE_AREA.right - TYPE_AREA.left) / line.length;
+        line.forEach((item, index) => {
+          expect(item.text).toBe(figure);
+          expect(item.size).toBeGreaterThanOrEqual(7.5);
+          expect(item.x, `${figure} #${index}`).toBeGreaterThanOrEqual(TYPE_AREA.left + index * column + 1);
+          expect(item.x + item.width, `${figure} #${index}`).toBeLessThanOrEqual(TYPE_AREA.left + (index + 1) * column - 1);
+        });
+      }
+      // 行政复议 and its figures above 行政诉讼 and its figures.
+      const top = (label: string) => items.find((item) => item.text === label)!.baseline;
+      expect(top("行政复议")).toBeLessThan(lines[0]![0]!.baseline);
+      expect(lines[0]![0]!.baseline).toBeLessThan(top("行政诉讼"));
+      expect(top("行政诉讼")).toBeLessThan(lines[1]![0]!.baseline);
+    },
+    60_000,
+  );
+
+  it("keeps five-digit figures in the national fifteen columns", async () => {
+    const pages = await readPdf(await renderReportPdf(probe("12345")));
+    const lines = textLines(pages[0]!.items.filter((item) => isTableText(item) && isFigure(item)));
+    expect(lines.map((line) => line.length)).toEqual([15]);
+    for (const item of lines[0]!) expect(item.size).toBeGreaterThanOrEqual(7.5);
+  }, 60_000);
+});
+
 describe("PDF fallback faces in bold and 黑体 text", () => {
   it("prints an Extension B ideograph of the bold title in the fallback faces' bold weight", async () => {
     const report = structuredClone(seed001.report);

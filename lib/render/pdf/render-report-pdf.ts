@@ -1,4 +1,5 @@
 import { printableDocument, type ReportDocument } from "@/lib/document";
+import { withPrintedTables } from "../gbt9704";
 import { registerFonts } from "./fonts";
 import { prepareFaces } from "./pdf-faces";
 import { loadReactPdf } from "./react-pdf";
@@ -11,7 +12,7 @@ import { reportPdfElement } from "./report-pdf";
  * face has a character of the report.
  */
 export async function renderReportPdf(given: ReportDocument): Promise<Uint8Array> {
-  const doc = printableDocument(given);
+  const doc = withPrintedTables(printableDocument(given));
   const pdf = await loadReactPdf();
   registerFonts(pdf);
   const faces = await prepareFaces(pdf, doc);
