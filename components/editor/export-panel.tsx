@@ -2,7 +2,7 @@
 
 import { type ReactNode, useState, useSyncExternalStore } from "react";
 import type { EditorSession } from "@/lib/editor/editor-session";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 import { type SaveStateStore, useSaveState } from "./use-autosave";
 
 type ExportFormat = "docx" | "pdf" | "html";

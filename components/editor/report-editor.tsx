@@ -22,7 +22,7 @@ import { EditorSession } from "@/lib/editor/editor-session";
 import { fromFormValues, type TReportTextFormValues, toFormValues } from "@/lib/editor/form-values";
 import { type EditorStepId, editorSteps, isEditorStep, resultStep } from "@/lib/editor/result-steps";
 import { findCell, getSection } from "@/lib/format";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 import { jsonEqual, mergeReports, withValueAt } from "@/lib/report/merge-reports";
 import { findReportFieldLabel } from "@/lib/report/report-fields";
 import type { TReport } from "@/lib/report/report-schema";

@@ -1,6 +1,7 @@
 import {
   type CellId,
   COUNT_UNIT,
+  REPORT_NAME,
   reportSections,
   type SectionDefinition,
   sectionHeading,
@@ -14,14 +15,7 @@ import { resolveNarrative, resolveReferences } from "@/lib/narrative/references"
 import type { TReport } from "@/lib/report/report-schema";
 import { bracketOrdinal } from "./chinese-numeral";
 import { generateOpeningParagraph } from "./opening-paragraph";
-import {
-  type ClosingBlock,
-  type DocumentBlock,
-  REPORT_NAME,
-  type ReportDocument,
-  type TableBlock,
-  UNFILLED,
-} from "./report-document";
+import { type ClosingBlock, type DocumentBlock, type ReportDocument, type TableBlock, UNFILLED } from "./report-document";
 
 type Narrative = TReport["narrative"];
 

@@ -1,6 +1,5 @@
 import { processingFeesSentence, reportTitle } from "@/lib/document/build-report-document";
-import { REPORT_NAME } from "@/lib/document/report-document";
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, REPORT_NAME } from "@/lib/format";
 import { joinParagraphLines, type ParagraphLine, type ParagraphOptions } from "@/lib/report/paragraph-lines";
 import type { TReport, TReportInput } from "@/lib/report/report-schema";
 import { fold } from "./fold-text";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
-import type { LedgerRuleId } from "@/lib/ledger/rule-catalogue";
+import type { LedgerRuleId } from "@/lib/format/rule-catalogue";
 import type { TReport } from "@/lib/report/report-schema";
 import { checkNarrativeFigures, checkReferences } from "./contradictions";
 import { topicField } from "./narrative-fields";

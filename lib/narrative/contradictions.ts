@@ -17,9 +17,8 @@ import {
   RECEIVED_ROW,
   stripOrdinal,
 } from "@/lib/format/linked-figures";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleLocation, RuleResult } from "@/lib/format/rule-catalogue";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
-import type { RuleLocation } from "@/lib/ledger/rule-catalogue";
 import type { TReport } from "@/lib/report/report-schema";
 import { narrativeFields } from "./narrative-fields";
 import { figureValue, parseNarrativeText, resolveReferences } from "./references";

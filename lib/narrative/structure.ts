@@ -11,7 +11,7 @@ import {
   tableCells,
   tableName,
 } from "@/lib/format";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 import { deriveLedger, isBlank } from "@/lib/ledger/derive-ledger";
 import type { TReport } from "@/lib/report/report-schema";
 import {

@@ -1,4 +1,5 @@
-import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
+import { checkLedger } from "@/lib/ledger/check-ledger";
 import { checkNarrative } from "@/lib/narrative";
 import { checkInfo } from "./check-info";
 import { checkCarriedOver, checkInForceChain, checkTextRepeated, checkTrends } from "./cross-year";

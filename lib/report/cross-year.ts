@@ -8,9 +8,9 @@ import {
   tableName,
   tableSection,
 } from "@/lib/format";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
+import { getRule } from "@/lib/format/rule-catalogue";
 import { deriveLedger, isBlank, numericValue } from "@/lib/ledger/derive-ledger";
-import { getRule } from "@/lib/ledger/rule-catalogue";
 import { narrativeFields, OPENING_PARAGRAPH_FIELD } from "@/lib/narrative/narrative-fields";
 import { REPEAT_RUN, repeatedShare } from "@/lib/narrative/similarity";
 import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW } from "./carried-over";

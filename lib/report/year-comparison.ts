@@ -16,8 +16,8 @@ import {
   LITIGATION_GROUP,
   type LinkedFigure,
 } from "@/lib/format/linked-figures";
+import { TREND_FACTOR, TREND_FLOORS } from "@/lib/format/trend-limits";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
-import { TREND_FACTOR, TREND_FLOORS } from "@/lib/ledger/trend-limits";
 import { figureReference, figureValue } from "@/lib/narrative/references";
 
 /*
