@@ -1,3 +1,4 @@
+import { checkReport } from "@/lib/checks/check-report";
 import { type CellId, getCell, ledgerCells, type TableId, type TCellValue, tableIds } from "@/lib/format";
 import type { RuleResult } from "@/lib/format/rule-catalogue";
 import { getRule } from "@/lib/format/rule-catalogue";
@@ -6,7 +7,6 @@ import { tableAllowsNotApplicable } from "@/lib/ledger/check-ledger";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { ledgerEquations } from "@/lib/ledger/ledger-equations";
 import { formatCellValue, normaliseEntry } from "@/lib/ledger/normalise-entry";
-import { checkReport } from "@/lib/report/check-report";
 import type { TReport } from "@/lib/report/report-schema";
 import { isNumericField, parseFieldEntry } from "./field-entries";
 import type { CellWrite } from "./paste-block";

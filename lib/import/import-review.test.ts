@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { checkReport } from "@/lib/checks/check-report";
 import { applicationsCellId } from "@/lib/format";
-import { checkReport } from "@/lib/report/check-report";
 import { importPublishedReport } from "./import-report";
 import { confirmImportedCells, confirmImportNote, dropMarksOfChangedCells, isUnconfirmed } from "./import-review";
 

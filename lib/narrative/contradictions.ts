@@ -18,10 +18,10 @@ import {
   stripOrdinal,
 } from "@/lib/format/linked-figures";
 import type { RuleLocation, RuleResult } from "@/lib/format/rule-catalogue";
-import { deriveLedger } from "@/lib/ledger/derive-ledger";
+import { deriveLedger, figureValue } from "@/lib/ledger/derive-ledger";
 import type { TReport } from "@/lib/report/report-schema";
 import { narrativeFields } from "./narrative-fields";
-import { figureValue, parseNarrativeText, resolveReferences } from "./references";
+import { parseNarrativeText, resolveReferences } from "./references";
 import { ruleResult } from "./rule-result";
 import { findStatedFigures, type OutcomeClaim, type StatedFigure, type TextRange } from "./stated-figures";
 
