@@ -20,7 +20,7 @@ import {
   ReportValidationError,
   type StoreEngine,
 } from "./report-store";
-import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
+import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./test-support/scratch-database";
 
 const DAY_MS = 86_400_000;
 const CELL = "s3.new.natural_person";
