@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRef, useState, useSyncExternalStore } from "react";
 import { useFormContext } from "react-hook-form";
-import { ApiError, callApi } from "@/components/ui/api-client";
+import { callApi, messageOf } from "@/components/ui/api-client";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 import { PUBLISHED_REPORT_ACCEPT, uploadFile } from "@/components/ui/upload-file";
 import type { EditorSession } from "@/lib/editor/editor-session";
@@ -88,7 +88,7 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
     } catch (error) {
       setOutcome({
         kind: "refused",
-        message: `“${chosenFile.name}”未能读取：${error instanceof ApiError ? error.message : String(error)}`,
+        message: `“${chosenFile.name}”未能读取：${messageOf(error)}`,
       });
     } finally {
       if (input.current) input.current.value = "";
@@ -135,7 +135,7 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
       });
       setKept({ message: `已把“${file.fileName}”保存为${file.report.info.year}年度的报告`, id: stored.id });
     } catch (error) {
-      setKept({ message: error instanceof ApiError ? error.message : String(error), existing: duplicateOf(error) ?? undefined });
+      setKept({ message: messageOf(error), existing: duplicateOf(error) ?? undefined });
     }
   };
 

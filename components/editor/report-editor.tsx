@@ -14,7 +14,7 @@ import {
   useSyncExternalStore,
 } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
+import { callApi, formatTime, messageOf } from "@/components/ui/api-client";
 import { takeArrivalFocus } from "@/components/ui/arrival-focus";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 import { EditorSession } from "@/lib/editor/editor-session";
@@ -449,7 +449,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
       autosave.resetTo(stored.revision, new Date(stored.updatedAt), stored.report);
       setNotice(`已载入服务器上保存的版本（${formatTime(new Date(stored.updatedAt))}）`);
     } catch (error) {
-      setNotice(error instanceof ApiError ? error.message : String(error));
+      setNotice(messageOf(error));
     }
   };
 
@@ -463,7 +463,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
       router.push(`/reports/${stored.id}`);
     } catch (error) {
       setDuplicate(duplicateOf(error));
-      setNotice(error instanceof ApiError ? error.message : String(error));
+      setNotice(messageOf(error));
     }
   };
 
