@@ -4,7 +4,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { openStoreAtStartup } = await import("@/lib/store/startup");
+  const { openStoreAtStartup } = await import("./startup");
   const { announceStoreOpening } = await import("@/lib/store/startup-signal");
   const opening = openStoreAtStartup();
   announceStoreOpening(opening);

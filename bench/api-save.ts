@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { E2E_SETUP_CODE } from "@/e2e/fixtures/accounts";
 import { startAppServer } from "@/e2e/fixtures/app-server";
 import { seedReports } from "@/fixtures/seed-reports";
-import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
+import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/test-support/scratch-database";
 import { formatTiming, measure } from "./measure";
 import { BENCH_ADMIN, client, setUpBenchServer, signInCookie } from "./signed-in";
 

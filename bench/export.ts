@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
 import { publishedSeedReports, seedReports } from "@/fixtures/seed-reports";
+import { checkReport } from "@/lib/checks/check-report";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
 import { renderReportPdf } from "@/lib/render/pdf";
-import { checkReport } from "@/lib/report/check-report";
 import { formatTiming, measure } from "./measure";
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -1,6 +1,6 @@
 import { seedReports } from "@/fixtures/seed-reports";
+import { checkReport } from "@/lib/checks/check-report";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
-import { checkReport } from "@/lib/report/check-report";
 import { formatTiming, measure } from "./measure";
 
 /** All rules over a full ledger (seed 001, 湘潭县人民政府 2025), as on every keystroke. */

@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { E2E_SETUP_CODE } from "@/e2e/fixtures/accounts";
 import { type AppServer, startAppServer } from "@/e2e/fixtures/app-server";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
-import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
+import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/test-support/scratch-database";
 import { formatTiming, timingOf } from "./measure";
 import { BENCH_ADMIN, changeFirstPassword, client, setUpBenchServer, signInCookie } from "./signed-in";
 

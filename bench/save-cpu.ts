@@ -4,7 +4,7 @@ import { createReport, saveReport } from "@/lib/api/report-routes";
 import { openAppStore } from "@/lib/api/test-support/app-store-place";
 import { signedInCookie } from "@/lib/api/test-support/session";
 import type { StoreEngine } from "@/lib/store/report-store";
-import { probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
+import { probePostgres, testDatabaseUrl } from "@/lib/store/test-support/scratch-database";
 import { formatTiming, timingOf } from "./measure";
 
 const RUNS = 300;

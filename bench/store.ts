@@ -5,7 +5,7 @@ import { seedReports } from "@/fixtures/seed-reports";
 import type { TReport } from "@/lib/report/report-schema";
 import type { DatabaseOptions } from "@/lib/store/database";
 import { openReportStore } from "@/lib/store/report-store";
-import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
+import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/test-support/scratch-database";
 import { formatTiming, measure } from "./measure";
 
 const SAVE_RUNS = 200;

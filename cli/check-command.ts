@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
+import { checkReport, countBySeverity } from "@/lib/checks/check-report";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 import type { ImportNote, ImportOptions } from "@/lib/import";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
-import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import { parseReportJson } from "@/lib/report/parse-report";
 import type { TReport } from "@/lib/report/report-schema";
 import { importFile, parseFileOptions } from "./import-command";

@@ -1,6 +1,11 @@
 // Guards access at the HTTP door on both engines: no session → 401, another unit → 404, another site → 403, not JSON → 415, unknown host → 421.
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
-import { createScratchDatabase, probePostgres, type ScratchDatabase, testDatabaseUrl } from "@/lib/store/scratch-database";
+import {
+  createScratchDatabase,
+  probePostgres,
+  type ScratchDatabase,
+  testDatabaseUrl,
+} from "@/lib/store/test-support/scratch-database";
 import { accounts, firstPasswordOf, originHeaders, setUpServer, signIn, signInFirstTime } from "./fixtures/accounts";
 import { type AppServer, startAppServer } from "./fixtures/app-server";
 

@@ -1,6 +1,7 @@
 // Guards the screen staff live in: figures typed or pasted reach the store, and every broken rule shows at its cells.
 import { expect, test } from "@playwright/test";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
+import { checkReport, countBySeverity } from "@/lib/checks/check-report";
 import {
   activeDisclosureCellId,
   applicantColumns,
@@ -11,7 +12,6 @@ import {
 } from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
-import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import { FORMAT_VERSION, type TReport } from "@/lib/report/report-schema";
 import {
   cellInput,

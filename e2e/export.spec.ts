@@ -4,6 +4,7 @@ import { expect, type Page, test } from "@playwright/test";
 import JSZip from "jszip";
 import { parse } from "node-html-parser";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
+import { checkReport } from "@/lib/checks/check-report";
 import { buildReportDocument } from "@/lib/document/build-report-document";
 import { DRAFT_MARK } from "@/lib/document/report-document";
 import { reportSections, sectionHeading, tableGrids } from "@/lib/format";
@@ -16,7 +17,6 @@ import {
   expectedMatrix,
   xmlText,
 } from "@/lib/render/test-support/table-matrix";
-import { checkReport } from "@/lib/report/check-report";
 import { createReport, storedReport } from "./fixtures/reports-api";
 
 // As published, narrative included: an official export needs every section.

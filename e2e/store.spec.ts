@@ -1,8 +1,8 @@
 // Guards "never lose typing": a killed server, a second tab and a new year must not lose or overwrite figures.
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { seedReports } from "@/fixtures/seed-reports";
-import { reportTitle } from "@/lib/document/build-report-document";
 import { applicantColumns, applicationsCellId, getCell, reviewsLitigationCellId } from "@/lib/format";
+import { reportTitle } from "@/lib/report/report-wording";
 import { openReportStore } from "@/lib/store/report-store";
 import { accounts, setUpServer, signIn } from "./fixtures/accounts";
 import { startAppServer } from "./fixtures/app-server";

@@ -8,12 +8,12 @@
  */
 import { docxToPdfWithLibreOffice } from "@/fixtures/import/office";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
+import { checkReport } from "@/lib/checks/check-report";
 import { buildReportDocument, type ReportDocument } from "@/lib/document";
 import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { renderReportPdf } from "@/lib/render/pdf";
 import { type PageFill, pageFill } from "@/lib/render/pdf/test-support/page-fill";
 import { hardCases } from "@/lib/render/test-support/hard-cases";
-import { checkReport } from "@/lib/report/check-report";
 
 const summary = ({ pages, blankLines }: PageFill) =>
   `${pages} 页；页脚空行 ${blankLines.map((lines, index) => `p${index + 1} ${lines.toFixed(1)}`).join("，")}`;

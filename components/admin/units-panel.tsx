@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { ApiError, callApi, OFFLINE_STATUS } from "@/components/ui/api-client";
+import { ApiError, callApi, messageOf, OFFLINE_STATUS } from "@/components/ui/api-client";
 import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { DialogForm, ModalDialog } from "@/components/ui/modal-dialog";
 import { unitWithDescendants } from "@/lib/auth/access";
@@ -46,7 +46,7 @@ export function UnitsPanel({ units }: { units: Unit[] }) {
       setMessage({ text: await action(), isError: false });
       router.refresh();
     } catch (error) {
-      const text = error instanceof ApiError ? error.message : String(error);
+      const text = messageOf(error);
       if (field && error instanceof ApiError && error.status !== OFFLINE_STATUS) {
         setFieldError({ field, message: text });
         // The message is read with the field the keyboard is put back on.
@@ -367,7 +367,7 @@ function DeadlineInput({ unit, onSaved }: { unit: Unit; onSaved: () => void }) {
             setError(null);
             onSaved();
           } catch (failure) {
-            setError(failure instanceof ApiError ? failure.message : String(failure));
+            setError(messageOf(failure));
           }
         }}
       />

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { ApiError, callApi } from "@/components/ui/api-client";
+import { ApiError, callApi, messageOf } from "@/components/ui/api-client";
 import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { DialogForm, ModalDialog } from "@/components/ui/modal-dialog";
 import type { UserSummary } from "@/lib/auth/accounts";
@@ -54,7 +54,7 @@ export function UsersPanel({ units, users, selfId }: { units: Unit[]; users: Use
       setMessage({ text, isError: false });
       router.refresh();
     } catch (error) {
-      setMessage({ text: error instanceof ApiError ? error.message : String(error), isError: true });
+      setMessage({ text: messageOf(error), isError: true });
     }
   };
   const done = (text: string) => {

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { ApiError, callApi } from "@/components/ui/api-client";
+import { callApi, messageOf } from "@/components/ui/api-client";
 import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { type TLoginForm, ZLoginForm } from "@/lib/auth/auth-forms";
 
@@ -18,7 +18,7 @@ export function LoginForm({ next }: { next: string }) {
       // A full load: the layout and every page read the new session on the server.
       window.location.assign(next);
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : String(error));
+      setMessage(messageOf(error));
     }
   });
   const { errors, isSubmitting } = form.formState;

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { ApiError, callApi } from "@/components/ui/api-client";
+import { callApi, messageOf } from "@/components/ui/api-client";
 import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { type TPasswordForm, ZPasswordForm } from "@/lib/auth/auth-forms";
 
@@ -26,7 +26,7 @@ export function PasswordForm({ next, firstPassword = false }: { next?: string; f
       }
       setMessage({ text: "密码已修改；其他设备上的登录已退出。", isError: false });
     } catch (error) {
-      setMessage({ text: error instanceof ApiError ? error.message : String(error), isError: true });
+      setMessage({ text: messageOf(error), isError: true });
     }
   });
   const { errors, isSubmitting } = form.formState;

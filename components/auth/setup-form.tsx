@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { ApiError, callApi } from "@/components/ui/api-client";
+import { callApi, messageOf } from "@/components/ui/api-client";
 import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
 import { type TSetupForm, ZSetupForm } from "@/lib/auth/auth-forms";
 
@@ -20,7 +20,7 @@ export function SetupForm() {
       await callApi("/api/setup", { method: "POST", json: values });
       window.location.assign("/admin");
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : String(error));
+      setMessage(messageOf(error));
     }
   });
   const { errors, isSubmitting } = form.formState;

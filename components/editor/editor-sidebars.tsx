@@ -3,7 +3,7 @@
 import { memo, startTransition, useEffect, useMemo, useState } from "react";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import { countResultsByStep, type EditorStepId, editorSteps, resultStep } from "@/lib/editor/result-steps";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 
 /** How long the lists wait for typing to pause: a keystroke's frame paints only its cells. */
 const LIST_DELAY_MS = 150;

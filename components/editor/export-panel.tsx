@@ -1,18 +1,13 @@
 "use client";
 
 import { type ReactNode, useState, useSyncExternalStore } from "react";
+import { downloadApi, messageOf } from "@/components/ui/api-client";
 import type { EditorSession } from "@/lib/editor/editor-session";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 import { type SaveStateStore, useSaveState } from "./use-autosave";
 
 type ExportFormat = "docx" | "pdf" | "html";
 const formatNames: Record<ExportFormat, string> = { docx: "Word（DOCX）", pdf: "PDF", html: "网页（HTML）" };
-
-/** The file name the server chose, from its RFC 6266 `filename*` parameter. */
-function fileNameFrom(disposition: string | null, fallback: string): string {
-  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
-  return encoded ? decodeURIComponent(encoded) : fallback;
-}
 
 function download(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
@@ -46,31 +41,21 @@ export function ExportPanel({ reportId, session, saveStore, saveNow, onJump, bef
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const isDraft = errors.length > 0;
 
-  const fetchExport = async (format: ExportFormat, draft: boolean, fragment = false): Promise<Response | null> => {
+  const fetchExport = async (format: ExportFormat, draft: boolean, fragment = false) => {
     await saveNow();
     const query = `format=${format}&draft=${draft ? 1 : 0}${fragment ? "&fragment=1" : ""}`;
-    const response = await fetch(`/api/reports/${reportId}/export?${query}`).catch(() => null);
-    if (!response) {
-      setMessage({ text: "无法连接服务器，导出未完成", isError: true });
-      return null;
-    }
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { message?: string } | null;
-      setMessage({ text: body?.message ?? `导出失败（${response.status}）`, isError: true });
-      return null;
-    }
-    return response;
+    return downloadApi(`/api/reports/${reportId}/export?${query}`, `report.${format}`);
   };
 
   const exportFile = async (format: ExportFormat, draft: boolean) => {
     setMessage(null);
     setProgress(`正在生成${draft ? "草稿" : ""}${formatNames[format]}…`);
     try {
-      const response = await fetchExport(format, draft);
-      if (!response) return;
-      const fileName = fileNameFrom(response.headers.get("content-disposition"), `report.${format}`);
+      const { response, fileName } = await fetchExport(format, draft);
       download(await response.blob(), fileName);
       setMessage({ text: `已导出：${fileName}`, isError: false });
+    } catch (error) {
+      setMessage({ text: messageOf(error), isError: true });
     } finally {
       setProgress(null);
     }
@@ -79,10 +64,17 @@ export function ExportPanel({ reportId, session, saveStore, saveNow, onJump, bef
   const copyHtml = async () => {
     setMessage(null);
     setProgress("正在生成网页代码…");
+    let text: string;
     try {
-      const response = await fetchExport("html", isDraft, true);
-      if (!response) return;
-      await navigator.clipboard.writeText(await response.text());
+      const { response } = await fetchExport("html", isDraft, true);
+      text = await response.text();
+    } catch (error) {
+      setMessage({ text: messageOf(error), isError: true });
+      setProgress(null);
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(text);
       setMessage({
         text: "已复制网页代码（只含正文，不含 <head> 和 <meta charset>，粘贴到网站时不需要），可直接粘贴到网站内容管理系统的源代码编辑框",
         isError: false,

@@ -3,8 +3,8 @@
 import { useState, useSyncExternalStore } from "react";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import { type CellId, type TableId, tableCells, tableName } from "@/lib/format";
-import { confirmImportedCells } from "@/lib/import/import-review";
 import { type ImportNoteKind, importNoteKindLabels } from "@/lib/import/types";
+import { confirmImportedCells } from "@/lib/report/import-review";
 import type { TImportReview } from "@/lib/report/report-schema";
 
 const fileTypeLabels: Record<TImportReview["source"]["fileType"], string> = {

@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { useRef, useState, useSyncExternalStore } from "react";
 import { useFormContext } from "react-hook-form";
-import { ApiError, callApi } from "@/components/ui/api-client";
+import { callApi, messageOf } from "@/components/ui/api-client";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 import { PUBLISHED_REPORT_ACCEPT, uploadFile } from "@/components/ui/upload-file";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import type { TReportTextFormValues } from "@/lib/editor/form-values";
+import { getApplicationRow, tableName } from "@/lib/format";
 import {
   carriedOverIsBlank,
   type LastYearFile,
@@ -21,6 +22,10 @@ import type { TReport } from "@/lib/report/report-schema";
 
 type ReadResponse = { report: TReport; sourceType: SourceType };
 type Outcome = { kind: "reading"; fileName: string } | { kind: "refused"; message: string } | { kind: "filled"; message: string };
+
+/** “四、结转下年度继续办理” and “二、上年结转” of 表三, as the format prints them. */
+const CARRIED_FORWARD = getApplicationRow("carried_forward").label;
+const CARRIED_OVER = `${tableName("s3")}“${getApplicationRow("carried_over").shortLabel}”`;
 
 const preview = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
@@ -70,7 +75,7 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
       setOutcome({
         kind: "filled",
         message:
-          `已从“${chosenFile.name}”（${report.info.year}年度）的“四、结转下年度继续办理”填入表三“二、上年结转” ${result.filledCellIds.length} 格（Ctrl+Z 可撤销）` +
+          `已从“${chosenFile.name}”（${report.info.year}年度）的“${CARRIED_FORWARD}”填入${CARRIED_OVER} ${result.filledCellIds.length} 格（Ctrl+Z 可撤销）` +
           (result.uncertainCellIds.length > 0
             ? `；其中 ${result.uncertainCellIds.length} 格导入上年报告时未能确认，已标为“请核对”。`
             : "。") +
@@ -83,7 +88,7 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
     } catch (error) {
       setOutcome({
         kind: "refused",
-        message: `“${chosenFile.name}”未能读取：${error instanceof ApiError ? error.message : String(error)}`,
+        message: `“${chosenFile.name}”未能读取：${messageOf(error)}`,
       });
     } finally {
       if (input.current) input.current.value = "";
@@ -130,7 +135,7 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
       });
       setKept({ message: `已把“${file.fileName}”保存为${file.report.info.year}年度的报告`, id: stored.id });
     } catch (error) {
-      setKept({ message: error instanceof ApiError ? error.message : String(error), existing: duplicateOf(error) ?? undefined });
+      setKept({ message: messageOf(error), existing: duplicateOf(error) ?? undefined });
     }
   };
 
@@ -138,8 +143,8 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
     <section className="card last-year-import" aria-labelledby="last-year-import-title">
       <h3 id="last-year-import-title">从上年已发布报告导入</h3>
       <p className="hint">
-        上年的报告不在本系统中？选择上年已发布的年度报告文件（PDF、Word .docx、网页或文本，不超过 20
-        MB）：用其“四、结转下年度继续办理”填入表三“二、上年结转”， 上年的文字可作为本年的草稿。上年的文件只读取，不保存为报告。
+        上年的报告不在本系统中？选择上年已发布的年度报告文件（PDF、Word .docx、网页或文本，不超过 20 MB）：用其“{CARRIED_FORWARD}
+        ”填入{CARRIED_OVER}， 上年的文字可作为本年的草稿。上年的文件只读取，不保存为报告。
       </p>
       <label className="file-field">
         选择上年已发布的报告文件…

@@ -14,18 +14,18 @@ import {
   useSyncExternalStore,
 } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { ApiError, callApi, formatTime } from "@/components/ui/api-client";
+import { callApi, formatTime, messageOf } from "@/components/ui/api-client";
 import { takeArrivalFocus } from "@/components/ui/arrival-focus";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
-import { reportTitle } from "@/lib/document/build-report-document";
 import { EditorSession } from "@/lib/editor/editor-session";
 import { fromFormValues, type TReportTextFormValues, toFormValues } from "@/lib/editor/form-values";
 import { type EditorStepId, editorSteps, isEditorStep, resultStep } from "@/lib/editor/result-steps";
 import { findCell, getSection } from "@/lib/format";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 import { jsonEqual, mergeReports, withValueAt } from "@/lib/report/merge-reports";
 import { findReportFieldLabel } from "@/lib/report/report-fields";
 import type { TReport } from "@/lib/report/report-schema";
+import { reportTitle } from "@/lib/report/report-wording";
 import type { ReportKind } from "@/lib/store/report-store";
 import { EDITOR_TITLE_ID } from "./editor-ids";
 import { isRedoKey, isSaveKey, isUndoKey } from "./editor-keys";
@@ -449,7 +449,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
       autosave.resetTo(stored.revision, new Date(stored.updatedAt), stored.report);
       setNotice(`已载入服务器上保存的版本（${formatTime(new Date(stored.updatedAt))}）`);
     } catch (error) {
-      setNotice(error instanceof ApiError ? error.message : String(error));
+      setNotice(messageOf(error));
     }
   };
 
@@ -463,7 +463,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
       router.push(`/reports/${stored.id}`);
     } catch (error) {
       setDuplicate(duplicateOf(error));
-      setNotice(error instanceof ApiError ? error.message : String(error));
+      setNotice(messageOf(error));
     }
   };
 

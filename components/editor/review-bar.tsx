@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
+import { callApi, formatDateTime, messageOf } from "@/components/ui/api-client";
 import { focusOnArrival } from "@/components/ui/arrival-focus";
 import { commentStep, type EditorStepId } from "@/lib/editor/result-steps";
 import { findCell, getCell, reportSections, type SectionId, sectionHeading } from "@/lib/format";
@@ -99,7 +99,7 @@ export function ReviewBar({
       focusOnArrival(window.location.pathname, REVIEW_STATUS_ID);
       window.location.reload();
     } catch (error) {
-      setMessage({ text: error instanceof ApiError ? error.message : String(error), isError: true });
+      setMessage({ text: messageOf(error), isError: true });
       setBusy(false);
     }
   };

@@ -2,12 +2,12 @@
 
 import { type InputHTMLAttributes, useState, useSyncExternalStore } from "react";
 import { type Path, useFieldArray, useFormContext, useWatch } from "react-hook-form";
-import { processingFeesSentence, reportTitle } from "@/lib/document/build-report-document";
 import { generateOpeningParagraph } from "@/lib/document/opening-paragraph";
 import { fieldTemplates } from "@/lib/editor/field-templates";
 import { fromFormValues, type TReportTextFormValues } from "@/lib/editor/form-values";
 import { getSection, overviewTopics, type SectionId } from "@/lib/format";
 import { reportFieldLabel } from "@/lib/report/report-fields";
+import { processingFeesSentence, reportTitle } from "@/lib/report/report-wording";
 import { EditorSessionContext, fieldDomId, useSession } from "./editor-session-context";
 import { NarrativeField } from "./narrative-field";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requirePageContext } from "@/lib/api/page-context";
 import { editorSteps } from "@/lib/editor/result-steps";
 import { NOT_APPLICABLE } from "@/lib/format";
-import { ruleCatalogue } from "@/lib/ledger/rule-catalogue";
+import { ruleCatalogue } from "@/lib/format/rule-catalogue";
 import { SITTING_PAUSE_MS } from "@/lib/store/report-store";
 
 const keys: readonly [string, string][] = [

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { commentPlaceName } from "@/components/editor/review-place";
 import { formatDateTime } from "@/components/ui/api-client";
 import { requirePageContext } from "@/lib/api/page-context";
-import { reportTitle } from "@/lib/document/build-report-document";
+import { reportTitle } from "@/lib/report/report-wording";
 import { reportStatusLabels } from "@/lib/store/report-store";
 import { commentsOfTransitions } from "@/lib/store/review-record";
 import { describeVersion, versionTime } from "./version-description";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, callApi } from "@/components/ui/api-client";
+import { callApi, messageOf } from "@/components/ui/api-client";
 
 /** Restoring asks once more, then writes the version as the newest one and opens the editor. */
 export function RestoreRevisionButton({
@@ -24,7 +24,7 @@ export function RestoreRevisionButton({
       await callApi(`/api/reports/${reportId}/versions/${version}/restore`, { method: "POST", json: { baseRevision } });
       router.push(`/reports/${reportId}?restored=${version}`);
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : String(error));
+      setMessage(messageOf(error));
       setBusy(false);
     }
   };

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/api/page-context";
-import { buildReportDocument, reportTitle } from "@/lib/document/build-report-document";
+import { buildReportDocument } from "@/lib/document/build-report-document";
 import { renderReportHtml } from "@/lib/render/html";
+import { reportTitle } from "@/lib/report/report-wording";
 import { RestoreRevisionButton } from "./restore-revision-button";
 import { describeVersion, versionTime } from "./version-description";
 

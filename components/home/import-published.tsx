@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { EDITOR_TITLE_ID } from "@/components/editor/editor-ids";
-import { ApiError } from "@/components/ui/api-client";
+import { ApiError, messageOf } from "@/components/ui/api-client";
 import { focusOnArrival } from "@/components/ui/arrival-focus";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 import { PUBLISHED_REPORT_ACCEPT, uploadFile } from "@/components/ui/upload-file";
@@ -48,7 +48,7 @@ export function ImportPublished() {
       focusOnArrival(`/reports/${stored.id}`, EDITOR_TITLE_ID);
       router.push(`/reports/${stored.id}`);
     } catch (error) {
-      const message = error instanceof ApiError ? error.message : String(error);
+      const message = messageOf(error);
       const existing = duplicateOf(error);
       if (refusalReason(error) === "no_year") {
         setState({ kind: "needs_year", message: `“${file.name}”中没有写明年度：请在“年份”中填写后导入`, file });

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { EDITOR_TITLE_ID } from "@/components/editor/editor-ids";
-import { ApiError, callApi, formatDateTime } from "@/components/ui/api-client";
+import { callApi, formatDateTime, messageOf } from "@/components/ui/api-client";
 import { focusOnArrival } from "@/components/ui/arrival-focus";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
@@ -71,7 +71,7 @@ export function ReportList({
     try {
       await action();
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : String(error));
+      setMessage(messageOf(error));
       setDuplicate(duplicateOf(error));
     } finally {
       setBusy(false);

@@ -11,8 +11,25 @@ export class ApiError extends Error {
 
 export const OFFLINE_STATUS = 0;
 
-/** fetch + JSON, turning every failure into an ApiError whose message can be shown as is. */
-export async function callApi<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+/** What to show staff for a failure: the server's Chinese message, or the error as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof ApiError ? error.message : String(error);
+}
+
+type Failures = {
+  /** The message when the server cannot be reached. */
+  offline: string;
+  /** The message for a refusal whose body names none. */
+  refused: (status: number) => string;
+};
+
+const callFailures: Failures = {
+  offline: "无法连接服务器，请检查网络或稍后重试",
+  refused: (status) => `服务器返回错误（${status}）`,
+};
+
+/** fetch, turning no connection and every refusal into an ApiError whose message can be shown as is. */
+async function request(url: string, init: RequestInit & { json?: unknown }, failures: Failures): Promise<Response> {
   const { json, ...rest } = init;
   let response: Response;
   try {
@@ -22,17 +39,37 @@ export async function callApi<T>(url: string, init: RequestInit & { json?: unkno
       body: json === undefined ? rest.body : JSON.stringify(json),
     });
   } catch {
-    throw new ApiError("无法连接服务器，请检查网络或稍后重试", OFFLINE_STATUS, null);
+    throw new ApiError(failures.offline, OFFLINE_STATUS, null);
   }
-  const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
     const message =
       typeof body === "object" && body !== null && "message" in body && typeof body.message === "string"
         ? body.message
-        : `服务器返回错误（${response.status}）`;
+        : failures.refused(response.status);
     throw new ApiError(message, response.status, body);
   }
-  return body as T;
+  return response;
+}
+
+/** fetch + JSON, turning every failure into an ApiError whose message can be shown as is. */
+export async function callApi<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const response = await request(url, init, callFailures);
+  return (await response.json().catch(() => null)) as T;
+}
+
+/**
+ * A file from our API (an export): the response to read as a blob or text, and the file name
+ * the server chose (RFC 6266 `filename*`), or `fallback`. Failures as in callApi, worded for a download.
+ */
+export async function downloadApi(url: string, fallback: string): Promise<{ response: Response; fileName: string }> {
+  const response = await request(
+    url,
+    {},
+    { offline: "无法连接服务器，导出未完成", refused: (status) => `导出失败（${status}）` },
+  );
+  const encoded = response.headers.get("content-disposition")?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  return { response, fileName: encoded ? decodeURIComponent(encoded) : fallback };
 }
 
 const pad = (value: number) => String(value).padStart(2, "0");

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { ApiError } from "./api-client";
+import { messageOf } from "./api-client";
 
 /**
  * A modal dialog on the browser's own <dialog>: showModal moves focus in (to the first field, or
@@ -88,7 +88,7 @@ export function DialogForm({
         try {
           await submit();
         } catch (failure) {
-          setError(failure instanceof ApiError ? failure.message : String(failure));
+          setError(messageOf(failure));
         } finally {
           setBusy(false);
         }

@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/limits";
+import { FILE_NAME_HEADER, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/limits";
 import { ApiError, callApi } from "./api-client";
 
 /** The file types the importer reads, for the file chooser. */
@@ -13,6 +13,6 @@ export async function uploadFile<T>(url: string, file: File): Promise<T> {
   return callApi<T>(url, {
     method: "POST",
     body: file,
-    headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(file.name) },
+    headers: { "content-type": "application/octet-stream", [FILE_NAME_HEADER]: encodeURIComponent(file.name) },
   });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { givenYearMessage, MAX_IMPORT_BYTES, parseGivenYear, readUpload, tooLargeMessage } from "@/lib/import";
+import { FILE_NAME_HEADER, givenYearMessage, MAX_IMPORT_BYTES, parseGivenYear, readUpload, tooLargeMessage } from "@/lib/import";
 import { ZText } from "@/lib/report/report-schema";
 import { WorkerPoolBusyError } from "@/lib/worker-pool/worker-pool";
 import { RequestError, readBodyBytes } from "./api-response";
@@ -10,7 +10,6 @@ import { route } from "./route";
  * with its name, percent-encoded UTF-8, in this header: a page on another site can post a
  * form (multipart/form-data, text/plain) here, but not this without the browser asking us first.
  */
-export const FILE_NAME_HEADER = "x-file-name";
 export const UPLOAD_CONTENT_TYPE = "application/octet-stream";
 
 function assertFileUpload(request: Request): void {

@@ -4,7 +4,6 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { username } from "better-auth/plugins";
 import { eq } from "drizzle-orm";
 import type { StoreDatabase } from "@/lib/store/database";
-import { getReportStore } from "@/lib/store/report-store";
 import { account, appSettings, session, user, verification } from "@/lib/store/schema";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-limits";
 import { publicOrigin, servesHttps } from "./server-config";
@@ -78,9 +77,4 @@ export function authFor(db: StoreDatabase): Promise<Auth> {
     auths.set(db, auth);
   }
   return auth;
-}
-
-/** The process-wide authentication, on the process-wide store. */
-export async function getAuth(): Promise<Auth> {
-  return authFor((await getReportStore()).db);
 }

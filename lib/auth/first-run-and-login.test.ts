@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
 import { openReportStore, type ReportStore, type StoreEngine } from "@/lib/store/report-store";
-import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
+import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/test-support/scratch-database";
 import { listUnits } from "@/lib/store/unit-store";
 import { countUsers, createAccount, setAccountDisabled } from "./accounts";
 import { authFor } from "./auth-server";

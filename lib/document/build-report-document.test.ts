@@ -4,7 +4,6 @@ import {
   buildReportDocument,
   type DocumentBlock,
   formatChineseDate,
-  processingFeesSentence,
   type ReportDocument,
   splitParagraphs,
   type TableBlock,
@@ -23,6 +22,7 @@ import {
   tableGrids,
 } from "@/lib/format";
 import type { TReport } from "@/lib/report/report-schema";
+import { processingFeesSentence } from "@/lib/report/report-wording";
 
 const seed001 = seedReports()[1]!;
 const report001 = seed001.report;

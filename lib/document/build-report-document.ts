@@ -1,6 +1,5 @@
 import {
   type CellId,
-  COUNT_UNIT,
   reportSections,
   type SectionDefinition,
   sectionHeading,
@@ -11,22 +10,13 @@ import {
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
 import { resolveNarrative, resolveReferences } from "@/lib/narrative/references";
+import { bracketOrdinal } from "@/lib/report/chinese-numeral";
 import type { TReport } from "@/lib/report/report-schema";
-import { bracketOrdinal } from "./chinese-numeral";
+import { agencyText, processingFeesSentence, reportTitle, yearTitle } from "@/lib/report/report-wording";
 import { generateOpeningParagraph } from "./opening-paragraph";
-import {
-  type ClosingBlock,
-  type DocumentBlock,
-  REPORT_NAME,
-  type ReportDocument,
-  type TableBlock,
-  UNFILLED,
-} from "./report-document";
+import type { ClosingBlock, DocumentBlock, ReportDocument, TableBlock } from "./report-document";
 
 type Narrative = TReport["narrative"];
-
-/** 信息处理费 is charged in 元 (国办函〔2020〕109号), unlike the 万元 of 表二. */
-const YUAN = "元";
 
 /** Characters no file system accepts in a name; an agency name should never hold them, but one pasted might. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among those no file system accepts; they are stripped from the name
@@ -68,17 +58,6 @@ export function formatChineseDate(isoDate: string): string {
   if (!match) throw new Error(`not a YYYY-MM-DD date: ${isoDate}`);
   const [, year, month, day] = match;
   return `${Number(year)}年${Number(month)}月${Number(day)}日`;
-}
-
-/** The sentence on 信息处理费 in section 六, from the parts that are filled; null when none is. */
-export function processingFeesSentence(fees: Narrative["other_matters"]["processingFees"]): string | null {
-  const { noticesIssued, noticedAmount, collectedAmount } = fees;
-  const amounts: string[] = [];
-  if (noticedAmount !== null) amounts.push(`通知金额${noticedAmount}${YUAN}`);
-  if (collectedAmount !== null) amounts.push(`实际收取${collectedAmount}${YUAN}`);
-  if (noticesIssued === null && amounts.length === 0) return null;
-  const parts = noticesIssued !== null ? [`发出信息处理费收费通知${noticesIssued}${COUNT_UNIT}`, ...amounts] : amounts;
-  return `本年度${noticesIssued !== null ? "" : "信息处理费"}${parts.join("，")}。`;
 }
 
 function tableBlock(tableId: TableId, effective: Readonly<Record<CellId, TCellValue>>): TableBlock {
@@ -124,15 +103,6 @@ function sectionBody(
       throw new Error(`section ${section.id} has neither a table nor a narrative`);
   }
 }
-
-/** “{年}年政府信息公开工作年度报告”, the second line of the title. */
-export const yearTitle = (year: number | null): string => `${year ?? UNFILLED}年${REPORT_NAME}`;
-
-const agencyText = (agencyName: string) => agencyName.trim() || UNFILLED;
-
-/** “{机关}{年}年政府信息公开工作年度报告”, the title pattern of every report (domain §7). */
-export const reportTitle = (info: Pick<TReport["info"], "agencyName" | "year">): string =>
-  `${agencyText(info.agencyName)}${yearTitle(info.year)}`;
 
 export function buildReportDocument(report: TReport, options: { isDraft: boolean }): ReportDocument {
   const { info } = report;

@@ -1,5 +1,4 @@
 export * from "./build-report-document";
-export * from "./chinese-numeral";
 export * from "./opening-paragraph";
 export * from "./printable-text";
 export * from "./report-document";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { chineseNumeral, generateOpeningParagraph } from "@/lib/document";
+import { generateOpeningParagraph } from "@/lib/document";
 import { reportSections } from "@/lib/format";
+import { chineseNumeral } from "@/lib/report/chinese-numeral";
 import { ZReportInfo } from "@/lib/report/report-schema";
 
 const info = (input: Record<string, unknown> = {}) => ZReportInfo.parse({ agencyName: "某市某局", year: 2025, ...input });

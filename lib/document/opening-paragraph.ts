@@ -1,7 +1,7 @@
-import { reportSections } from "@/lib/format";
+import { REPORT_NAME, reportSections } from "@/lib/format";
+import { chineseNumeral } from "@/lib/report/chinese-numeral";
 import type { TReport } from "@/lib/report/report-schema";
-import { chineseNumeral } from "./chinese-numeral";
-import { REPORT_NAME, UNFILLED } from "./report-document";
+import { UNFILLED } from "@/lib/report/report-wording";
 
 export type ReportInfo = TReport["info"];
 

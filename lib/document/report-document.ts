@@ -3,12 +3,6 @@ import type { CellId, TableGrid, TableId } from "@/lib/format";
 /** Printed on every page of an export that has not passed the checks. */
 export const DRAFT_MARK = "草稿 — 未通过校验";
 
-/** What a draft prints where 机关全称 or 年度 is not filled in yet, as a blank in a printed form. */
-export const UNFILLED = "××××";
-
-/** The report's name as the title pattern and the format's own title use it. */
-export const REPORT_NAME = "政府信息公开工作年度报告";
-
 /** 1 = 一、 (section), 2 = （一） (topic), 3 = 1. ; GB/T 9704 gives each level its own face. */
 export type HeadingLevel = 1 | 2 | 3;
 

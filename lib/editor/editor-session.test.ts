@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
 import { applicationsCellId, reviewsLitigationCellId } from "@/lib/format";
-import { confirmImportedCells } from "@/lib/import/import-review";
+import { confirmImportedCells } from "@/lib/report/import-review";
 import { FORMAT_VERSION, ZReport } from "@/lib/report/report-schema";
 import { EditorSession } from "./editor-session";
 

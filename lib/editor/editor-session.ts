@@ -1,11 +1,12 @@
+import { checkReport } from "@/lib/checks/check-report";
 import { type CellId, getCell, ledgerCells, type TableId, type TCellValue, tableIds } from "@/lib/format";
-import { dropMarksOfChangedCells } from "@/lib/import/import-review";
-import { type RuleResult, tableAllowsNotApplicable } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
+import { getRule } from "@/lib/format/rule-catalogue";
+import { tableAllowsNotApplicable } from "@/lib/ledger/check-ledger";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
 import { ledgerEquations } from "@/lib/ledger/ledger-equations";
 import { formatCellValue, normaliseEntry } from "@/lib/ledger/normalise-entry";
-import { getRule } from "@/lib/ledger/rule-catalogue";
-import { checkReport } from "@/lib/report/check-report";
+import { dropMarksOfChangedCells } from "@/lib/report/import-review";
 import type { TReport } from "@/lib/report/report-schema";
 import { isNumericField, parseFieldEntry } from "./field-entries";
 import type { CellWrite } from "./paste-block";

@@ -40,9 +40,6 @@ const parsers: Record<string, (text: string) => FieldEntry> = {
   "narrative.other_matters.processingFees.collectedAmount": (text) => parseFigure(text, "yuan"),
 };
 
-/** The report's numeric form fields, by path: typed as text, stored as numbers. */
-export const numericFieldPaths: readonly string[] = Object.keys(parsers);
-
 export const isNumericField = (path: string): boolean => path in parsers;
 
 /** Parses what was typed into a numeric field; the message names the field. */

@@ -1,5 +1,6 @@
 import { Fragment, type NodeSpec, type Node as ProseNode, Schema, Slice } from "prosemirror-model";
-import { figureReference, parseNarrativeText } from "@/lib/narrative/references";
+import { figureReference } from "@/lib/format/linked-figures";
+import { parseNarrativeText } from "@/lib/narrative/references";
 import { type ParagraphLine, paragraphGroups } from "@/lib/report/paragraph-lines";
 
 /**

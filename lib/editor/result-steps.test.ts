@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
-import { checkReport } from "@/lib/report/check-report";
+import { checkReport } from "@/lib/checks/check-report";
 import { FORMAT_VERSION, ZReport } from "@/lib/report/report-schema";
 import { countResultsByStep, resultStep } from "./result-steps";
 

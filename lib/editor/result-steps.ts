@@ -1,5 +1,5 @@
 import { getCell, reportSections, type SectionId, sectionHeading, tableSection } from "@/lib/format";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 
 export type EditorStepId = "info" | SectionId | "export";
 export type EditorStep = { id: EditorStepId; label: string };

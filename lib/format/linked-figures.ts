@@ -226,3 +226,16 @@ export const namedFigureIds: readonly FigureId[] = [
 ];
 
 export const namedFigures: readonly LinkedFigure[] = namedFigureIds.map(getLinkedFigure);
+
+/**
+ * A linked figure inside narrative text is stored as `{{fig:ID}}`, ID being a figure id
+ * of lib/format/linked-figures (a cell id such as `s3.new.total`, or a derived figure
+ * such as `s3.received.total`). Double braces never occur in a report's own prose,
+ * unlike 〔〕, which every 文号 uses.
+ */
+export const FIGURE_REFERENCE = /\{\{fig:([^{}]*)\}\}/g;
+
+/** The stored text of a linked figure, `{{fig:ID}}`. */
+export function figureReference(id: FigureId): string {
+  return `{{fig:${id}}}`;
+}

@@ -7,5 +7,5 @@ export {
   MAX_IMPORT_BYTES,
   tooLargeMessage,
 } from "./import-report";
-export { givenYearMessage, parseGivenYear } from "./limits";
+export { FILE_NAME_HEADER, givenYearMessage, parseGivenYear } from "./limits";
 export { type ImportNote, type ImportNoteKind, importNoteKindLabels, type SourceType } from "./types";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { checkReport } from "@/lib/checks/check-report";
 import { applicantColumns, applicationsCellId } from "@/lib/format";
 import { startFromLastYear } from "@/lib/report/carry-forward";
-import { checkReport } from "@/lib/report/check-report";
 import { FORMAT_VERSION, type TReport, ZReport } from "@/lib/report/report-schema";
 import { importPublishedReport } from "./import-report";
 import {

@@ -4,6 +4,9 @@
  */
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format/cell-types";
 
+/** The header an upload names its file in (percent-encoded UTF-8): the browser sends it, the upload routes read it. */
+export const FILE_NAME_HEADER = "x-file-name";
+
 /** Largest file accepted: a published report is a few hundred kilobytes; 20 MB leaves room for images. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { seedLedgerEntries, seedReport } from "@/fixtures/seed-reports";
+import { checkReport } from "@/lib/checks/check-report";
 import {
   activeDisclosureCellId,
   applicantColumns,
@@ -11,7 +12,6 @@ import {
   reviewsLitigationColumns,
 } from "@/lib/format";
 import { deriveLedger } from "@/lib/ledger/derive-ledger";
-import { checkReport } from "@/lib/report/check-report";
 import type { TReport } from "@/lib/report/report-schema";
 import { fitNotes, type ImportOptions, importPublishedReport } from "./import-report";
 

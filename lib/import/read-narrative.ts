@@ -1,8 +1,7 @@
-import { processingFeesSentence, reportTitle } from "@/lib/document/build-report-document";
-import { REPORT_NAME } from "@/lib/document/report-document";
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, REPORT_NAME } from "@/lib/format";
 import { joinParagraphLines, type ParagraphLine, type ParagraphOptions } from "@/lib/report/paragraph-lines";
 import type { TReport, TReportInput } from "@/lib/report/report-schema";
+import { processingFeesSentence, reportTitle } from "@/lib/report/report-wording";
 import { fold } from "./fold-text";
 import { AGENCY_ENDINGS, dateOfLine, lineText, type Segments } from "./segment-document";
 import type { ImportNote, SourceLine } from "./types";

@@ -65,5 +65,3 @@ export type SourceLine = {
    */
   layout: "whole" | "start" | "visual";
 };
-
-export type ExtractedDocument = { type: SourceType; lines: SourceLine[] };

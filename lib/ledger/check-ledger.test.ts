@@ -14,9 +14,10 @@ import {
   TOTAL_LABEL,
   tableName,
 } from "@/lib/format";
-import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
+import { type LedgerRuleId, type RuleSeverity, ruleCatalogue } from "@/lib/format/rule-catalogue";
+import { checkLedger } from "@/lib/ledger/check-ledger";
 import { deriveLedger, sumCells } from "@/lib/ledger/derive-ledger";
-import { type LedgerRuleId, type RuleSeverity, ruleCatalogue } from "@/lib/ledger/rule-catalogue";
 
 const seeds = seedReports();
 /** Seed 001 (湘潭县人民政府): every cell filled, totals stated, every rule holds. */

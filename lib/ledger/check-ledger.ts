@@ -5,6 +5,8 @@ import {
   activeDisclosureRow,
   type CellId,
   ledgerCells,
+  MAX_AMOUNT_DECIMALS,
+  MAX_FIGURE,
   NOT_APPLICABLE,
   type TableId,
   type TCellValue,
@@ -12,22 +14,10 @@ import {
   tableIds,
   tableName,
 } from "@/lib/format";
+import { getRule, type LedgerRuleId, type RuleResult } from "@/lib/format/rule-catalogue";
 import { deriveLedger, isBlank, numericValue } from "./derive-ledger";
 import { type EquationTerm, type LedgerEquation, ledgerEquations } from "./ledger-equations";
-import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";
-import { getRule, type LedgerRuleId, type RuleLocation, type RuleSeverity } from "./rule-catalogue";
-
-export type RuleResult = {
-  ruleId: LedgerRuleId;
-  severity: RuleSeverity;
-  /** Every cell the result involves, so the editor can mark each of them. */
-  cellIds: CellId[];
-  expected: number | null;
-  actual: number | null;
-  message: string;
-  /** The sentence, field or section a result concerns, for rules on the report's text and structure. */
-  location?: RuleLocation;
-};
+import { formatFigure } from "./normalise-entry";
 
 /** Requests, reviews and lawsuits always exist as counts: “/” makes no sense there. */
 const tablesWithoutNotApplicable: readonly TableId[] = ["s3", "s4"];

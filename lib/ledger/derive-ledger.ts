@@ -7,6 +7,7 @@ import {
   type TCellValue,
   type TLedger,
 } from "@/lib/format";
+import type { LinkedFigure } from "@/lib/format/linked-figures";
 
 /** Computed cells ordered so that every cell comes after the computed cells it sums. */
 const computedCellsInOrder: readonly CellDefinition[] = (() => {
@@ -65,4 +66,10 @@ export function deriveLedger(ledger: TLedger): DerivedLedger {
     if (isBlank(ledger[cell.id])) effective[cell.id] = sum;
   }
   return { effective, derived };
+}
+
+/** A figure's value as the tables show it: a cell's effective value, or the sum of its addends. */
+export function figureValue(figure: LinkedFigure, effective: Readonly<Record<CellId, TCellValue>>): TCellValue {
+  if (figure.isCell) return effective[figure.id] ?? null;
+  return sumCells(figure.addends.map((id) => effective[id]));
 }

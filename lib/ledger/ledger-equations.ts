@@ -11,7 +11,7 @@ import {
   reviewsLitigationColumns,
   type TableId,
 } from "@/lib/format";
-import type { LedgerRuleId } from "./rule-catalogue";
+import type { LedgerRuleId } from "@/lib/format/rule-catalogue";
 
 export type EquationTerm = {
   cellId: CellId;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type CellKind, NOT_APPLICABLE, type TCellValue } from "@/lib/format";
-import { formatCellValue, MAX_AMOUNT_DECIMALS, normaliseEntry } from "@/lib/ledger/normalise-entry";
+import { type CellKind, MAX_AMOUNT_DECIMALS, NOT_APPLICABLE, type TCellValue } from "@/lib/format";
+import { formatCellValue, normaliseEntry } from "@/lib/ledger/normalise-entry";
 
 const hasHan = /\p{Script=Han}/u;
 

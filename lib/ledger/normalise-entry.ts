@@ -1,11 +1,14 @@
-import { AMOUNT_UNIT, type CellKind, COUNT_UNIT, NOT_APPLICABLE, type TCellValue } from "@/lib/format";
+import {
+  AMOUNT_UNIT,
+  type CellKind,
+  COUNT_UNIT,
+  MAX_AMOUNT_DECIMALS,
+  MAX_FIGURE,
+  NOT_APPLICABLE,
+  type TCellValue,
+} from "@/lib/format";
 
 export type NormalisedEntry = { ok: true; value: TCellValue } | { ok: false; message: string };
-
-/** Largest figure a cell holds: beyond a billion a typo is far likelier than a real count or amount. */
-export const MAX_FIGURE = 1_000_000_000;
-/** 万元 to the 分: real reports print 24252.311082. */
-export const MAX_AMOUNT_DECIMALS = 6;
 
 /** Dashes and slashes that offices type or paste for 不适用 (after NFKC folding), and the word itself. */
 const NOT_APPLICABLE_FORMS = new Set(["/", "-", "—", "–", "―", "——", "--", "−", "不适用"]);

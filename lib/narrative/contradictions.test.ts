@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
-import type { LedgerRuleId } from "@/lib/ledger/rule-catalogue";
+import { figureReference } from "@/lib/format/linked-figures";
+import type { LedgerRuleId } from "@/lib/format/rule-catalogue";
 import type { TReport } from "@/lib/report/report-schema";
 import { checkNarrativeFigures, checkReferences } from "./contradictions";
 import { topicField } from "./narrative-fields";
-import { figureReference, replaceWithReference } from "./references";
+import { replaceWithReference } from "./references";
 import { findStatedFigures } from "./stated-figures";
 
 /*

@@ -17,12 +17,11 @@ import {
   RECEIVED_ROW,
   stripOrdinal,
 } from "@/lib/format/linked-figures";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
-import { deriveLedger } from "@/lib/ledger/derive-ledger";
-import type { RuleLocation } from "@/lib/ledger/rule-catalogue";
+import type { RuleLocation, RuleResult } from "@/lib/format/rule-catalogue";
+import { deriveLedger, figureValue } from "@/lib/ledger/derive-ledger";
 import type { TReport } from "@/lib/report/report-schema";
 import { narrativeFields } from "./narrative-fields";
-import { figureValue, parseNarrativeText, resolveReferences } from "./references";
+import { parseNarrativeText, resolveReferences } from "./references";
 import { ruleResult } from "./rule-result";
 import { findStatedFigures, type OutcomeClaim, type StatedFigure, type TextRange } from "./stated-figures";
 

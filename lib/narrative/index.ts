@@ -1,4 +1,4 @@
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 import type { TReport } from "@/lib/report/report-schema";
 import { checkNarrativeFigures, checkReferences } from "./contradictions";
 import { checkOutline } from "./outline";

@@ -1,5 +1,5 @@
-import { bracketOrdinal } from "@/lib/document/chinese-numeral";
 import { getSection, type SectionId, sectionHeading } from "@/lib/format";
+import { bracketOrdinal } from "@/lib/report/chinese-numeral";
 import type { TReport } from "@/lib/report/report-schema";
 
 /** A text field of a report that staff write (or an importer fills) and the rules read. */

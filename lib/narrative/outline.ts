@@ -1,4 +1,4 @@
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 import type { TReport } from "@/lib/report/report-schema";
 import { type NarrativeField, narrativeFields, OPENING_PARAGRAPH_FIELD } from "./narrative-fields";
 import { parseChineseNumeral } from "./numerals";

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
 import { buildReportDocument } from "@/lib/document/build-report-document";
-import { getLinkedFigure } from "@/lib/format/linked-figures";
-import { deriveLedger } from "@/lib/ledger/derive-ledger";
+import { figureReference, getLinkedFigure } from "@/lib/format/linked-figures";
+import { deriveLedger, figureValue } from "@/lib/ledger/derive-ledger";
 import { checkNarrativeFigures } from "./contradictions";
 import {
   BLANK_REFERENCE_TEXT,
-  figureReference,
-  figureValue,
   parseNarrativeText,
   replaceWithReference,
   resolveReferences,

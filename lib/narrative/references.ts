@@ -1,25 +1,19 @@
 import type { CellId, TCellValue } from "@/lib/format";
-import { type FigureId, findLinkedFigure, type LinkedFigure } from "@/lib/format/linked-figures";
-import { sumCells } from "@/lib/ledger/derive-ledger";
+import {
+  FIGURE_REFERENCE,
+  type FigureId,
+  figureReference,
+  findLinkedFigure,
+  type LinkedFigure,
+} from "@/lib/format/linked-figures";
+import { figureValue } from "@/lib/ledger/derive-ledger";
 import { formatCellValue } from "@/lib/ledger/normalise-entry";
 import type { TReport } from "@/lib/report/report-schema";
-
-/**
- * A linked figure inside narrative text is stored as `{{fig:ID}}`, ID being a figure id
- * of lib/format/linked-figures (a cell id such as `s3.new.total`, or a derived figure
- * such as `s3.received.total`). Double braces never occur in a report's own prose,
- * unlike 〔〕, which every 文号 uses.
- */
-const REFERENCE = /\{\{fig:([^{}]*)\}\}/g;
 
 /** Printed in place of a reference to a figure that does not exist (a finding blocks the official export). */
 export const UNKNOWN_REFERENCE_TEXT = "〔无效的数字引用〕";
 /** Printed in place of a linked figure whose cells are blank (ledger.blank blocks the official export). */
 export const BLANK_REFERENCE_TEXT = "〔空白〕";
-
-export function figureReference(id: FigureId): string {
-  return `{{fig:${id}}}`;
-}
 
 export type NarrativePart =
   | { type: "text"; text: string; start: number; end: number }
@@ -29,7 +23,7 @@ export type NarrativePart =
 export function parseNarrativeText(text: string): NarrativePart[] {
   const parts: NarrativePart[] = [];
   let last = 0;
-  for (const match of text.matchAll(REFERENCE)) {
+  for (const match of text.matchAll(FIGURE_REFERENCE)) {
     const start = match.index;
     if (start > last) parts.push({ type: "text", text: text.slice(last, start), start: last, end: start });
     const figureId = match[1]!.trim();
@@ -42,12 +36,6 @@ export function parseNarrativeText(text: string): NarrativePart[] {
 
 export function hasReferences(text: string): boolean {
   return text.includes("{{fig:");
-}
-
-/** A figure's value as the tables show it: a cell's effective value, or the sum of its addends. */
-export function figureValue(figure: LinkedFigure, effective: Readonly<Record<CellId, TCellValue>>): TCellValue {
-  if (figure.isCell) return effective[figure.id] ?? null;
-  return sumCells(figure.addends.map((id) => effective[id]));
 }
 
 /** The text of a linked figure in running text: the number as the table prints it. */

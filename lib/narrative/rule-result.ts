@@ -1,6 +1,6 @@
 import type { CellId } from "@/lib/format";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
-import { getRule, type LedgerRuleId, type RuleLocation } from "@/lib/ledger/rule-catalogue";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
+import { getRule, type LedgerRuleId, type RuleLocation } from "@/lib/format/rule-catalogue";
 
 /** A result of a rule on the report's text or structure, with where it sits. */
 export function ruleResult(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { publishedSeedReports, seedReports } from "@/fixtures/seed-reports";
 import { generateOpeningParagraph } from "@/lib/document/opening-paragraph";
-import type { LedgerRuleId } from "@/lib/ledger/rule-catalogue";
+import type { LedgerRuleId } from "@/lib/format/rule-catalogue";
 import { type TReport, ZReport } from "@/lib/report/report-schema";
 import { checkStructure } from "./structure";
 

@@ -1,5 +1,3 @@
-import { processingFeesSentence, reportTitle } from "@/lib/document/build-report-document";
-import { chineseNumeral } from "@/lib/document/chinese-numeral";
 import {
   applicationRowName,
   applicationsCellId,
@@ -11,9 +9,11 @@ import {
   tableCells,
   tableName,
 } from "@/lib/format";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 import { deriveLedger, isBlank } from "@/lib/ledger/derive-ledger";
+import { chineseNumeral } from "@/lib/report/chinese-numeral";
 import type { TReport } from "@/lib/report/report-schema";
+import { processingFeesSentence, reportTitle } from "@/lib/report/report-wording";
 import {
   narrativeFields,
   OPENING_PARAGRAPH_FIELD,

@@ -8,12 +8,12 @@ import {
 import {
   applicationResultGroups,
   type FigureId,
+  figureReference,
   getLinkedFigure,
   LITIGATION_GROUP,
   RECEIVED_ROW,
   stripOrdinal,
 } from "@/lib/format/linked-figures";
-import { figureReference } from "./references";
 
 /** A run of fixed wording, or a linked figure. */
 export type TemplatePart = string | { figureId: FigureId };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { publishedSeedReports, seedReports } from "@/fixtures/seed-reports";
-import { getRule } from "@/lib/ledger/rule-catalogue";
+import { getRule } from "@/lib/format/rule-catalogue";
 import type { TReport } from "@/lib/report/report-schema";
 import { checkTypography } from "./typography";
 

@@ -5,7 +5,7 @@
  * which the editor applies in one click. Half-width marks are fine, and not reported, in figures
  * (1,000、12:30), web addresses and e-mails, and Latin text (ISO/IEC 27001:2013, “Hello, world”).
  */
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
 import type { TReport } from "@/lib/report/report-schema";
 import type { NarrativeField } from "./narrative-fields";
 import { narrativeFields } from "./narrative-fields";

@@ -4,8 +4,9 @@
  * and publishing all ask this one module, so a report that passes submit can always be published.
  * The glyph check reads the fonts: callers import this module lazily (the store does).
  */
+
+import { checkReport } from "@/lib/checks/check-report";
 import { buildReportDocument } from "@/lib/document/build-report-document";
-import { checkReport } from "@/lib/report/check-report";
 import type { TReport } from "@/lib/report/report-schema";
 import { MissingGlyphError } from "./pdf/glyph-coverage";
 import { findMissingGlyphs } from "./pdf/missing-glyphs";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
+import { checkReport } from "@/lib/checks/check-report";
 import { applicantColumns, applicationsCellId } from "@/lib/format";
 import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW } from "./carried-over";
 import { startFromLastYear } from "./carry-forward";
-import { checkReport } from "./check-report";
 
 const seed001 = seedReports()[1]!.report;
 

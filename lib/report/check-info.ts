@@ -1,6 +1,6 @@
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from "@/lib/format";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
-import { getRule, type LedgerRuleId } from "@/lib/ledger/rule-catalogue";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
+import { getRule, type LedgerRuleId } from "@/lib/format/rule-catalogue";
 import { reportFieldLabel } from "./report-fields";
 import type { TReport } from "./report-schema";
 

@@ -1,6 +1,6 @@
 import { type CellId, getCell } from "@/lib/format";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
-import { getRule, type LedgerRuleId } from "@/lib/ledger/rule-catalogue";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
+import { getRule, type LedgerRuleId } from "@/lib/format/rule-catalogue";
 import type { TReport } from "./report-schema";
 
 /**

@@ -1,5 +1,5 @@
 import type { FigureId, LinkedFigure } from "@/lib/format/linked-figures";
-import { TREND_FLOORS } from "@/lib/ledger/trend-limits";
+import { TREND_FLOORS } from "@/lib/format/trend-limits";
 import { keyFigures } from "./year-comparison";
 
 /*

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
+import { checkReport } from "@/lib/checks/check-report";
+import { checkTrends } from "@/lib/checks/cross-year";
 import { startFromLastYear } from "./carry-forward";
-import { checkReport } from "./check-report";
-import { checkTrends } from "./cross-year";
 import type { TReport } from "./report-schema";
 import { compareKeyFigures, describeChange, judgeTrend, keyFigures, trendSentence } from "./year-comparison";
 

@@ -12,13 +12,13 @@ import {
 import {
   applicationResultGroups,
   type FigureId,
+  figureReference,
   getLinkedFigure,
   LITIGATION_GROUP,
   type LinkedFigure,
 } from "@/lib/format/linked-figures";
-import { deriveLedger } from "@/lib/ledger/derive-ledger";
-import { TREND_FACTOR, TREND_FLOORS } from "@/lib/ledger/trend-limits";
-import { figureReference, figureValue } from "@/lib/narrative/references";
+import { TREND_FACTOR, TREND_FLOORS } from "@/lib/format/trend-limits";
+import { deriveLedger, figureValue } from "@/lib/ledger/derive-ledger";
 
 /*
  * This year's key figures beside last year's (or, in the overview, beside the office's other

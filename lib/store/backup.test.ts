@@ -8,7 +8,7 @@ import { createAccount } from "@/lib/auth/accounts";
 import { signIn } from "@/lib/auth/sessions";
 import { BackupError, restoreBackup, writeBackup } from "./backup";
 import type { ReportStore, StoreEngine } from "./report-store";
-import { probePostgres, testDatabaseUrl } from "./scratch-database";
+import { probePostgres, testDatabaseUrl } from "./test-support/scratch-database";
 import { storePlaces as places, type StorePlace } from "./test-support/store-places";
 import { createUnit, listUnits } from "./unit-store";
 

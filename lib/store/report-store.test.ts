@@ -6,8 +6,8 @@ import path from "node:path";
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
+import { checkReport, countBySeverity } from "@/lib/checks/check-report";
 import { startFromLastYear } from "@/lib/report/carry-forward";
-import { checkReport, countBySeverity } from "@/lib/report/check-report";
 import type { TReport } from "@/lib/report/report-schema";
 import { type DatabaseOptions, migrationsFolder } from "./database";
 import {
@@ -20,7 +20,7 @@ import {
   ReportValidationError,
   type StoreEngine,
 } from "./report-store";
-import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
+import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./test-support/scratch-database";
 
 const DAY_MS = 86_400_000;
 const CELL = "s3.new.natural_person";

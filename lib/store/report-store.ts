@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from "drizzle-orm";
 import { type AccessScopes, type Actor, scopeIncludes, type UnitScope } from "@/lib/auth/access";
-import { checkReport, countBySeverity } from "@/lib/report/check-report";
+import { checkReport, countBySeverity } from "@/lib/checks/check-report";
 import { jsonEqual, type MergeConflict, mergeReports } from "@/lib/report/merge-reports";
 import { parseReport } from "@/lib/report/parse-report";
 import type { TReport } from "@/lib/report/report-schema";

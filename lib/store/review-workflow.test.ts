@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { type Actor, accessScopes } from "@/lib/auth/access";
-import { checkReport } from "@/lib/report/check-report";
+import { checkReport } from "@/lib/checks/check-report";
 import type { TReport } from "@/lib/report/report-schema";
 import { overviewRows, overviewStatusLabel, summaryLedgers } from "./overview";
 import { DuplicateReportError, ReportStateError, type ReportStore } from "./report-store";
-import { testDatabaseUrl } from "./scratch-database";
+import { testDatabaseUrl } from "./test-support/scratch-database";
 import { type StorePlace, storePlaceCases } from "./test-support/store-places";
 import { createUnit, listUnits } from "./unit-store";
 

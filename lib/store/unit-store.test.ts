@@ -7,7 +7,7 @@ import { listAdminActions } from "./admin-log";
 import { overviewRows } from "./overview";
 import type { ReportStore } from "./report-store";
 import { user } from "./schema";
-import { testDatabaseUrl } from "./scratch-database";
+import { testDatabaseUrl } from "./test-support/scratch-database";
 import { type StorePlace, storePlaceCases } from "./test-support/store-places";
 import {
   activeUnits,

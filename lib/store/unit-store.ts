@@ -84,10 +84,6 @@ async function usableParent(db: Pick<StoreDatabase, "select">, parentId: string,
   return toUnit(row);
 }
 
-export async function countUnits(db: StoreDatabase): Promise<number> {
-  return (await db.select({ id: units.id }).from(units)).length;
-}
-
 /** Refuses a name another unit has (archived ones keep theirs). */
 async function assertNameFree(db: Pick<StoreDatabase, "select">, name: string): Promise<void> {
   const [existing] = await db.select({ archivedAt: units.archivedAt }).from(units).where(eq(units.name, name));

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { getReportStore, type ReportStore, type StoreEngine } from "@/lib/store/report-store";
-import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/scratch-database";
+import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/test-support/scratch-database";
 
 export type AppStoreCase = { engine: StoreEngine; unavailable: string | null };
 

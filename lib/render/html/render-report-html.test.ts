@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { type HTMLElement, parse } from "node-html-parser";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { seedReports } from "@/fixtures/seed-reports";
 import { buildReportDocument, DRAFT_MARK, type ReportDocument, type TableBlock } from "@/lib/document";
 import { applicationsFootnote, overviewTopics, reportSections, sectionHeading, tableGrids, tableIds } from "@/lib/format";
@@ -39,7 +39,8 @@ describe("HTML of seed 001", () => {
   const root = parse(html);
   const tables = root.querySelectorAll("table");
 
-  it("writes a copy to test-artifacts/ to look at", () => {
+  // A copy in test-artifacts/ to look at; writing it checks nothing, so it is not a test.
+  afterAll(() => {
     mkdirSync("test-artifacts", { recursive: true });
     writeFileSync("test-artifacts/seed-001.html", `<!doctype html><meta charset="utf-8">\n${html}`);
   });

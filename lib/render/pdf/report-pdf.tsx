@@ -1,7 +1,7 @@
 import { Fragment, type ReactElement } from "react";
 import { type DocumentBlock, DRAFT_MARK, type HeadingLevel, type ReportDocument } from "@/lib/document";
 import { titleLines } from "../balanced-lines";
-import { EM_DASH, mmToPoints, PAGE_NUMBER_GAP_MM, TYPE_SIZE_PT } from "../gbt9704";
+import { EM_DASH, TYPE_SIZE_PT } from "../gbt9704";
 import { signatureLayout } from "../signature";
 import type { Face, FontRole } from "./fonts";
 import { INVISIBLE } from "./glyph-coverage";
@@ -12,6 +12,7 @@ import {
   LINE_PITCH_PT,
   MARGIN_PT,
   PAGE_NUMBER_INDENT_PT,
+  PAGE_NUMBER_TOP_PT,
   PAGE_PT,
   TYPE_AREA_PT,
 } from "./measures";
@@ -180,7 +181,7 @@ function pageNumbers({ pdf, faces }: Context): ReactElement {
   const face = faces.faces.body;
   const dash = face.glyphForCodePoint(EM_DASH.codePointAt(0)!).bbox;
   const dashAboveBaseline = ((dash.minY + dash.maxY) / 2 / face.unitsPerEm) * size;
-  const baseline = MARGIN_PT.top + TYPE_AREA_PT.height + mmToPoints(PAGE_NUMBER_GAP_MM) + dashAboveBaseline;
+  const baseline = PAGE_NUMBER_TOP_PT + dashAboveBaseline;
   // react-pdf puts the baseline one ascent below the line's top.
   const top = baseline - (face.ascent / face.unitsPerEm) * size;
   const common: PdfStyle = {

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { openReportStore, type ReportStore, type StoreEngine } from "../report-store";
-import { createScratchDatabase, probePostgres, testDatabaseUrl } from "../scratch-database";
+import { createScratchDatabase, probePostgres, testDatabaseUrl } from "./scratch-database";
 
 export type StorePlace = { open(): Promise<ReportStore>; dispose(): Promise<void> };
 

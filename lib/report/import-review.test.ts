@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { checkReport } from "@/lib/checks/check-report";
 import { applicationsCellId } from "@/lib/format";
-import { checkReport } from "@/lib/report/check-report";
-import { importPublishedReport } from "./import-report";
+import { importPublishedReport } from "@/lib/import/import-report";
 import { confirmImportedCells, confirmImportNote, dropMarksOfChangedCells, isUnconfirmed } from "./import-review";
 
 // A run-together 表三 row that splits two ways the table's sums cannot tell apart.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
+import { ZReport } from "@/lib/report/report-schema";
 import { checkReport, countBySeverity } from "./check-report";
-import { ZReport } from "./report-schema";
 
 describe("checkReport", () => {
   it("never lets an empty new report pass as official: its tables and 一、五、六 are errors", () => {

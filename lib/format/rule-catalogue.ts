@@ -1,20 +1,22 @@
-import { REPORT_NAME } from "@/lib/document/report-document";
 import {
   AMOUNT_UNIT,
   activeDisclosureRow,
   applicantColumns,
   getApplicationRow as applicationRow,
   applicationRows,
+  type CellId,
   FIRST_REPORT_YEAR,
   getSection,
   LAST_REPORT_YEAR,
+  MAX_AMOUNT_DECIMALS,
+  MAX_FIGURE,
+  REPORT_NAME,
   reviewsLitigationColumns,
   type SectionId,
   sectionHeading,
   tableName,
 } from "@/lib/format";
 import { type FigureId, stripOrdinal } from "@/lib/format/linked-figures";
-import { formatFigure, MAX_AMOUNT_DECIMALS, MAX_FIGURE } from "./normalise-entry";
 import { TREND_FACTOR } from "./trend-limits";
 
 export type RuleSeverity = "error" | "warning";
@@ -56,6 +58,19 @@ export type LedgerRuleId =
   | "trend.zero"
   | "import.unconfirmed"
   | "import.pending";
+
+/** A broken rule as every check reports it, from the keystroke to the CLI. */
+export type RuleResult = {
+  ruleId: LedgerRuleId;
+  severity: RuleSeverity;
+  /** Every cell the result involves, so the editor can mark each of them. */
+  cellIds: CellId[];
+  expected: number | null;
+  actual: number | null;
+  message: string;
+  /** The sentence, field or section a result concerns, for rules on the report's text and structure. */
+  location?: RuleLocation;
+};
 
 export type RuleDefinition = {
   id: LedgerRuleId;
@@ -104,7 +119,7 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
     severity: "error",
     title: `${tableName("s4")}${reviewsTotal.label}等于${reviewsOutcomeLabels.join("、")}之和`,
   },
-  { id: "value.count", severity: "error", title: `件数为 0 至 ${formatFigure(MAX_FIGURE)} 之间的整数` },
+  { id: "value.count", severity: "error", title: `件数为 0 至 ${MAX_FIGURE} 之间的整数` },
   {
     id: "value.amount",
     severity: "error",

@@ -1,9 +1,10 @@
-import { checkLedger, type RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
+import { checkLedger } from "@/lib/ledger/check-ledger";
 import { checkNarrative } from "@/lib/narrative";
-import { checkInfo } from "./check-info";
+import { checkInfo } from "@/lib/report/check-info";
+import { checkUnconfirmedImport, deferFindingsOnUnconfirmed } from "@/lib/report/import-unconfirmed";
+import type { TReport } from "@/lib/report/report-schema";
 import { checkCarriedOver, checkInForceChain, checkTextRepeated, checkTrends } from "./cross-year";
-import { checkUnconfirmedImport, deferFindingsOnUnconfirmed } from "./import-unconfirmed";
-import type { TReport } from "./report-schema";
 
 export type CheckContext = {
   /** The same agency's report for the year before, when the store has it. */

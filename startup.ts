@@ -1,8 +1,8 @@
 import { prepareFirstRun } from "@/lib/auth/setup";
-import { isDataFolderLockedError } from "./data-folder-lock";
-import { DEFAULT_DATA_DIR } from "./database";
-import { getReportStore } from "./report-store";
-import { writeServerFile } from "./server-file";
+import { isDataFolderLockedError } from "@/lib/store/data-folder-lock";
+import { DEFAULT_DATA_DIR } from "@/lib/store/database";
+import { getReportStore } from "@/lib/store/report-store";
+import { writeServerFile } from "@/lib/store/server-file";
 
 /**
  * Opens the process-wide store when the server starts; a data folder held by another process

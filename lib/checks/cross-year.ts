@@ -8,14 +8,14 @@ import {
   tableName,
   tableSection,
 } from "@/lib/format";
-import type { RuleResult } from "@/lib/ledger/check-ledger";
+import type { RuleResult } from "@/lib/format/rule-catalogue";
+import { getRule } from "@/lib/format/rule-catalogue";
 import { deriveLedger, isBlank, numericValue } from "@/lib/ledger/derive-ledger";
-import { getRule } from "@/lib/ledger/rule-catalogue";
 import { narrativeFields, OPENING_PARAGRAPH_FIELD } from "@/lib/narrative/narrative-fields";
 import { REPEAT_RUN, repeatedShare } from "@/lib/narrative/similarity";
-import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW } from "./carried-over";
-import type { TReport } from "./report-schema";
-import { compareKeyFigures, describeChange, TREND_FACTOR, trendSentence, unitOfFigure } from "./year-comparison";
+import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW } from "@/lib/report/carried-over";
+import type { TReport } from "@/lib/report/report-schema";
+import { compareKeyFigures, describeChange, TREND_FACTOR, trendSentence, unitOfFigure } from "@/lib/report/year-comparison";
 
 const rowLabel = (key: string) => getApplicationRow(key).shortLabel;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
-import { startFromLastYear } from "./carry-forward";
+import { startFromLastYear } from "@/lib/report/carry-forward";
+import type { TReport } from "@/lib/report/report-schema";
 import { checkReport } from "./check-report";
 import { checkInForceChain, checkTextRepeated } from "./cross-year";
-import type { TReport } from "./report-schema";
 
 /** Seed 001 (2025) as published; 行政规范性文件 制发 6, 废止 12, 现行有效 96. */
 const seed001 = publishedSeedReports()[1]!.report;
