@@ -179,6 +179,8 @@ export type ReportStore = {
    * `withDeleted` (its history and published files stay reachable to the office).
    */
   getReport(id: string, options?: { withDeleted?: boolean }): Promise<StoredReport | null>;
+  /** A live report's summary without its data (one small select): whether the caller may see it at all. */
+  getReportSummary(id: string): Promise<StoredReportSummary | null>;
   /** Several reports at once (those that exist and may be seen). */
   getReports(ids: readonly string[]): Promise<StoredReport[]>;
   /**
@@ -673,6 +675,12 @@ function createStore(context: StoreContext): ReportStore {
     },
 
     getReport,
+
+    async getReportSummary(id) {
+      if (!isReportId(id)) return null;
+      const [row] = await db.select(summaryColumns).from(reports).where(live(id));
+      return row ?? null;
+    },
 
     async getReports(ids) {
       const valid = ids.filter(isReportId);
