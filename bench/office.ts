@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { E2E_SETUP_CODE } from "@/e2e/fixtures/accounts";
-import { type AppServer, startAppServer } from "@/e2e/fixtures/app-server";
+import { type AppServer, startAppServer, testPort } from "@/e2e/fixtures/app-server";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { createScratchDatabase, probePostgres, testDatabaseUrl } from "@/lib/store/test-support/scratch-database";
 import { formatTiming, timingOf } from "./measure";
@@ -172,13 +172,13 @@ async function benchOn(label: string, port: number, goalMs: number, databaseUrl?
 /** The office on both engines: the embedded store an office starts on, and PostgreSQL. */
 export async function benchOffice(): Promise<string[]> {
   if (!existsSync(".next/BUILD_ID")) return ["办公室基准：跳过（先运行 npm run build）"];
-  const lines = await benchOn("PGlite", 3198, 250);
+  const lines = await benchOn("PGlite", testPort(3198), 250);
   const serverUrl = testDatabaseUrl();
   const problem = await probePostgres(serverUrl);
   if (problem) return [...lines, `办公室基准（PostgreSQL）：跳过，无法连接 ${serverUrl}（${problem}）`];
   const scratch = await createScratchDatabase(serverUrl);
   try {
-    return [...lines, ...(await benchOn("PostgreSQL", 3197, 100, scratch.url))];
+    return [...lines, ...(await benchOn("PostgreSQL", testPort(3197), 100, scratch.url))];
   } finally {
     await scratch.drop();
   }

@@ -1,4 +1,4 @@
-import { type AccessScopes, type Actor, accessScopes } from "@/lib/auth/access";
+import { type AccessScopes, type Actor, accessScopes, scopesNeedUnitTree } from "@/lib/auth/access";
 import { sessionFromHeaders } from "@/lib/auth/sessions";
 import { getReportStore, type ReportStore } from "@/lib/store/report-store";
 import { listUnits } from "@/lib/store/unit-store";
@@ -26,7 +26,8 @@ export async function contextFromHeaders(headers: Headers): Promise<RequestConte
   const signedIn = await sessionFromHeaders(root.db, headers);
   if (!signedIn) return null;
   const { actor, mustChangePassword } = signedIn;
-  const scopes = accessScopes(actor, await listUnits(root.db));
+  // Only a 审核人's scope depends on the unit tree: the others' requests (every autosave) skip reading it.
+  const scopes = accessScopes(actor, scopesNeedUnitTree(actor) ? await listUnits(root.db) : []);
   return { actor, scopes, store: root.as(actor, scopes), root, mustChangePassword };
 }
 

@@ -121,7 +121,8 @@ export function route<const S extends RouteSpec>(spec: S, handler: (input: Route
       const params: Record<string, string | number> = {};
       for (const [name, kind] of Object.entries(spec.params ?? {})) {
         params[name] = paramValue(kind, raw[name]);
-        if (kind === "visible-report" && !(await context?.store.getReport(params[name] as string))) throw notFound();
+        // The summary only: the handler reads the report itself, and a save never needs it parsed twice.
+        if (kind === "visible-report" && !(await context?.store.getReportSummary(params[name] as string))) throw notFound();
       }
       const query = spec.query ? parsed(spec.query, queryObject(request.url), spec.labels) : undefined;
       const body = spec.body ? parsed(spec.body, await readJsonBody(request, spec.maxBytes ?? 100_000), spec.labels) : undefined;

@@ -46,6 +46,10 @@ export type AccessScopes = {
   review: UnitScope;
 };
 
+/** Whether accessScopes reads the unit tree: only a 审核人's reach (their unit and those below) does. */
+export const scopesNeedUnitTree = (actor: Actor): boolean => actor.role === "reviewer" && actor.unitId !== null;
+
+/** `units` is read only when scopesNeedUnitTree(actor); others may pass none. */
 export function accessScopes(actor: Actor, units: readonly UnitNode[]): AccessScopes {
   if (actor.role === "admin") return { read: null, write: null, review: null };
   if (!actor.unitId) return { read: [], write: [], review: [] };

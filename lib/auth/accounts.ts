@@ -8,6 +8,7 @@ import type { Actor } from "./access";
 import type { AccountField } from "./auth-forms";
 import { authFor, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-server";
 import { roleLabels } from "./roles";
+import { forgetSessions } from "./session-cache";
 
 export type UserSummary = {
   id: string;
@@ -219,6 +220,7 @@ export async function resetPassword(db: StoreDatabase, userId: string, password:
   if (credential) await context.internalAdapter.updatePassword(userId, hash);
   else await context.internalAdapter.linkAccount({ userId, providerId: "credential", accountId: userId, password: hash });
   await context.internalAdapter.deleteUserSessions(userId);
+  forgetSessions(db);
   await db.transaction(async (tx) => {
     await tx.update(user).set({ mustChangePassword: true, updatedAt: new Date() }).where(eq(user.id, userId));
     if (by)
@@ -228,11 +230,13 @@ export async function resetPassword(db: StoreDatabase, userId: string, password:
         detail: `重设 ${describePerson(target)} 的密码（须在下次登录时修改）`,
       });
   });
+  forgetSessions(db);
 }
 
 /** After the person chose their own password. */
 export async function markPasswordChanged(db: StoreDatabase, userId: string): Promise<void> {
   await db.update(user).set({ mustChangePassword: false, updatedAt: new Date() }).where(eq(user.id, userId));
+  forgetSessions(db);
 }
 
 type Transaction = Parameters<Parameters<StoreDatabase["transaction"]>[0]>[0];
@@ -275,7 +279,10 @@ export async function setAccountDisabled(db: StoreDatabase, userId: string, disa
       detail: `${disabled ? "停用" : "启用"}账号 ${describePerson(target)}`,
     });
   });
+  // Refused from the next request on, even before the sessions are gone.
+  forgetSessions(db);
   if (disabled) await (await (await authFor(db)).$context).internalAdapter.deleteUserSessions(userId);
+  forgetSessions(db);
 }
 
 /**
@@ -314,6 +321,7 @@ export async function updateAccount(
       detail: `修改账号 ${describePerson(target)}：${said.join("；")}`,
     });
   });
+  forgetSessions(db);
   return (await findUser(db, userId))!;
 }
 

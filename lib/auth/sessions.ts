@@ -7,20 +7,25 @@ import { AccountError, checkPassword, findUserByUsername, markPasswordChanged, n
 import { authFor } from "./auth-server";
 import { clearLoginFailures, reserveLoginAttempt, retryMessage } from "./login-limiter";
 import { isUserRole } from "./roles";
+import { forgetSessions, recentSession, rememberSession, type SignedIn, sessionGeneration } from "./session-cache";
+
+export type { SignedIn } from "./session-cache";
 
 /** Headers with the session cookie better-auth set, to copy onto our own response. */
 export type SessionCookies = string[];
 
 const setCookies = (response: Response): SessionCookies => response.headers.getSetCookie();
 
-/** A signed-in person, and whether they still have to replace the password the administrator set. */
-export type SignedIn = { actor: Actor; mustChangePassword: boolean };
-
 /**
  * The person a request's session cookie belongs to; null when there is none, it has expired,
- * or the account has been disabled since.
+ * or the account has been disabled since. A cookie found a moment ago is not looked up again
+ * (session-cache.ts), unless an account or session changed since.
  */
 export async function sessionFromHeaders(db: StoreDatabase, headers: Headers): Promise<SignedIn | null> {
+  const cookie = headers.get("cookie");
+  const recent = cookie ? recentSession(db, cookie) : null;
+  if (recent) return recent;
+  const generation = sessionGeneration(db);
   const auth = await authFor(db);
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
@@ -32,7 +37,7 @@ export async function sessionFromHeaders(db: StoreDatabase, headers: Headers): P
     mustChangePassword?: unknown;
   };
   if (fields.disabled === true || !isUserRole(fields.role)) return null;
-  return {
+  const signedIn: SignedIn = {
     actor: {
       userId: found.user.id,
       username: typeof fields.username === "string" ? fields.username : "",
@@ -43,6 +48,8 @@ export async function sessionFromHeaders(db: StoreDatabase, headers: Headers): P
     // Anything but an explicit false keeps the person at the password page.
     mustChangePassword: fields.mustChangePassword !== false,
   };
+  if (cookie) rememberSession(db, cookie, signedIn, generation, found.session.expiresAt);
+  return signedIn;
 }
 
 export async function actorFromHeaders(db: StoreDatabase, headers: Headers): Promise<Actor | null> {
@@ -100,6 +107,7 @@ export async function signIn(
 export async function signOut(db: StoreDatabase, headers: Headers): Promise<SessionCookies> {
   const auth = await authFor(db);
   const response = await auth.api.signOut({ headers, asResponse: true });
+  forgetSessions(db);
   return setCookies(response);
 }
 
@@ -124,6 +132,7 @@ export async function changeOwnPassword(
   });
   if (!response.ok)
     throw new AccountError(response.status === 401 ? "请先登录" : "当前密码不对", response.status === 401 ? 401 : 400);
+  // Other sessions ended: markPasswordChanged forgets every reused lookup.
   await markPasswordChanged(db, signedIn.actor.userId);
   return setCookies(response);
 }

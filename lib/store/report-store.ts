@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { type AccessScopes, type Actor, scopeIncludes, type UnitScope } from "@/lib/auth/access";
 import { checkReport, countBySeverity } from "@/lib/checks/check-report";
 import { jsonEqual, type MergeConflict, mergeReports } from "@/lib/report/merge-reports";
@@ -179,6 +180,8 @@ export type ReportStore = {
    * `withDeleted` (its history and published files stay reachable to the office).
    */
   getReport(id: string, options?: { withDeleted?: boolean }): Promise<StoredReport | null>;
+  /** A live report's summary without its data (one small select): whether the caller may see it at all. */
+  getReportSummary(id: string): Promise<StoredReportSummary | null>;
   /** Several reports at once (those that exist and may be seen). */
   getReports(ids: readonly string[]): Promise<StoredReport[]>;
   /**
@@ -287,6 +290,63 @@ const summaryColumns = {
 };
 
 const storedColumns = { ...summaryColumns, data: reports.data };
+
+/**
+ * The summary columns as plain SQL, for the selects every save makes: drizzle's query builder costs
+ * as much CPU as the query itself (building the statement, mapping each field), about half of a
+ * small select. Rows are decoded by the columns' own drivers' mappings, as the builder would.
+ */
+const summarySelectList = sql.raw(
+  Object.values(summaryColumns)
+    .map((column) => `"reports"."${column.name}"`)
+    .join(", "),
+);
+
+function summaryFromRow(row: Record<string, unknown>): StoredReportSummary {
+  const summary: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(summaryColumns)) {
+    const value = row[column.name];
+    summary[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return summary as StoredReportSummary;
+}
+
+/** `SET` assignments of `values`, each encoded by its column's driver mapping as the builder would. */
+function assignments(columns: Record<string, PgColumn>, values: Record<string, unknown>): SQL {
+  return sql.join(
+    Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => {
+        const column = columns[key];
+        if (!column) throw new Error(`没有这一列：${key}`);
+        return sql`${sql.identifier(column.name)} = ${value === null ? null : column.mapToDriverValue(value)}`;
+      }),
+    sql`, `,
+  );
+}
+
+const reportColumns = getTableColumns(reports);
+const versionColumns = getTableColumns(reportRevisions);
+
+/** Updates the reports `where` holds and gives their summaries, without the query builder. */
+async function updateReturningSummaries(
+  executor: Executor,
+  values: Partial<typeof reports.$inferInsert>,
+  where: SQL,
+): Promise<StoredReportSummary[]> {
+  const result = await executor.execute<Record<string, unknown>>(
+    sql`UPDATE "reports" SET ${assignments(reportColumns, values)} WHERE ${where} RETURNING ${summarySelectList}`,
+  );
+  return result.rows.map(summaryFromRow);
+}
+
+/** Report summaries by `where` (and `tail`: ORDER BY, LIMIT), without the query builder. */
+async function selectSummaries(executor: Executor, where: SQL, tail: SQL = sql``): Promise<StoredReportSummary[]> {
+  const result = await executor.execute<Record<string, unknown>>(
+    sql`SELECT ${summarySelectList} FROM "reports" WHERE ${where}${tail}`,
+  );
+  return result.rows.map(summaryFromRow);
+}
 type StoredRow = StoredReportSummary & { data: unknown };
 
 const versionSummaryColumns = {
@@ -342,8 +402,8 @@ function derivedColumns(report: TReport, previousYear: TReport | null) {
 const hasIdentity = (report: TReport): report is TReport & { info: { year: number } } =>
   report.info.agencyName !== "" && report.info.year !== null;
 
-type Executor = Pick<StoreDatabase, "select">;
-type Writer = Pick<StoreDatabase, "select" | "insert" | "update">;
+type Executor = Pick<StoreDatabase, "select" | "execute">;
+type Writer = Pick<StoreDatabase, "select" | "insert" | "update" | "execute">;
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -410,7 +470,7 @@ function createStore(context: StoreContext): ReportStore {
       isNull(reports.deletedAt),
       unitCondition(readScope),
     )!;
-    const rows = await executor.select(summaryColumns).from(reports).where(where).orderBy(desc(reports.updatedAt)).limit(20);
+    const rows = await selectSummaries(executor, where, sql` ORDER BY "reports"."updated_at" DESC LIMIT 20`);
     const name = agencyName.trim();
     // Several agencies in one unit: the same name; a single report of the unit stands for it even renamed.
     const row = rows.find((candidate) => candidate.agencyName === name) ?? (rows.length === 1 ? rows[0] : undefined);
@@ -430,7 +490,7 @@ function createStore(context: StoreContext): ReportStore {
 
   /** One report by `where`: its summary, and its data only when this revision has not been parsed yet. */
   async function readStoredReport(executor: Executor, where: SQL): Promise<StoredReport | null> {
-    const [summary] = await executor.select(summaryColumns).from(reports).where(where);
+    const [summary] = await selectSummaries(executor, where);
     return summary ? withReport(executor, summary, where) : null;
   }
 
@@ -469,22 +529,21 @@ function createStore(context: StoreContext): ReportStore {
     at: Date,
   ): Promise<void> {
     // The newest version and the one before it, without their data: a parsed copy is usually at hand.
-    const [latest, before] = await tx
-      .select({
-        version: reportRevisions.version,
-        revision: reportRevisions.revision,
-        kind: reportRevisions.kind,
-        savedBy: reportRevisions.savedBy,
-        startedAt: reportRevisions.startedAt,
-        savedAt: reportRevisions.savedAt,
-        // Columns written out whole: in a one-table select drizzle leaves them unqualified, and inside
-        // the subquery "version" would then be published_records' own (true whenever anything was published).
-        published: sql<boolean>`EXISTS (SELECT 1 FROM published_records pr WHERE pr.report_id = "report_revisions"."report_id" AND pr.version = "report_revisions"."version")`,
-      })
-      .from(reportRevisions)
-      .where(eq(reportRevisions.reportId, id))
-      .orderBy(desc(reportRevisions.version))
-      .limit(2);
+    // Plain SQL, not the query builder: this runs on every save.
+    const { rows } = await tx.execute<Record<string, unknown>>(
+      sql`SELECT "version", "revision", "kind", "saved_by", "started_at", "saved_at",
+        EXISTS (SELECT 1 FROM "published_records" pr WHERE pr."report_id" = rv."report_id" AND pr."version" = rv."version") AS "published"
+        FROM "report_revisions" rv WHERE rv."report_id" = ${id} ORDER BY rv."version" DESC LIMIT 2`,
+    );
+    const [latest, before] = rows.map((row) => ({
+      version: versionColumns.version.mapFromDriverValue(row.version) as number,
+      revision: versionColumns.revision.mapFromDriverValue(row.revision) as number,
+      kind: row.kind as VersionKind,
+      savedBy: (row.saved_by ?? null) as string | null,
+      startedAt: versionColumns.startedAt.mapFromDriverValue(row.started_at) as Date,
+      savedAt: versionColumns.savedAt.mapFromDriverValue(row.saved_at) as Date,
+      published: row.published === true || row.published === "t",
+    }));
     const savedBy = actor?.userId ?? null;
     const joinsLatest =
       latest !== undefined &&
@@ -497,10 +556,10 @@ function createStore(context: StoreContext): ReportStore {
       !latest.published;
     if (latest && joinsLatest) {
       const diff: ReportDiff = diffReports(before ? await versionData(tx, id, before) : null, report);
-      await tx
-        .update(reportRevisions)
-        .set({ revision, data: report, savedAt: at, ...diff })
-        .where(and(eq(reportRevisions.reportId, id), eq(reportRevisions.version, latest.version)));
+      await tx.execute(
+        sql`UPDATE "report_revisions" SET ${assignments(versionColumns, { revision, data: report, savedAt: at, ...diff })}
+          WHERE "report_id" = ${id} AND "version" = ${latest.version}`,
+      );
       rememberReport(versionRowKey(id, { version: latest.version, revision, savedAt: at }), report);
       return;
     }
@@ -583,15 +642,15 @@ function createStore(context: StoreContext): ReportStore {
 
       const revision = baseRevision + 1;
       const at = now();
-      const [updated] = await tx
-        .update(reports)
-        .set({
+      const [updated] = await updateReturningSummaries(
+        tx,
+        {
           ...derivedColumns(report, current.kind === "report" ? await previousYearOf(tx, current.unitId, report) : null),
           revision,
           updatedAt: at,
-        })
-        .where(and(live(id, writeScope), eq(reports.revision, baseRevision)))
-        .returning(summaryColumns);
+        },
+        and(live(id, writeScope), eq(reports.revision, baseRevision))!,
+      );
       if (!updated) {
         // Another writer committed between our read and the UPDATE.
         const [latest] = await tx.select(storedColumns).from(reports).where(live(id, writeScope));
@@ -673,6 +732,12 @@ function createStore(context: StoreContext): ReportStore {
     },
 
     getReport,
+
+    async getReportSummary(id) {
+      if (!isReportId(id)) return null;
+      const [row] = await selectSummaries(db, live(id));
+      return row ?? null;
+    },
 
     async getReports(ids) {
       const valid = ids.filter(isReportId);
