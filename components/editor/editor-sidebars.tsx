@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, startTransition, useEffect, useMemo, useState } from "react";
+import { useIsHydrated } from "@/components/ui/typed-before-hydration";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import { countResultsByStep, type EditorStepId, editorSteps, resultStep } from "@/lib/editor/result-steps";
 import type { RuleResult } from "@/lib/format/rule-catalogue";
@@ -52,6 +53,8 @@ export const StepNav = memo(function StepNav({
 }) {
   const results = useDeferredResults(session);
   const counts = useMemo(() => countResultsByStep(results), [results]);
+  // Until the page is live a click on a step would do nothing (the step changes by script).
+  const isHydrated = useIsHydrated();
   return (
     <nav aria-label="报告步骤" className="steps">
       <ol>
@@ -59,7 +62,12 @@ export const StepNav = memo(function StepNav({
           const count = counts[item.id];
           return (
             <li key={item.id}>
-              <button type="button" aria-current={item.id === step ? "step" : undefined} onClick={() => onSelect(item.id)}>
+              <button
+                type="button"
+                aria-current={item.id === step ? "step" : undefined}
+                disabled={!isHydrated}
+                onClick={() => onSelect(item.id)}
+              >
                 <span>{item.label}</span>
                 {count.errors > 0 && (
                   <span className="badge badge-error" role="img" aria-label={`${count.errors} 个错误`}>

@@ -9,16 +9,15 @@ import { PUBLISHED_REPORT_ACCEPT, uploadFile } from "@/components/ui/upload-file
 import type { EditorSession } from "@/lib/editor/editor-session";
 import type { TReportTextFormValues } from "@/lib/editor/form-values";
 import { getApplicationRow, tableName } from "@/lib/format";
-import {
-  carriedOverIsBlank,
-  type LastYearFile,
-  type NarrativeDraftOffer,
-  narrativeDraftOffers,
-  withCarriedOverFromFile,
-  withNarrativeDrafts,
-} from "@/lib/import/last-year-file";
+import type { LastYearFile, NarrativeDraftOffer } from "@/lib/import/last-year-file";
 import type { SourceType } from "@/lib/import/types";
+import { carriedOverIsBlank } from "@/lib/report/carried-over";
 import type { TReport } from "@/lib/report/report-schema";
+
+type LastYearModule = typeof import("@/lib/import/last-year-file");
+
+/** Reading last year's file, fetched when one is chosen: most editor pages never need it. */
+const loadLastYear = (): Promise<LastYearModule> => import("@/lib/import/last-year-file");
 
 type ReadResponse = { report: TReport; sourceType: SourceType };
 type Outcome = { kind: "reading"; fileName: string } | { kind: "refused"; message: string } | { kind: "filled"; message: string };
@@ -48,6 +47,7 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [draftsNote, setDraftsNote] = useState<string | null>(null);
   const [kept, setKept] = useState<{ message: string; id?: string; existing?: ExistingReport } | null>(null);
+  const lastYearModule = useRef<LastYearModule | null>(null);
 
   if (!isBlank && !outcome && !file) return null;
 
@@ -58,7 +58,12 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
     setDraftsNote(null);
     setKept(null);
     try {
-      const { report, sourceType } = await uploadFile<ReadResponse>("/api/import/read", chosenFile);
+      const [{ report, sourceType }, module] = await Promise.all([
+        uploadFile<ReadResponse>("/api/import/read", chosenFile),
+        loadLastYear(),
+      ]);
+      lastYearModule.current = module;
+      const { withCarriedOverFromFile, narrativeDraftOffers } = module;
       const lastYear: LastYearFile = { report, fileName: chosenFile.name, sourceType };
       const result = withCarriedOverFromFile(session.getReport(), lastYear);
       if (!result.ok) {
@@ -97,9 +102,10 @@ export function LastYearFileImport({ session }: { session: EditorSession }) {
 
   /** The drafts go into the forms (which own the narrative); undo puts back only the fields not edited since. */
   const applyDrafts = () => {
-    if (!file) return;
+    // The offers come from a file read, so its module is there.
+    if (!file || !lastYearModule.current) return;
     const current = session.getReport();
-    const next = withNarrativeDrafts(current, file.report, chosen);
+    const next = lastYearModule.current.withNarrativeDrafts(current, file.report, chosen);
     const before = current.narrative;
     const fields = [
       ["narrative.overview.intro", (n: TReport["narrative"]) => n.overview.intro],

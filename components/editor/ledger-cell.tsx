@@ -1,6 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, memo, useCallback, useLayoutEffect, useRef, useSyncExternalStore } from "react";
+import { typedBeforeHydration } from "@/components/ui/typed-before-hydration";
 import { computedCellExplanation } from "@/lib/editor/computed-cells";
 import type { EditorSession } from "@/lib/editor/editor-session";
 import type { Direction, GridNavigation } from "@/lib/editor/grid-navigation";
@@ -101,16 +102,27 @@ export const LedgerCell = memo(function LedgerCell({
     if (input && input.value !== stored) input.value = stored;
   };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the stored text changes (a commit, an undo, a paste elsewhere)
-  useLayoutEffect(() => {
-    if (draft.current === null) showStoredText();
-  }, [state.text]);
-
   const updateDraft = (text: string | null) => {
     draft.current = text;
     session.setDraft(cellId, text);
     if (text === null) showStoredText();
   };
+
+  // Typed into the server-rendered cell before the page was hydrated (an old PC shows the table seconds
+  // before its script runs): kept as if typed now, still being typed while the cell has the keyboard.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the cell is first attached; before the effect below shows the stored text
+  useLayoutEffect(() => {
+    const input = inputRef.current;
+    const typed = input && !input.readOnly ? typedBeforeHydration(input) : null;
+    if (input === null || typed === null) return;
+    updateDraft(typed);
+    if (document.activeElement !== input) commit();
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the stored text changes (a commit, an undo, a paste elsewhere)
+  useLayoutEffect(() => {
+    if (draft.current === null) showStoredText();
+  }, [state.text]);
 
   const commit = () => {
     const typed = draft.current;

@@ -20,17 +20,15 @@ import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/
 import { EditorSession } from "@/lib/editor/editor-session";
 import { fromFormValues, type TReportTextFormValues, toFormValues } from "@/lib/editor/form-values";
 import { type EditorStepId, editorSteps, isEditorStep, resultStep } from "@/lib/editor/result-steps";
-import { findCell, getSection } from "@/lib/format";
+import { getSection } from "@/lib/format";
 import type { RuleResult } from "@/lib/format/rule-catalogue";
-import { jsonEqual, mergeReports, withValueAt } from "@/lib/report/merge-reports";
-import { findReportFieldLabel } from "@/lib/report/report-fields";
+import { jsonEqual } from "@/lib/report/json-equal";
 import type { TReport } from "@/lib/report/report-schema";
 import { reportTitle } from "@/lib/report/report-wording";
 import type { ReportKind } from "@/lib/store/report-store";
 import { EDITOR_TITLE_ID } from "./editor-ids";
 import { isRedoKey, isSaveKey, isUndoKey } from "./editor-keys";
 import { ResultsPanel, StepNav, StepResults } from "./editor-sidebars";
-import { ExportPanel } from "./export-panel";
 import { ImportReviewBanner } from "./import-review";
 import { LastYearFileImport } from "./last-year-file-import";
 import { cellDomId } from "./ledger-cell";
@@ -54,6 +52,9 @@ import {
 const YearComparisonPanel = lazy(() =>
   import("./year-comparison-panel").then((module) => ({ default: module.YearComparisonPanel })),
 );
+
+/** 预览与导出, loaded with that step only, as 与上年对比 is. */
+const ExportPanel = lazy(() => import("./export-panel").then((module) => ({ default: module.ExportPanel })));
 
 export type EditorInitialData = {
   reportId: string;
@@ -149,107 +150,18 @@ function SessionReviewBar({
   return <ReviewBar {...props} errorCount={errorCount} />;
 }
 
-/** Where a conflict is, in staff's words: the cell's name, or the field's. */
-function conflictPlace(path: readonly string[]): string {
-  if (path[0] === "ledger" && path[1]) return findCell(path[1])?.name ?? path[1];
-  return findReportFieldLabel(path.join(".")) ?? path.join(".");
-}
+/** The conflict banner, loaded when a save meets a conflict (most pages never do). */
+const SaveConflictBanner = lazy(() =>
+  import("./save-conflict-banner").then((module) => ({ default: module.SaveConflictBanner })),
+);
 
-const conflictValue = (value: unknown): string =>
-  value === null || value === undefined || value === "" ? "（空白）" : typeof value === "string" ? value : JSON.stringify(value);
-
-/**
- * A save that met changes made elsewhere to the same fields or cells: each is shown with both
- * values side by side, and nothing is discarded until staff choose. Without such a list (a save
- * that could not be merged), staff choose between the server's version and a copy of theirs.
- */
-function SaveConflictBanner({
-  store,
-  onSettle,
-  onLoadServer,
-  onKeepMine,
-}: {
-  store: SaveStateStore;
-  onSettle: (keepMine: readonly boolean[]) => void;
-  onLoadServer: () => void;
-  onKeepMine: () => void;
-}) {
-  const state = useSaveState(store);
-  const [keepMine, setKeepMine] = useState<Record<number, boolean>>({});
+function SaveConflict(props: ComponentProps<typeof SaveConflictBanner>) {
+  const state = useSaveState(props.store);
   if (state.kind !== "conflict") return null;
-  if (state.conflicts.length > 0 && state.current) {
-    return (
-      <div role="alertdialog" aria-labelledby="conflict-title" className="banner banner-error">
-        <h2 id="conflict-title">保存冲突</h2>
-        <p>{state.message}。其余修改已合并；在您选择之前，本页的内容不会被覆盖，并已在本机保留。</p>
-        <table className="conflict-table">
-          <thead>
-            <tr>
-              <th scope="col">位置</th>
-              <th scope="col">本页的内容</th>
-              <th scope="col">服务器上的内容（别处保存）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.conflicts.map((conflict, index) => {
-              const place = conflictPlace(conflict.path);
-              const isMine = keepMine[index] ?? true;
-              return (
-                <tr key={conflict.path.join("\u0001")}>
-                  <th scope="row">{place}</th>
-                  <td>
-                    <label>
-                      <input
-                        type="radio"
-                        name={`conflict-${index}`}
-                        checked={isMine}
-                        onChange={() => setKeepMine({ ...keepMine, [index]: true })}
-                      />
-                      保留本页的：<span className="conflict-value">{conflictValue(conflict.mine)}</span>
-                    </label>
-                  </td>
-                  <td>
-                    <label>
-                      <input
-                        type="radio"
-                        name={`conflict-${index}`}
-                        checked={!isMine}
-                        onChange={() => setKeepMine({ ...keepMine, [index]: false })}
-                      />
-                      采用服务器上的：<span className="conflict-value">{conflictValue(conflict.theirs)}</span>
-                    </label>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <button
-          type="button"
-          onClick={() => {
-            onSettle(state.conflicts.map((_, index) => keepMine[index] ?? true));
-            setKeepMine({});
-          }}
-        >
-          按所选合并并保存
-        </button>
-        <button type="button" onClick={onKeepMine}>
-          把本页的版本另存为副本
-        </button>
-      </div>
-    );
-  }
   return (
-    <div role="alertdialog" aria-labelledby="conflict-title" className="banner banner-error">
-      <h2 id="conflict-title">保存冲突</h2>
-      <p>{state.message}。本页的修改没有覆盖服务器上的内容，已在本机保留。</p>
-      <button type="button" onClick={onLoadServer}>
-        载入服务器上的版本（放弃本页修改）
-      </button>
-      <button type="button" onClick={onKeepMine}>
-        把本页的版本另存为副本
-      </button>
-    </div>
+    <Suspense fallback={<p className="banner banner-error">保存冲突：{state.message}，本页的修改已在本机保留。</p>}>
+      <SaveConflictBanner {...props} />
+    </Suspense>
   );
 }
 
@@ -314,15 +226,18 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
       } else if (copy.baseRevision === initial.revision || (copy.ownSaved ?? []).some((own) => jsonEqual(own, initial.report))) {
         // Nothing was saved since the copy was made but that page's own save: it is simply its unsaved
         // typing, taken in with anything typed here since opening. Autosave sends it.
-        const merged = mergeReports(initial.report, session.getReport(), copy.report);
-        const report = merged.conflicts.reduce(
-          (result, conflict) => withValueAt(result, conflict.path, conflict.mine),
-          merged.merged,
-        );
-        session.replaceReport(report, { ...copy.rejectedTexts, ...session.getRejectedTexts() });
-        form.reset(toFormValues(report, session.getFieldRejections()));
-        removeHeldCopy(reportId);
-        setNotice("已自动恢复本机保留、尚未保存到服务器的修改");
+        void import("@/lib/report/merge-reports").then(({ mergeReports, withValueAt }) => {
+          if (!isCurrent) return;
+          const merged = mergeReports(initial.report, session.getReport(), copy.report);
+          const report = merged.conflicts.reduce(
+            (result, conflict) => withValueAt(result, conflict.path, conflict.mine),
+            merged.merged,
+          );
+          session.replaceReport(report, { ...copy.rejectedTexts, ...session.getRejectedTexts() });
+          form.reset(toFormValues(report, session.getFieldRejections()));
+          removeHeldCopy(reportId);
+          setNotice("已自动恢复本机保留、尚未保存到服务器的修改");
+        });
       } else {
         // Saved elsewhere since: staff choose; until then the copy is kept apart from this page's backups.
         holdLocalCopy(reportId, copy);
@@ -528,7 +443,7 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
               </div>
             )}
 
-            <SaveConflictBanner
+            <SaveConflict
               store={autosave.store}
               onSettle={settleConflicts}
               onLoadServer={() => void loadServerVersion()}
@@ -569,18 +484,20 @@ export function ReportEditor({ initial }: { initial: EditorInitialData }) {
                   {(step === "problems" || step === "other_matters") && <SectionTextStep sectionId={step} />}
                 </fieldset>
                 {step === "export" && (
-                  <ExportPanel
-                    reportId={reportId}
-                    session={session}
-                    saveStore={autosave.store}
-                    saveNow={saveNow}
-                    onJump={jumpTo}
-                    beforePreview={
-                      <Suspense fallback={<p className="muted">正在载入与上年对比…</p>}>
-                        <YearComparisonPanel session={session} previousYear={initial.previousYear} />
-                      </Suspense>
-                    }
-                  />
+                  <Suspense fallback={<p className="muted">正在载入预览与导出…</p>}>
+                    <ExportPanel
+                      reportId={reportId}
+                      session={session}
+                      saveStore={autosave.store}
+                      saveNow={saveNow}
+                      onJump={jumpTo}
+                      beforePreview={
+                        <Suspense fallback={<p className="muted">正在载入与上年对比…</p>}>
+                          <YearComparisonPanel session={session} previousYear={initial.previousYear} />
+                        </Suspense>
+                      }
+                    />
+                  </Suspense>
                 )}
               </section>
 

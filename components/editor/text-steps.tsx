@@ -2,6 +2,7 @@
 
 import { type InputHTMLAttributes, useState, useSyncExternalStore } from "react";
 import { type Path, useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { useRegisterKeepingTyped } from "@/components/ui/typed-before-hydration";
 import { generateOpeningParagraph } from "@/lib/document/opening-paragraph";
 import { fieldTemplates } from "@/lib/editor/field-templates";
 import { fromFormValues, type TReportTextFormValues } from "@/lib/editor/form-values";
@@ -47,7 +48,7 @@ function FieldFindings({ path, text }: { path: string; text: string }) {
 type TextFieldProps = { path: Path<TReportTextFormValues>; label?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">;
 
 function TextField({ path, label, ...extra }: TextFieldProps) {
-  const { register } = useFormContext<TReportTextFormValues>();
+  const registration = useRegisterKeepingTyped(useFormContext<TReportTextFormValues>(), path);
   const findings = useFindingsText(path);
   return (
     <>
@@ -58,7 +59,7 @@ function TextField({ path, label, ...extra }: TextFieldProps) {
           id={fieldDomId(path)}
           aria-describedby={findings === "" ? undefined : findingsDomId(path)}
           aria-invalid={findings.split("\u0002").some((item) => item.startsWith("error\u0001")) ? true : undefined}
-          {...register(path)}
+          {...registration}
           {...extra}
         />
       </label>
@@ -67,8 +68,12 @@ function TextField({ path, label, ...extra }: TextFieldProps) {
   );
 }
 
+const issuedOnOptions = { setValueAs: (value: unknown) => (value === "" ? null : value) };
+
 export function InfoStep() {
-  const { register, setValue } = useFormContext<TReportTextFormValues>();
+  const form = useFormContext<TReportTextFormValues>();
+  const { setValue } = form;
+  const issuedOn = useRegisterKeepingTyped(form, "info.issuedOn", issuedOnOptions);
   const values = useWatch<TReportTextFormValues>();
   const info = values.info;
   const generated = info ? generateOpeningParagraph(fromFormValues(values as TReportTextFormValues).info) : "";
@@ -95,11 +100,7 @@ export function InfoStep() {
         <TextField path="info.extraBasis" label="补充编制依据（如省级通知，可不填）" />
         <label className="field">
           落款日期（可不填）
-          <input
-            id={fieldDomId("info.issuedOn")}
-            type="date"
-            {...register("info.issuedOn", { setValueAs: (value: unknown) => (value === "" ? null : value) })}
-          />
+          <input id={fieldDomId("info.issuedOn")} type="date" {...issuedOn} />
         </label>
       </fieldset>
       {typeof info?.title === "string" && (
@@ -155,9 +156,19 @@ function TitleFields({ standard }: { standard: string }) {
 type Topic = TReportTextFormValues["narrative"]["overview"]["topics"][number];
 const TOPICS = "narrative.overview.topics" as const;
 
+function TopicTitleField({ index }: { index: number }) {
+  const registration = useRegisterKeepingTyped(useFormContext<TReportTextFormValues>(), `${TOPICS}.${index}.title`);
+  return (
+    <label className="field">
+      小标题 {index + 1}
+      <input {...registration} />
+    </label>
+  );
+}
+
 export function OverviewStep() {
   const session = useSession();
-  const { register, control, setValue, getValues } = useFormContext<TReportTextFormValues>();
+  const { control, setValue, getValues } = useFormContext<TReportTextFormValues>();
   const topics = useFieldArray({ control, name: TOPICS });
   const overview = useWatch<TReportTextFormValues, "narrative.overview">({ name: "narrative.overview" });
   const [deleted, setDeleted] = useState<string | null>(null);
@@ -213,10 +224,7 @@ export function OverviewStep() {
         return (
           <div key={field.id} className="topic">
             <div className="topic-head">
-              <label className="field">
-                小标题 {index + 1}
-                <input {...register(`${TOPICS}.${index}.title`)} />
-              </label>
+              <TopicTitleField index={index} />
               <button type="button" className="link-button" onClick={() => removeTopic(index)}>
                 删除此小标题
               </button>

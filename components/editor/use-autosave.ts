@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { ApiError, callApi, OFFLINE_STATUS } from "@/components/ui/api-client";
 import type { EditorSession } from "@/lib/editor/editor-session";
-import { jsonEqual, type MergeConflict, mergeReports, withValueAt } from "@/lib/report/merge-reports";
+import { jsonEqual } from "@/lib/report/json-equal";
+import type { MergeConflict } from "@/lib/report/merge-reports";
 import type { TReport } from "@/lib/report/report-schema";
 
 /** A save starts this long after the last change (the issue asks for within 1 s). */
@@ -53,6 +54,29 @@ function loadReportSchema() {
     },
   );
   return schemaModules;
+}
+
+type MergeModule = typeof import("@/lib/report/merge-reports");
+
+/**
+ * The three-way merge is fetched when a save first meets changes made elsewhere (the server's
+ * merged answer, or a conflict), not with the page: most pages never need it. A failed fetch is
+ * the server out of reach, and the save is retried as for a failed request.
+ */
+let mergeModule: Promise<MergeModule> | null = null;
+let loadedMerge: MergeModule | null = null;
+function loadMerge(): Promise<MergeModule> {
+  mergeModule ??= import("@/lib/report/merge-reports").then(
+    (module) => {
+      loadedMerge = module;
+      return module;
+    },
+    () => {
+      mergeModule = null;
+      throw new ApiError("无法连接服务器", OFFLINE_STATUS, null);
+    },
+  );
+  return mergeModule;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
@@ -177,7 +201,7 @@ const KEEPALIVE_MAX_BYTES = 60_000;
  * `mine` (what the page holds now) with the changes stored elsewhere since `sent` (what the page
  * last sent) taken in; where both changed the same field or cell, the page's newer typing stays.
  */
-function takeInChanges(sent: TReport, mine: TReport, stored: TReport): TReport {
+function takeInChanges({ mergeReports, withValueAt }: MergeModule, sent: TReport, mine: TReport, stored: TReport): TReport {
   const { merged, conflicts } = mergeReports(sent, mine, stored);
   return conflicts.reduce((report, conflict) => withValueAt(report, conflict.path, conflict.mine), merged);
 }
@@ -270,12 +294,14 @@ export function useAutosave(
         response = await put(true);
       }
       const { stored } = response;
+      // Merged with changes made elsewhere: the merge code first, before the page counts this revision as its base.
+      const merge = jsonEqual(stored.report, sent) ? null : await loadMerge();
       acknowledged.current = { revision: stored.revision, report: stored.report };
       unanswered.current = [];
       confirmedVersion.current = version;
-      if (!jsonEqual(stored.report, sent)) {
+      if (merge) {
         // Merged with changes made elsewhere: the page takes them in, keeping what was typed meanwhile.
-        const next = takeInChanges(sent, session.getReport(), stored.report);
+        const next = takeInChanges(merge, sent, session.getReport(), stored.report);
         if (!jsonEqual(next, session.getReport())) onMergedRef.current(next);
         if (jsonEqual(next, stored.report)) confirmedVersion.current = session.version;
       }
@@ -291,6 +317,8 @@ export function useAutosave(
       if (error instanceof ApiError && error.status === 409) {
         isStopped.current = true;
         const body = error.body as ConflictBody | null;
+        // Settling the conflict merges: ready before it is shown (without it, staff still have the other two choices).
+        await loadMerge().catch(() => undefined);
         store.set({
           kind: "conflict",
           message: error.message,
@@ -352,7 +380,7 @@ export function useAutosave(
         ownSaved: unanswered.current,
       });
     };
-    const unsubscribe = session.subscribe(() => {
+    const onChange = () => {
       // Kept locally as soon as the browser is idle (within 300 ms), never delaying the keystroke's paint.
       if (!backupPending) {
         backupPending = true;
@@ -364,7 +392,11 @@ export function useAutosave(
       store.set((current) => (current.kind === "offline" || current.kind === "pending" ? current : { kind: "pending" }));
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
-    });
+    };
+    const unsubscribe = session.subscribe(onChange);
+    // Changed before this listened: what was typed in the table before the page was hydrated, taken in
+    // by the cells as they mounted (their effects run before this one). Saved like any change.
+    if (session.version !== confirmedVersion.current) onChange();
     // Closing the tab: what is being typed in a cell counts too.
     const leave = () => {
       session.commitDraft();
@@ -408,7 +440,8 @@ export function useAutosave(
   const settleConflicts = useCallback(
     (keepMine: readonly boolean[]): { report: TReport; current: TReport; revision: number } | null => {
       const state = store.get();
-      if (state.kind !== "conflict" || !state.current) return null;
+      if (state.kind !== "conflict" || !state.current || !loadedMerge) return null;
+      const { mergeReports, withValueAt } = loadedMerge;
       const { merged, conflicts } = mergeReports(acknowledged.current.report, session.getReport(), state.current);
       const report = conflicts.reduce((result, conflict) => {
         const index = state.conflicts.findIndex((shown) => jsonEqual(shown.path, conflict.path));

@@ -11,6 +11,7 @@ import { callApi, formatDateTime, messageOf } from "@/components/ui/api-client";
 import { focusOnArrival } from "@/components/ui/arrival-focus";
 import { DuplicateNotice, duplicateOf, type ExistingReport } from "@/components/ui/duplicate-notice";
 import { FieldError, invalidFieldProps } from "@/components/ui/field-error";
+import { useIsHydrated, useRegisterKeepingTyped } from "@/components/ui/typed-before-hydration";
 import { LAST_REPORT_YEAR } from "@/lib/format";
 import { ZNewReportIdentity } from "@/lib/report/report-schema";
 import type { StoredReportSummary } from "@/lib/store/report-store";
@@ -59,10 +60,16 @@ export function ReportList({
   const [duplicate, setDuplicate] = useState<ExistingReport | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Until the page is live its buttons would do nothing; a submit would reload the page natively.
+  const isIdle = useIsHydrated() && !busy;
   const form = useForm<TNewReportFormInput, unknown, TNewReportForm>({
     resolver: zodResolver(ZNewReportForm),
     defaultValues: { agencyName: unitName, year: String(new Date().getFullYear() - 1) },
   });
+
+  // What is typed before the page is live (a slow PC) is kept, not reset to these defaults.
+  const agencyName = useRegisterKeepingTyped(form, "agencyName");
+  const year = useRegisterKeepingTyped(form, "year");
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -107,7 +114,7 @@ export function ReportList({
           <label>
             机关全称
             <input
-              {...form.register("agencyName")}
+              {...agencyName}
               {...invalidFieldProps("new-report-agency", form.formState.errors.agencyName?.message)}
               placeholder="如：湘潭县人民政府"
               autoComplete="organization"
@@ -116,13 +123,13 @@ export function ReportList({
           <label>
             年度
             <input
-              {...form.register("year")}
+              {...year}
               {...invalidFieldProps("new-report-year", form.formState.errors.year?.message)}
               inputMode="numeric"
               size={6}
             />
           </label>
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={!isIdle}>
             新建报告
           </button>
         </form>
@@ -130,7 +137,7 @@ export function ReportList({
         <FieldError name="new-report-year" message={form.formState.errors.year?.message} />
         <p className="hint">
           第一次使用？
-          <button type="button" className="link-button" disabled={busy} onClick={() => create({ example: true })}>
+          <button type="button" className="link-button" disabled={!isIdle} onClick={() => create({ example: true })}>
             打开示例报告
           </button>
           （湘潭县人民政府 2025 年度报告，可随意修改），或阅读<Link href="/help">帮助</Link>。
@@ -189,7 +196,7 @@ export function ReportList({
                   <td className="actions">
                     <Link href={`/reports/${report.id}`}>打开</Link>
                     {report.kind === "report" && report.year !== null && report.year < LAST_REPORT_YEAR && (
-                      <button type="button" disabled={busy} onClick={() => create({ fromReportId: report.id })}>
+                      <button type="button" disabled={!isIdle} onClick={() => create({ fromReportId: report.id })}>
                         以此为基础新建{report.year + 1}年度报告
                       </button>
                     )}
@@ -198,7 +205,7 @@ export function ReportList({
                       <span className="confirm">
                         删除“{report.agencyName || "未填写机关全称"}
                         {report.year ?? ""}年”报告？30 天内可恢复。
-                        <button type="button" className="danger" disabled={busy} onClick={() => remove(report.id)}>
+                        <button type="button" className="danger" disabled={!isIdle} onClick={() => remove(report.id)}>
                           确认删除
                         </button>
                         <button type="button" onClick={() => setConfirmingDelete(null)}>
@@ -230,7 +237,7 @@ export function ReportList({
               <li key={report.id}>
                 {report.agencyName} {report.year}年（删除于 {formatDateTime(report.deletedAt ?? report.updatedAt)}）{" "}
                 <Link href={`/reports/${report.id}/history`}>审核记录和已发布文件</Link>
-                <button type="button" disabled={busy} onClick={() => restore(report.id)}>
+                <button type="button" disabled={!isIdle} onClick={() => restore(report.id)}>
                   恢复
                 </button>
               </li>

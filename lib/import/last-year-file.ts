@@ -1,5 +1,5 @@
 import { applicantColumns, applicationsCellId, type CellId, getApplicationRow, getCell, getSection } from "@/lib/format";
-import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW, carriedOverFrom } from "@/lib/report/carried-over";
+import { CARRIED_FORWARD_ROW, CARRIED_OVER_ROW, carriedOverFrom, carriedOverIsBlank } from "@/lib/report/carried-over";
 import type { TImportReview, TNarrativeBlock, TReport } from "@/lib/report/report-schema";
 import type { ImportNote, SourceType } from "./types";
 
@@ -13,10 +13,8 @@ export type LastYearFile = { report: TReport; fileName: string; sourceType: Sour
 
 const carriedOverCells = applicantColumns.map((column) => applicationsCellId(CARRIED_OVER_ROW, column.key));
 
-/** 上年结转 is still to fill: none of its cells holds a figure or “/”. */
-export function carriedOverIsBlank(report: TReport): boolean {
-  return carriedOverCells.every((cellId) => report.ledger[cellId] == null);
-}
+// With the editor's first load (it decides whether the import is offered); the rest loads when a file is chosen.
+export { carriedOverIsBlank };
 
 /** Why the file cannot be last year's report of this one (a Chinese sentence), or null when it can. */
 export function lastYearMismatch(current: TReport, lastYear: TReport): string | null {

@@ -17,3 +17,10 @@ export function carriedOverFrom(previous: TReport): Record<CellId, TCellValue> {
     ]),
   );
 }
+
+const carriedOverCellIds = applicantColumns.map((column) => applicationsCellId(CARRIED_OVER_ROW, column.key));
+
+/** 上年结转 is still to fill: none of its cells holds a figure or “/”. */
+export function carriedOverIsBlank(report: TReport): boolean {
+  return carriedOverCellIds.every((cellId) => report.ledger[cellId] == null);
+}

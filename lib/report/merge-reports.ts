@@ -4,23 +4,10 @@
  * one changed alike on both sides is no conflict; one changed differently on both is a conflict
  * for staff to decide, never settled silently.
  */
+import { jsonEqual } from "./json-equal";
 import type { TReport } from "./report-schema";
 
-/** Structural equality of JSON values; key order does not matter (jsonb does not keep it), nor an undefined key. */
-export function jsonEqual(left: unknown, right: unknown): boolean {
-  if (left === right) return true;
-  if (typeof left !== "object" || typeof right !== "object" || left === null || right === null) return false;
-  if (Array.isArray(left) || Array.isArray(right)) {
-    if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false;
-    return left.every((item, index) => jsonEqual(item, right[index]));
-  }
-  const leftRecord = left as Record<string, unknown>;
-  const rightRecord = right as Record<string, unknown>;
-  const leftKeys = Object.keys(leftRecord).filter((key) => leftRecord[key] !== undefined);
-  const rightKeys = Object.keys(rightRecord).filter((key) => rightRecord[key] !== undefined);
-  if (leftKeys.length !== rightKeys.length) return false;
-  return leftKeys.every((key) => Object.hasOwn(rightRecord, key) && jsonEqual(leftRecord[key], rightRecord[key]));
-}
+export { jsonEqual };
 
 /** One field or cell both sides changed, to different values. `path`: its keys in the report JSON (a cell id has dots). */
 export type MergeConflict = { path: readonly string[]; base: unknown; mine: unknown; theirs: unknown };
