@@ -3,6 +3,7 @@ import { benchExport } from "./export";
 import { benchImport } from "./import";
 import { benchLedgerRules } from "./ledger-rules";
 import { benchOffice } from "./office";
+import { benchRegister } from "./register";
 import { benchSaveCpu } from "./save-cpu";
 import { benchServerMemory } from "./server-memory";
 import { benchStore } from "./store";
@@ -12,6 +13,7 @@ async function main() {
   for (const line of await benchLedgerRules()) console.log(line);
   for (const line of await benchExport()) console.log(line);
   for (const line of await benchImport()) console.log(line);
+  for (const line of await benchRegister()) console.log(line);
   for (const line of await benchStore()) console.log(line);
   for (const line of await benchSaveCpu()) console.log(line);
   for (const line of await benchApi()) console.log(line);

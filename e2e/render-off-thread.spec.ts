@@ -2,6 +2,7 @@
 // keep answering while reports are being set, and more files than the queue holds are refused with 503.
 import { expect, type Page, test } from "@playwright/test";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
+import { answersWhile } from "./fixtures/answers-while";
 import { createReport } from "./fixtures/reports-api";
 
 const seed = publishedSeedReports()[1]!.report;
@@ -20,20 +21,11 @@ test("四份 PDF 在生成时，其他请求照常应答（排版在另一线程
   // The first file loads the fonts; what is measured is the steady state of an office publishing.
   expect((await exportPdf(page, id)).status).toBe(200);
 
-  let rendering = true;
-  const files = Promise.all([1, 2, 3, 4].map(() => exportPdf(page, id))).finally(() => {
-    rendering = false;
-  });
-  const answeredWhileRendering: number[] = [];
-  while (rendering) {
-    const me = await page.request.get("/api/auth/me", { timeout: 240_000 });
-    if (rendering) answeredWhileRendering.push(me.status());
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const { statuses, result: files } = await answersWhile(page.request, Promise.all([1, 2, 3, 4].map(() => exportPdf(page, id))));
   // Set in the request thread, the four files held every other request until the last was done.
-  expect(answeredWhileRendering.length).toBeGreaterThanOrEqual(5);
-  expect(answeredWhileRendering.every((status) => status === 200)).toBe(true);
-  for (const file of await files) {
+  expect(statuses.length).toBeGreaterThanOrEqual(5);
+  expect(statuses.every((status) => status === 200)).toBe(true);
+  for (const file of files) {
     expect(file.status).toBe(200);
     expect(file.body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   }

@@ -2,6 +2,7 @@
 // unpacked, and a file that is slow to read is read off the request thread, other requests answered meanwhile.
 import { expect, type Page, test } from "@playwright/test";
 import { docxBomb, heavyHtml } from "@/lib/import/test-support/heavy-uploads";
+import { answersWhile } from "./fixtures/answers-while";
 
 const upload = (page: Page, name: string, data: Buffer) =>
   page.request.post("/api/import/read", {
@@ -23,20 +24,10 @@ test("上传解压后 300 MB 的 Word 文件（压缩炸弹）：拒绝（413）
 test("读一个很慢的大网页时，服务器在另一线程里读，其他请求照常应答；超过时限后停止并用中文说明", async ({ page }) => {
   test.setTimeout(240_000);
   // Two megabytes of table rows: read in the request thread this stalled every request for half a minute.
-  let reading = true;
-  const response = upload(page, "大网页.html", heavyHtml(2)).finally(() => {
-    reading = false;
-  });
-  const answeredWhileReading: number[] = [];
-  while (reading) {
-    const me = await page.request.get("/api/auth/me", { timeout: 180_000 });
-    if (reading) answeredWhileReading.push(me.status());
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const { statuses, result: refused } = await answersWhile(page.request, upload(page, "大网页.html", heavyHtml(2)));
   // Many answers came while the file was being read, not one after it.
-  expect(answeredWhileReading.length).toBeGreaterThanOrEqual(5);
-  expect(answeredWhileReading.every((status) => status === 200)).toBe(true);
-  const refused = await response;
+  expect(statuses.length).toBeGreaterThanOrEqual(5);
+  expect(statuses.every((status) => status === 200)).toBe(true);
   expect(refused.status()).toBe(422);
   const body = (await refused.json()) as { message: string };
   expect(body.message).toMatch(/已停止，未导入|不是政府信息公开工作年度报告/);

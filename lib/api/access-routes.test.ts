@@ -2,14 +2,15 @@
 
 import { sql } from "drizzle-orm";
 import JSZip from "jszip";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import type { TReport } from "@/lib/report/report-schema";
 import type { ReportStore } from "@/lib/store/report-store";
 import { listUnits } from "@/lib/store/unit-store";
 import { batchExport } from "./overview-routes";
 import { createReport, getReport } from "./report-routes";
-import { appStoreCases, useAppStore } from "./test-support/app-store";
+import { appStoreCases, describeOnEachEngine } from "./test-support/app-store";
+import { idParams, jsonRequest } from "./test-support/requests";
 import { signedInCookie } from "./test-support/session";
 import { approveReport, publishReport, returnReport, withdrawReport } from "./workflow-routes";
 
@@ -21,48 +22,26 @@ const seed001 = (agencyName: string, year: number): TReport => {
   return report;
 };
 
-const post = (cookie: string, body: unknown) =>
-  createReport(
-    new Request("http://localhost/api/reports", {
-      method: "POST",
-      headers: { cookie, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
-  );
+const post = (cookie: string, body: unknown) => createReport(jsonRequest(cookie, "POST", "/api/reports", body));
 
-const get = (cookie: string, id: string) =>
-  getReport(new Request(`http://localhost/api/reports/${id}`, { headers: { cookie } }), { params: Promise.resolve({ id }) });
+const get = (cookie: string, id: string) => getReport(jsonRequest(cookie, "GET", `/api/reports/${id}`), idParams(id));
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 const action = (handler: Handler, cookie: string, id: string, body: unknown) =>
-  handler(
-    new Request(`http://localhost/api/reports/${id}/action`, {
-      method: "POST",
-      headers: { cookie, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
-    { params: Promise.resolve({ id }) },
-  );
+  handler(jsonRequest(cookie, "POST", `/api/reports/${id}/action`, body), idParams(id));
 
 type Created = { stored: { id: string; unitId: string } };
 
-describe.each(cases)("报告接口的单位隔离（$engine）", ({ engine, unavailable }) => {
-  if (unavailable !== null && !process.env.CI) {
-    it.skip(`跳过：无法连接 PostgreSQL（${unavailable}）`, () => undefined);
-    return;
-  }
-  let app: Awaited<ReturnType<typeof useAppStore>>;
+describeOnEachEngine(cases, "报告接口的单位隔离", (app) => {
   let store: ReportStore;
   let fillerA = "";
   let fillerB = "";
 
   beforeAll(async () => {
-    app = await useAppStore(engine);
     store = app.store;
     fillerA = await signedInCookie(store, { unitName: "隔离单位甲" });
     fillerB = await signedInCookie(store, { unitName: "隔离单位乙" });
   }, 60_000);
-  afterAll(async () => app?.release());
 
   it("另一单位以本单位机关名称新建下一年度报告：previousYear 为空，拿不到本单位的报告", async () => {
     const own = await post(fillerA, { report: seed001("隔离甲局", 2024) });

@@ -1,6 +1,6 @@
 // 单位和账号 at the handlers, on both engines: the pasted list, unit changes, account changes, the
 // first password every account made by the administrator must change, and the 管理记录.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { signIn } from "@/lib/auth/sessions";
 import { listAdminActions } from "@/lib/store/admin-log";
 import type { ReportStore } from "@/lib/store/report-store";
@@ -8,38 +8,26 @@ import { listUnits } from "@/lib/store/unit-store";
 import { deleteUnit, patchUnit, patchUser, postUnits, postUser, resetUserPassword } from "./admin-routes";
 import { changePassword, me } from "./auth-routes";
 import { listReports } from "./report-routes";
-import { appStoreCases, useAppStore } from "./test-support/app-store";
+import { appStoreCases, describeOnEachEngine } from "./test-support/app-store";
+import { idParams, jsonRequest } from "./test-support/requests";
 import { signedInCookie } from "./test-support/session";
 
 const cases = await appStoreCases();
 
-const send = (cookie: string, method: string, url: string, body?: unknown) =>
-  new Request(`http://localhost${url}`, {
-    method,
-    headers: { cookie, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-const params = (id: string) => ({ params: Promise.resolve({ id }) });
+const send = jsonRequest;
 const json = async (response: Response) => (await response.json()) as Record<string, unknown> & { message?: string };
 const cookieOf = (cookies: string[]) => cookies.map((cookie) => cookie.split(";")[0]).join("; ");
 
-describe.each(cases)("单位和账号的接口（$engine）", ({ engine, unavailable }) => {
-  if (unavailable !== null && !process.env.CI) {
-    it.skip(`跳过：无法连接 PostgreSQL（${unavailable}）`, () => undefined);
-    return;
-  }
-  let app: Awaited<ReturnType<typeof useAppStore>>;
+describeOnEachEngine(cases, "单位和账号的接口", (app) => {
   let store: ReportStore;
   let admin = "";
   let topId = "";
 
   beforeAll(async () => {
-    app = await useAppStore(engine);
     store = app.store;
     admin = await signedInCookie(store, { role: "admin", unitName: "平潭县人民政府" });
     topId = (await listUnits(store.db)).find((unit) => unit.name === "平潭县人民政府")!.id;
   }, 60_000);
-  afterAll(async () => app?.release());
 
   const unitId = async (name: string) => (await listUnits(store.db)).find((unit) => unit.name === name)!.id;
 
@@ -60,24 +48,24 @@ describe.each(cases)("单位和账号的接口（$engine）", ({ engine, unavail
     const finance = await unitId("县财政局");
     const renamed = await patchUnit(
       send(admin, "PATCH", `/api/units/${finance}`, { name: "县财政局（国资办）" }),
-      params(finance),
+      idParams(finance),
     );
     expect(((await json(renamed)).unit as { name: string }).name).toBe("县财政局（国资办）");
     const below = await postUnits(send(admin, "POST", "/api/units", { name: "县国库集中支付中心", parentId: finance }));
     const belowId = ((await json(below)).units as { id: string }[])[0]!.id;
-    const loop = await patchUnit(send(admin, "PATCH", `/api/units/${finance}`, { parentId: belowId }), params(finance));
+    const loop = await patchUnit(send(admin, "PATCH", `/api/units/${finance}`, { parentId: belowId }), idParams(finance));
     expect(loop.status).toBe(409);
     expect((await json(loop)).message).toBe("不能把“县财政局（国资办）”移到它自己的下级单位“县国库集中支付中心”下面");
     const moved = await patchUnit(
       send(admin, "PATCH", `/api/units/${belowId}`, { parentId: await unitId("县发展和改革局") }),
-      params(belowId),
+      idParams(belowId),
     );
     expect(moved.status).toBe(200);
     await store.createReport(
       { formatVersion: "2021", info: { agencyName: "县国库集中支付中心", year: 2025 } },
       { unitId: belowId },
     );
-    const removed = await deleteUnit(send(admin, "DELETE", `/api/units/${belowId}`), params(belowId));
+    const removed = await deleteUnit(send(admin, "DELETE", `/api/units/${belowId}`), idParams(belowId));
     expect(await json(removed)).toMatchObject({ outcome: "archived", reportCount: 1 });
     // The archived unit's report is still there for the administrator.
     const list = (await json(await listReports(send(admin, "GET", "/api/reports")))) as unknown as {
@@ -86,9 +74,9 @@ describe.each(cases)("单位和账号的接口（$engine）", ({ engine, unavail
     expect(list.reports.some((report) => report.agencyName === "县国库集中支付中心")).toBe(true);
     // Its former parent has only that archived unit below it: archived too, not deleted.
     const parentId = await unitId("县发展和改革局");
-    const parent = await deleteUnit(send(admin, "DELETE", `/api/units/${parentId}`), params(parentId));
+    const parent = await deleteUnit(send(admin, "DELETE", `/api/units/${parentId}`), idParams(parentId));
     expect(await json(parent)).toMatchObject({ outcome: "archived", reportCount: 0 });
-    const busy = await deleteUnit(send(admin, "DELETE", `/api/units/${topId}`), params(topId));
+    const busy = await deleteUnit(send(admin, "DELETE", `/api/units/${topId}`), idParams(topId));
     expect(busy.status).toBe(409);
     expect((await json(busy)).message).toContain("下还有单位");
   });
@@ -131,7 +119,7 @@ describe.each(cases)("单位和账号的接口（$engine）", ({ engine, unavail
 
     const reset = await resetUserPassword(
       send(admin, "POST", `/api/users/${personId}/password`, { password: "chongshe-mima-3" }),
-      params(personId),
+      idParams(personId),
     );
     expect(reset.status).toBe(200);
     const again = cookieOf(
@@ -158,15 +146,15 @@ describe.each(cases)("单位和账号的接口（$engine）", ({ engine, unavail
     )) as { user: { id: string } };
     const changed = await patchUser(
       send(admin, "PATCH", `/api/users/${person.user.id}`, { role: "reviewer", unitId: await unitId("县财政局（国资办）") }),
-      params(person.user.id),
+      idParams(person.user.id),
     );
     expect((await json(changed)).user).toMatchObject({ role: "reviewer" });
     const adminId = (await json(await me(send(admin, "GET", "/api/auth/me")))).userId as string;
-    const self = await patchUser(send(admin, "PATCH", `/api/users/${adminId}`, { role: "reviewer" }), params(adminId));
+    const self = await patchUser(send(admin, "PATCH", `/api/users/${adminId}`, { role: "reviewer" }), idParams(adminId));
     expect(self.status).toBe(409);
     expect((await json(self)).message).toBe("不能修改自己的角色：请由另一位管理员修改");
     const filler = await signedInCookie(store, { unitName: "平潭县人民政府" });
-    const notAdmin = await patchUser(send(filler, "PATCH", `/api/users/${adminId}`, { role: "filler" }), params(adminId));
+    const notAdmin = await patchUser(send(filler, "PATCH", `/api/users/${adminId}`, { role: "filler" }), idParams(adminId));
     expect(notAdmin.status).toBe(403);
     const details = (await listAdminActions(store.db)).map((entry) => entry.detail);
     expect(details).toContain("修改账号 zhaoliu（赵六）：单位由“平潭县人民政府”改为“县财政局（国资办）”；角色由填报人改为审核人");

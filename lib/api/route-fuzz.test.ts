@@ -4,13 +4,13 @@
 // is below 500, and every refusal is JSON with a Chinese message.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { publishedSeedReports } from "@/fixtures/seed-reports";
 import { createAccount } from "@/lib/auth/accounts";
 import { ledgerCells } from "@/lib/format";
 import type { ReportStore } from "@/lib/store/report-store";
 import { createUnit } from "@/lib/store/unit-store";
-import { appStoreCases, useAppStore } from "./test-support/app-store";
+import { appStoreCases, describeOnEachEngine } from "./test-support/app-store";
 import { signedInCookie } from "./test-support/session";
 
 const cases = await appStoreCases();
@@ -374,18 +374,12 @@ async function tryProbe(route: Route, role: string, probe: Probe): Promise<Outco
   return null;
 }
 
-describe.each(cases)("每个接口 × 每个角色 × 畸形请求：没有 500（$engine）", ({ engine, unavailable }) => {
-  if (unavailable !== null && !process.env.CI) {
-    it.skip(`跳过：无法连接 PostgreSQL（${unavailable}）`, () => undefined);
-    return;
-  }
-  let app: Awaited<ReturnType<typeof useAppStore>>;
+describeOnEachEngine(cases, "每个接口 × 每个角色 × 畸形请求：没有 500", (app) => {
   let store: ReportStore;
   const roles: Record<string, string> = { 未登录: "" };
   let ids: Ids;
 
   beforeAll(async () => {
-    app = await useAppStore(engine);
     store = app.store;
     const top = await createUnit(store.db, { name: "模糊测试县人民政府" });
     await createUnit(store.db, { name: "模糊测试县财政局", parentId: top.id });
@@ -441,7 +435,6 @@ describe.each(cases)("每个接口 × 每个角色 × 畸形请求：没有 500�
     const comments = await store.listComments(commentedId);
     ids = { reportId, publishedId, commentedId, commentId: comments[0]!.id, unitId: spare.id, userId: victim.id };
   }, 300_000);
-  afterAll(async () => app?.release());
 
   it("每个回答都低于 500，每个拒绝都是带中文说明的 JSON", { timeout: 900_000 }, async () => {
     const routes = (await apiRoutes()).sort((a, b) => lastly(a) - lastly(b));
@@ -460,7 +453,7 @@ describe.each(cases)("每个接口 × 每个角色 × 畸形请求：没有 500�
     }
     const serverErrors = failures.filter((failure) => failure.status >= 500);
     console.info(
-      `接口模糊测试（${engine}）：${routes.length} 个接口方法，${tried} 个请求，${serverErrors.length} 个 500，${failures.length - serverErrors.length} 个拒绝缺中文 JSON 说明`,
+      `接口模糊测试（${app.engine}）：${routes.length} 个接口方法，${tried} 个请求，${serverErrors.length} 个 500，${failures.length - serverErrors.length} 个拒绝缺中文 JSON 说明`,
     );
     const summary = failures.map(
       (failure) => `${failure.status} ${failure.route}（${failure.role}）${failure.label}：${failure.message.slice(0, 160)}`,
