@@ -53,7 +53,7 @@ const engineCases: EngineCase[] = [
 ];
 
 // Fresh PGlite folders run initdb in WebAssembly: seconds, not milliseconds.
-const SLOW = 60_000;
+const SLOW = 180_000;
 
 // As published, narrative included: without its text a report is incomplete (structure.section_empty).
 const seeds = publishedSeedReports().map((seed) => seed.report);
