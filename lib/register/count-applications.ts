@@ -1,8 +1,16 @@
 // 表三 counted from the register of applications (依申请公开登记台账), by the report's year:
 // received in the year → 一、本年新收; received before it and open on 1 January → 二、上年结转;
 // answered in the year → its result row; open on 31 December → 四、结转下年度.
-import { applicationsCellId, type CellId, type TLedger } from "@/lib/format";
-import { duplicateNumbers, isBlank, quoted, type RegisterRow, type WaitingCase } from "./register-cases";
+import { applicationsCellId, type CellId } from "@/lib/format";
+import {
+  duplicateNumbers,
+  isBlank,
+  quoted,
+  type RegisterCount,
+  type RegisterRow,
+  registerCount,
+  type WaitingCase,
+} from "./register-cases";
 import { type Day, readRegisterDate } from "./register-dates";
 import { applicantKinds, normaliseWord, resultRows, STILL_OPEN } from "./register-words";
 
@@ -17,15 +25,8 @@ export type ApplicationWords = {
   applicants: ReadonlyMap<string, string>;
 };
 
-export type ApplicationsCount = {
-  /** Every entered cell of 表三's rows 一, 二, 三's results and 四, as counted (0 where no case). */
-  ledger: TLedger;
-  /** The register rows behind each counted cell, by row number. */
-  casesByCell: Readonly<Record<CellId, readonly number[]>>;
-  waiting: readonly WaitingCase[];
-  /** Rows about other years only (answered before the year began, or received after it ended). */
-  outsideYear: number;
-};
+/** 表三's rows 一, 二, 三's results and 四; outside the year: answered before it began or received after it ended. */
+export type ApplicationsCount = RegisterCount;
 
 /** The cells this count fills: the rows a case can be placed in × the six applicant kinds. */
 export function countedApplicationCells(): CellId[] {
@@ -102,7 +103,5 @@ export function countApplications(rows: readonly RegisterRow[], words: Applicati
     if (openAtEnd) place("carried_forward");
   }
 
-  const ledger: TLedger = {};
-  for (const [id, rowNumbers] of cases) ledger[id] = rowNumbers.length;
-  return { ledger, casesByCell: Object.fromEntries(cases), waiting, outsideYear };
+  return registerCount(cases, waiting, outsideYear);
 }

@@ -6,11 +6,18 @@ import {
   reviewsLitigationCellId,
   reviewsLitigationColumns,
   reviewsLitigationColumnTree,
-  type TLedger,
 } from "@/lib/format";
-import { duplicateNumbers, isBlank, quoted, type RegisterRow, type WaitingCase } from "./register-cases";
+import {
+  duplicateNumbers,
+  isBlank,
+  quoted,
+  type RegisterCount,
+  type RegisterRow,
+  registerCount,
+  type WaitingCase,
+} from "./register-cases";
 import { type Day, readRegisterDate } from "./register-dates";
-import { normaliseWord } from "./register-words";
+import { bySynonym, normaliseWord } from "./register-words";
 
 /** The columns a cases register is read by; `closed` (结案日期) is optional. */
 export type ReviewField = "received" | "kind" | "result" | "closed";
@@ -31,12 +38,7 @@ export type ReviewWords = {
   results: ReadonlyMap<string, string>;
 };
 
-export type ReviewsCount = {
-  ledger: TLedger;
-  casesByCell: Readonly<Record<CellId, readonly number[]>>;
-  waiting: readonly WaitingCase[];
-  outsideYear: number;
-};
+export type ReviewsCount = RegisterCount;
 
 /** The format's own labels: each group's (行政复议 …) and each outcome's (结果维持 …), by key. */
 const formatLabels = (level: 0 | 1): Record<string, string[]> => {
@@ -69,19 +71,11 @@ const outcomeSynonyms = withLabels(1, {
   pending: ["未审结", "审理中", "在审", "未结案", "正在审理"],
 });
 
-const byWord = (synonyms: Readonly<Record<string, readonly string[]>>, text: string): string | null => {
-  const word = normaliseWord(text);
-  const keys = Object.entries(synonyms)
-    .filter(([, words]) => words.some((candidate) => normaliseWord(candidate) === word))
-    .map(([key]) => key);
-  return keys.length === 1 ? keys[0]! : null;
-};
-
 /** The 表四 group a register's word for the kind of case most likely means; null to ask (行政诉讼 alone says neither). */
-export const guessReviewKind = (text: string): string | null => byWord(kindSynonyms, text);
+export const guessReviewKind = (text: string): string | null => bySynonym(normaliseWord(text), kindSynonyms);
 
 /** The 表四 outcome a register's word most likely means; null to ask. */
-export const guessReviewOutcome = (text: string): string | null => byWord(outcomeSynonyms, text);
+export const guessReviewOutcome = (text: string): string | null => bySynonym(normaliseWord(text), outcomeSynonyms);
 
 export function countReviews(rows: readonly RegisterRow[], words: ReviewWords, year: number): ReviewsCount {
   const first: Day = `${year}-01-01`;
@@ -136,7 +130,5 @@ export function countReviews(rows: readonly RegisterRow[], words: ReviewWords, y
     cases.get(reviewsLitigationCellId(`${kind}.${outcome}`))!.push(row.rowNumber);
   }
 
-  const ledger: TLedger = {};
-  for (const [id, rowNumbers] of cases) ledger[id] = rowNumbers.length;
-  return { ledger, casesByCell: Object.fromEntries(cases), waiting, outsideYear };
+  return registerCount(cases, waiting, outsideYear);
 }

@@ -1,4 +1,5 @@
-// What the two counts share: a register row as read, the cases waiting to be fixed, duplicate 编号.
+// What the two counts share: a register row as read, the cases waiting to be fixed, duplicate 编号, the result.
+import type { CellId, TLedger } from "@/lib/format";
 
 /** One row of a register, its cells already picked by the confirmed column mapping. */
 export type RegisterRow = {
@@ -38,4 +39,25 @@ export function duplicateNumbers(rows: readonly RegisterRow[]): Map<number, stri
     }
   }
   return reasons;
+}
+
+/** A table counted from a register. */
+export type RegisterCount = {
+  /** Every cell the count fills, as counted (0 where no case). */
+  ledger: TLedger;
+  /** The register rows behind each counted cell, by row number. */
+  casesByCell: Readonly<Record<CellId, readonly number[]>>;
+  waiting: readonly WaitingCase[];
+  /** Rows about other years only. */
+  outsideYear: number;
+};
+
+export function registerCount(
+  cases: ReadonlyMap<CellId, readonly number[]>,
+  waiting: readonly WaitingCase[],
+  outsideYear: number,
+): RegisterCount {
+  const ledger: TLedger = {};
+  for (const [id, rowNumbers] of cases) ledger[id] = rowNumbers.length;
+  return { ledger, casesByCell: Object.fromEntries(cases), waiting, outsideYear };
 }

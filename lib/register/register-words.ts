@@ -66,7 +66,8 @@ const organisationEndings: readonly (readonly [kind: string, pattern: RegExp])[]
   ["commercial_enterprise", /(公司|企业|厂|集团|商行|合作社|经营部|门市部|店)$/],
 ];
 
-function bySynonym(word: string, synonyms: Readonly<Record<string, readonly string[]>>): string | null {
+/** The one key whose words include `word` (already normalised), or null when none or several do. */
+export function bySynonym(word: string, synonyms: Readonly<Record<string, readonly string[]>>): string | null {
   const matches = Object.entries(synonyms).filter(([, words]) => words.some((candidate) => normaliseWord(candidate) === word));
   return matches.length === 1 ? matches[0]![0] : null;
 }
